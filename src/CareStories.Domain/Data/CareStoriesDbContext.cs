@@ -1,0 +1,35 @@
+using CareStories.Domain.Catalogue;
+using CareStories.Domain.People;
+using CareStories.Domain.Stories;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Domain.Data;
+
+public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> options)
+    : IdentityDbContext<Person>(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
+
+    public DbSet<CareValue> Values => Set<CareValue>();
+
+    public DbSet<Story> Stories => Set<Story>();
+
+    public DbSet<CustomerQuote> Quotes => Set<CustomerQuote>();
+
+    public DbSet<StoryStatusChange> StoryStatusChanges => Set<StoryStatusChange>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CareStoriesDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+}

@@ -1,0 +1,42 @@
+using CareStories.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Domain.Stories;
+
+/// <summary>Filters that more than one page needs.</summary>
+public static class StoryQueries
+{
+    /// <summary>Stories the person wrote or is credited in.</summary>
+    public static IQueryable<Story> InvolvingPerson(this IQueryable<Story> stories, string personId) =>
+        stories.Where(s => s.AuthorId == personId || s.Heroes.Any(h => h.PersonId == personId));
+
+    /// <summary>
+    /// Stories someone else wrote are listed to a hero only once they have been shared; drafts stay private.
+    /// </summary>
+    public static IQueryable<Story> MineToList(this IQueryable<Story> stories, string personId) =>
+        stories.Where(s => s.AuthorId == personId
+            || (s.Status != StoryStatus.Draft && s.Heroes.Any(h => h.PersonId == personId)));
+
+    public static Task<StoryAccessFacts?> AccessFactsAsync(
+        this IQueryable<Story> stories, int storyId, CancellationToken cancellationToken = default) =>
+        stories.AsNoTracking()
+            .Where(s => s.Id == storyId)
+            .Select(s => new StoryAccessFacts(
+                s.Id,
+                s.AuthorId,
+                s.Status,
+                s.Heroes.Select(h => h.PersonId).ToList(),
+                s.Teams.Select(t => t.TeamId).ToList(),
+                s.Author.Memberships.Select(m => m.TeamId).ToList()))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public static async Task<StoryViewer> ViewerAsync(
+        this IQueryable<TeamMembership> memberships, string personId, bool isAdmin, CancellationToken cancellationToken = default)
+    {
+        var managed = await memberships.AsNoTracking()
+            .Where(m => m.PersonId == personId && m.IsManager)
+            .Select(m => m.TeamId)
+            .ToListAsync(cancellationToken);
+        return new StoryViewer(personId, isAdmin, managed);
+    }
+}

@@ -1,0 +1,47 @@
+namespace CareStories.Domain.Stories;
+
+/// <summary>One step in a story's life: who moved it from which status to which, when, and why.</summary>
+public sealed class StoryStatusChange
+{
+    public const int CommentMaxLength = 1000;
+
+    private StoryStatusChange()
+    {
+    }
+
+    internal StoryStatusChange(StoryStatus? from, StoryStatus to, string actorId, DateTimeOffset at, string? comment)
+    {
+        From = from;
+        To = to;
+        ActorId = actorId;
+        At = at;
+        Comment = comment;
+    }
+
+    public int Id { get; private set; }
+
+    public int StoryId { get; private set; }
+
+    /// <summary>Null for the change that created the story.</summary>
+    public StoryStatus? From { get; private set; }
+
+    public StoryStatus To { get; private set; }
+
+    public string ActorId { get; private set; } = "";
+
+    public DateTimeOffset At { get; private set; }
+
+    public string? Comment { get; private set; }
+
+    public string Describe() => (From, To) switch
+    {
+        (null, _) => "Started the story",
+        (_, StoryStatus.Submitted) when From == StoryStatus.ChangesRequested => "Resubmitted for review",
+        (_, StoryStatus.Submitted) => "Submitted for review",
+        (_, StoryStatus.Published) => "Published",
+        (_, StoryStatus.ChangesRequested) => "Sent back for changes",
+        (_, StoryStatus.Withdrawn) => "Withdrew the story",
+        (_, StoryStatus.Draft) => "Reopened as a draft",
+        _ => To.Label(),
+    };
+}

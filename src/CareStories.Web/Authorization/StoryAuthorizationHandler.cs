@@ -1,0 +1,34 @@
+using CareStories.Domain.Data;
+using CareStories.Domain.People;
+using CareStories.Domain.Stories;
+using CareStories.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+
+namespace CareStories.Web.Authorization;
+
+/// <summary>Applies <see cref="StoryAccess"/> to the signed-in person for one story.</summary>
+public sealed class StoryAuthorizationHandler(CareStoriesDbContext db)
+    : AuthorizationHandler<OperationAuthorizationRequirement, StoryAccessFacts>
+{
+    protected override async Task HandleRequirementAsync(
+        AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, StoryAccessFacts story)
+    {
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        var viewer = await db.TeamMemberships.ViewerAsync(context.User.PersonId(), context.User.IsInRole(Roles.Admin));
+        var allowed = requirement.Name switch
+        {
+            nameof(StoryOperations.Read) => StoryAccess.CanRead(story, viewer),
+            nameof(StoryOperations.Change) => StoryAccess.CanChange(story, viewer),
+            _ => false,
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}

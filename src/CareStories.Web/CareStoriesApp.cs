@@ -1,0 +1,138 @@
+using System.Threading.RateLimiting;
+using CareStories.Domain.Data;
+using CareStories.Domain.People;
+using CareStories.Web.Authorization;
+using CareStories.Web.Identity;
+using CareStories.Web.Infrastructure;
+using CareStories.Web.Mail;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web;
+
+/// <summary>How the app is put together; Program.cs only calls these two.</summary>
+public static class CareStoriesApp
+{
+    public static WebApplicationBuilder AddCareStories(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<CareStoriesDbContext>(options =>
+            options.UseSqlite(DatabasePaths.ResolveConnectionString(configuration, builder.Environment)));
+
+        services.Configure<RegistrationOptions>(configuration.GetSection(RegistrationOptions.Section));
+        services.AddIdentity<Person, IdentityRole>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = configuration.GetValue("Identity:RequireConfirmedAccount", true);
+                options.User.RequireUniqueEmail = true;
+                // Length over composition (NIST SP 800-63B): at least 12, at most 128, common passwords refused.
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Identity:MaxFailedAccessAttempts", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Identity:LockoutMinutes", 15));
+            })
+            .AddEntityFrameworkStores<CareStoriesDbContext>()
+            .AddDefaultTokenProviders()
+            .AddDefaultUI()
+            .AddPasswordValidator<PasswordRules>()
+            .AddClaimsPrincipalFactory<PersonClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Identity/Account/Login";
+            options.AccessDeniedPath = "/Identity/Account/AccessDenied";
+            options.Cookie.Name = "CareStories.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "CareStories.Antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        var keysFolder = DatabasePaths.DataFolder(configuration, builder.Environment, "keys");
+        services.AddDataProtection().SetApplicationName("CareStories").PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<IEmailSender, MailSender>();
+
+        services.AddCareStoriesAuthorization();
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
+            options.Conventions.AllowAnonymousToPage("/Index");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AllowAnonymousToPage("/StatusCode");
+        });
+
+        services.AddAuthRateLimiting(configuration);
+        return builder;
+    }
+
+    public static WebApplication UseCareStories(this WebApplication app)
+    {
+        // The friendly error page in every environment: people never see a stack trace; developers read the log.
+        app.UseExceptionHandler("/Error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
+        return app;
+    }
+
+    private static void AddAuthRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permits = configuration.GetValue("RateLimiting:AccountPostsPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Only sign-in and registration posts are limited, per client address: guessing passwords and
+            // mass sign-ups are what this stops; reading pages stays unlimited.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsAccountPost(context.Request)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = permits,
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
+                        })
+                    : RateLimitPartition.GetNoLimiter("unlimited"));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(
+                    "Too many attempts from your network. Wait a minute and try again.", cancellationToken);
+            };
+        });
+    }
+
+    private static bool IsAccountPost(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method)
+        && (request.Path.StartsWithSegments("/Identity/Account/Login", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/Identity/Account/Register", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/Identity/Account/ForgotPassword", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/Identity/Account/ResendEmailConfirmation", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,40 @@
+using CareStories.Domain.Data;
+using CareStories.Domain.Stories;
+using CareStories.Web.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web.Pages;
+
+/// <summary>A welcome for visitors; for a signed-in person, where their stories stand and what to do next.</summary>
+public sealed class IndexModel(CareStoriesDbContext db) : PageModel
+{
+    public IReadOnlyDictionary<StoryStatus, int> MyCounts { get; private set; } = new Dictionary<StoryStatus, int>();
+
+    public IReadOnlyList<SentBack> NeedsAttention { get; private set; } = [];
+
+    public sealed record SentBack(int Id, string Title, string? Comment);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        var me = User.PersonId();
+        MyCounts = await db.Stories.AsNoTracking()
+            .Where(s => s.AuthorId == me)
+            .GroupBy(s => s.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Status, x => x.Count, cancellationToken);
+        NeedsAttention = await db.Stories.AsNoTracking()
+            .Where(s => s.AuthorId == me && s.Status == StoryStatus.ChangesRequested)
+            .OrderBy(s => s.UpdatedAt)
+            .Select(s => new SentBack(s.Id, s.Title, s.ReviewComment))
+            .Take(5)
+            .ToListAsync(cancellationToken);
+    }
+
+    public int Count(StoryStatus status) => MyCounts.GetValueOrDefault(status);
+}
