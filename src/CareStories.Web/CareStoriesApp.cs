@@ -55,6 +55,13 @@ public static class CareStoriesApp
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
+            // A signed-in person who may not do something gets a real 403 and the friendly status page,
+            // not a redirect to a page that answers 200.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddAntiforgery(options =>
         {
@@ -69,14 +76,17 @@ public static class CareStoriesApp
         services.AddSingleton<IEmailSender, MailSender>();
 
         services.AddCareStoriesAuthorization();
+        services.AddScoped<Pages.Stories.StoryGate>();
         services.AddRazorPages(options =>
         {
+            options.Conventions.AuthorizeFolder("/Stories");
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
             options.Conventions.AllowAnonymousToPage("/Index");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToPage("/StatusCode");
         });
 
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => FriendlyBindingMessages(options.ModelBindingMessageProvider));
         services.AddAuthRateLimiting(configuration);
         return builder;
     }
@@ -127,6 +137,18 @@ public static class CareStoriesApp
                     "Too many attempts from your network. Wait a minute and try again.", cancellationToken);
             };
         });
+    }
+
+    // The framework's defaults ("The value 'x' is not valid for Amount.") read like errors from a machine.
+    private static void FriendlyBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider messages)
+    {
+        messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"\u201c{value}\u201d is not a valid {field.ToLowerInvariant()}.");
+        messages.SetValueMustBeANumberAccessor(field => $"Enter {field.ToLowerInvariant()} as a number.");
+        messages.SetValueIsInvalidAccessor(value => $"\u201c{value}\u201d is not valid here.");
+        messages.SetMissingBindRequiredValueAccessor(field => $"Enter {field.ToLowerInvariant()}.");
+        messages.SetValueMustNotBeNullAccessor(value => "This cannot be empty.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"\u201c{value}\u201d is not valid here.");
+        messages.SetUnknownValueIsInvalidAccessor(field => $"Enter a valid {field.ToLowerInvariant()}.");
     }
 
     private static bool IsAccountPost(HttpRequest request) =>

@@ -33,15 +33,17 @@ public sealed class StoryStatusChange
 
     public string? Comment { get; private set; }
 
-    public string Describe() => (From, To) switch
+    public string Describe() => Describe(From, To);
+
+    public static string Describe(StoryStatus? from, StoryStatus to) => (from, to) switch
     {
         (null, _) => "Started the story",
-        (_, StoryStatus.Submitted) when From == StoryStatus.ChangesRequested => "Resubmitted for review",
+        (StoryStatus.ChangesRequested, StoryStatus.Submitted) => "Resubmitted for review",
         (_, StoryStatus.Submitted) => "Submitted for review",
         (_, StoryStatus.Published) => "Published",
         (_, StoryStatus.ChangesRequested) => "Sent back for changes",
         (_, StoryStatus.Withdrawn) => "Withdrew the story",
         (_, StoryStatus.Draft) => "Reopened as a draft",
-        _ => To.Label(),
+        _ => to.Label(),
     };
 }

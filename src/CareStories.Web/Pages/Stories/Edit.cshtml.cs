@@ -1,0 +1,121 @@
+using CareStories.Domain;
+using CareStories.Domain.Data;
+using CareStories.Domain.Stories;
+using CareStories.Web.Authorization;
+using CareStories.Web.Identity;
+using CareStories.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web.Pages.Stories;
+
+/// <summary>The author changes a draft or a story that was sent back, and may submit it (again).</summary>
+public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public StoryInput Input { get; set; } = new();
+
+    public int Id { get; private set; }
+
+    public StoryStatus Status { get; private set; }
+
+    public string? ReviewComment { get; private set; }
+
+    public StoryFormOptions Options { get; private set; } = StoryFormOptions.Empty;
+
+    public StoryFormView Form => new(Input, Options, ModelState, TextRules.LatestToday(time.GetUtcNow()));
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if ((await gate.CheckAsync(this, id, StoryOperations.Change, cancellationToken)).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var story = await db.Stories.AsNoTracking()
+            .Where(s => s.Id == id)
+            .Select(s => new
+            {
+                s.Status,
+                s.ReviewComment,
+                Input = new StoryInput
+                {
+                    Title = s.Title,
+                    OccurredOn = s.OccurredOn,
+                    Situation = s.Situation,
+                    ImmediateAction = s.ImmediateAction,
+                    Prevention = s.Prevention,
+                    Outcome = s.Outcome,
+                    SpendAmount = s.SpendAmount,
+                    SpendCurrency = s.SpendCurrency,
+                    SpendPurpose = s.SpendPurpose,
+                    Heroes = s.Heroes.Select(h => h.PersonId).ToList(),
+                    Teams = s.Teams.Select(t => t.TeamId).ToList(),
+                    Values = s.Values.Select(v => v.ValueId).ToList(),
+                },
+            })
+            .SingleAsync(cancellationToken);
+        if (story.Status is not (StoryStatus.Draft or StoryStatus.ChangesRequested))
+        {
+            TempData["StatusMessage"] = NotEditableMessage(story.Status);
+            return RedirectToPage("Details", new { id });
+        }
+
+        (Id, Status, ReviewComment, Input) = (id, story.Status, story.ReviewComment, story.Input);
+        Options = await StoryFormOptions.LoadAsync(db, Input.Values, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, string? intent, CancellationToken cancellationToken)
+    {
+        if ((await gate.CheckAsync(this, id, StoryOperations.Change, cancellationToken)).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var story = await db.Stories
+            .Include(s => s.Heroes).Include(s => s.Teams).Include(s => s.Values).Include(s => s.History)
+            .AsSplitQuery()
+            .SingleAsync(s => s.Id == id, cancellationToken);
+        (Id, Status, ReviewComment) = (id, story.Status, story.ReviewComment);
+        Options = await StoryFormOptions.LoadAsync(db, story.Values.Select(v => v.ValueId).ToList(), cancellationToken);
+        Options.CheckChoices(Input, ModelState);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var me = User.PersonId();
+        var now = time.GetUtcNow();
+        try
+        {
+            story.Edit(Input.ToContent(), now);
+            story.ApplyChoices(Input);
+            if (intent == "submit")
+            {
+                story.Submit(me, now);
+            }
+        }
+        catch (DomainException ex)
+        {
+            // Nothing is saved; everything typed stays on the page.
+            ModelState.AddDomainErrors(ex);
+            return Page();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["StatusMessage"] = story.Status == StoryStatus.Submitted
+            ? "Your story was submitted for review."
+            : "Your changes were saved.";
+        return RedirectToPage("Details", new { id });
+    }
+
+    internal static string NotEditableMessage(StoryStatus status) => status switch
+    {
+        StoryStatus.Submitted => "This story is waiting for review, so it cannot be changed. Withdraw it if you need to change it.",
+        StoryStatus.Published => "This story is published, so it cannot be changed.",
+        StoryStatus.Withdrawn => "This story was withdrawn. Reopen it as a draft to change it.",
+        _ => "This story cannot be changed now.",
+    };
+}

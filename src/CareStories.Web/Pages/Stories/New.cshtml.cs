@@ -1,0 +1,69 @@
+using CareStories.Domain;
+using CareStories.Domain.Data;
+using CareStories.Domain.Stories;
+using CareStories.Web.Identity;
+using CareStories.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web.Pages.Stories;
+
+/// <summary>Write a new story: save it as a draft, or submit it for review straight away.</summary>
+public sealed class NewModel(CareStoriesDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public StoryInput Input { get; set; } = new();
+
+    public StoryFormOptions Options { get; private set; } = StoryFormOptions.Empty;
+
+    public StoryFormView Form => new(Input, Options, ModelState, TextRules.LatestToday(time.GetUtcNow()));
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var me = User.PersonId();
+        Input.Heroes = [me];
+        Input.Teams = await db.TeamMemberships.AsNoTracking()
+            .Where(m => m.PersonId == me)
+            .Select(m => m.TeamId)
+            .ToListAsync(cancellationToken);
+        Input.OccurredOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Options = await StoryFormOptions.LoadAsync(db, [], cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? intent, CancellationToken cancellationToken)
+    {
+        Options = await StoryFormOptions.LoadAsync(db, [], cancellationToken);
+        Options.CheckChoices(Input, ModelState);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var me = User.PersonId();
+        var now = time.GetUtcNow();
+        Story story;
+        try
+        {
+            story = new Story(me, Input.ToContent(), now);
+            story.ApplyChoices(Input);
+            if (intent == "submit")
+            {
+                // A refused submission saves nothing: the person fixes what is missing, or saves a draft.
+                story.Submit(me, now);
+            }
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainErrors(ex);
+            return Page();
+        }
+
+        db.Stories.Add(story);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["StatusMessage"] = story.Status == StoryStatus.Submitted
+            ? "Your story was submitted. A manager of your team will review it."
+            : "Your draft was saved. Add the customer's own words, then submit it for review when it is ready.";
+        return RedirectToPage("Details", new { id = story.Id });
+    }
+}

@@ -1,0 +1,113 @@
+using CareStories.Domain;
+using CareStories.Domain.Data;
+using CareStories.Domain.Stories;
+using CareStories.Web.Authorization;
+using CareStories.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web.Pages.Stories.Quotes;
+
+/// <summary>The author corrects or removes a quote while the story can be changed.</summary>
+public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public QuoteInput Input { get; set; } = new();
+
+    public int StoryId { get; private set; }
+
+    public int QuoteId { get; private set; }
+
+    public string StoryTitle { get; private set; } = "";
+
+    public QuoteFormView Form => new(Input, ModelState, TextRules.LatestToday(time.GetUtcNow()));
+
+    public async Task<IActionResult> OnGetAsync(int storyId, int quoteId, CancellationToken cancellationToken)
+    {
+        if (await GuardAsync(storyId, quoteId, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        Input = await db.Quotes.AsNoTracking()
+            .Where(q => q.Id == quoteId)
+            .Select(q => new QuoteInput
+            {
+                Text = q.Text,
+                Source = q.Source,
+                ReceivedOn = q.ReceivedOn,
+                Naming = q.Naming,
+                CustomerName = q.CustomerName,
+            })
+            .SingleAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int storyId, int quoteId, CancellationToken cancellationToken)
+    {
+        if (await GuardAsync(storyId, quoteId, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var story = await db.Stories.Include(s => s.Quotes).SingleAsync(s => s.Id == storyId, cancellationToken);
+        try
+        {
+            story.EditQuote(quoteId, Input.ToDetails(), time.GetUtcNow());
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainErrors(ex);
+            return Page();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["StatusMessage"] = "The quote was updated.";
+        return RedirectToPage("/Stories/Details", null, new { id = storyId }, "quotes");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int storyId, int quoteId, CancellationToken cancellationToken)
+    {
+        if (await GuardAsync(storyId, quoteId, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        var story = await db.Stories.Include(s => s.Quotes).SingleAsync(s => s.Id == storyId, cancellationToken);
+        story.RemoveQuote(quoteId, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["StatusMessage"] = "The quote was removed.";
+        return RedirectToPage("/Stories/Details", null, new { id = storyId }, "quotes");
+    }
+
+    private async Task<IActionResult?> GuardAsync(int storyId, int quoteId, CancellationToken cancellationToken)
+    {
+        if ((await gate.CheckAsync(this, storyId, StoryOperations.Change, cancellationToken)).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var story = await db.Stories.AsNoTracking().Where(s => s.Id == storyId)
+            .Select(s => new { s.Title, s.Status, HasQuote = s.Quotes.Any(q => q.Id == quoteId) })
+            .SingleAsync(cancellationToken);
+        if (!story.HasQuote)
+        {
+            return NotFound();
+        }
+
+        if (story.Status is not (StoryStatus.Draft or StoryStatus.ChangesRequested))
+        {
+            TempData["StatusMessage"] = Stories.EditModel.NotEditableMessage(story.Status);
+            return RedirectToPage("/Stories/Details", new { id = storyId });
+        }
+
+        (StoryId, QuoteId, StoryTitle) = (storyId, quoteId, story.Title);
+        return null;
+    }
+}
