@@ -52,11 +52,11 @@ public sealed class TestData(IServiceProvider services)
     }
 
     /// <summary>A complete story by this author; <paramref name="shape"/> moves it on (submit, publish...).</summary>
-    public async Task<int> StoryAsync(TestPerson author, int teamId, Action<Story>? shape = null)
+    public async Task<int> StoryAsync(TestPerson author, int teamId, Action<Story>? shape = null, DateTimeOffset? at = null)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CareStoriesDbContext>();
-        var now = DateTimeOffset.UtcNow;
+        var now = at ?? DateTimeOffset.UtcNow;
         var story = new Story(author.Id, CompleteContent(Unique("Story")), now);
         story.SetTeams([teamId]);
         story.AddQuote(new QuoteDetails("You saved my day.", QuoteSource.Email, DateOnly.FromDateTime(now.UtcDateTime), CustomerNaming.FirstNameOnly, "Rosa Diaz"), now);
