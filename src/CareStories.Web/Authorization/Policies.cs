@@ -12,8 +12,8 @@ public static class Policies
 
     public static IServiceCollection AddCareStoriesAuthorization(this IServiceCollection services)
     {
+        // Every page needs a signed-in person unless it says otherwise.
         services.AddAuthorizationBuilder()
-            // Every page needs a signed-in person unless it says otherwise.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Administer, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(ReviewStories, policy => policy.RequireRole(Roles.Manager, Roles.Admin))
