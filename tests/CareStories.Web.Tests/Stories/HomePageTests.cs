@@ -1,0 +1,49 @@
+using CareStories.Domain.People;
+using CareStories.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web.Tests.Stories;
+
+public sealed class HomePageTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>
+{
+    [Fact]
+    public async Task Manager_home_lists_stories_waiting_from_their_own_team_only()
+    {
+        var manager = await factory.Data.PersonAsync(Roles.Employee, Roles.Manager);
+        var member = await factory.Data.PersonAsync();
+        var outsider = await factory.Data.PersonAsync();
+        var myTeam = await factory.Data.TeamAsync(members: [member], managers: [manager]);
+        var otherTeam = await factory.Data.TeamAsync(members: [outsider]);
+        var mine = await factory.Data.StoryAsync(member, myTeam, s => s.Submit(member.Id, DateTimeOffset.UtcNow));
+        var notMine = await factory.Data.StoryAsync(outsider, otherTeam, s => s.Submit(outsider.Id, DateTimeOffset.UtcNow));
+        var draft = await factory.Data.StoryAsync(member, myTeam);
+
+        var home = await (await factory.SignInAsync(manager)).GetDocumentAsync("/");
+
+        var waiting = home.QuerySelector("[aria-labelledby=waiting-heading]")!;
+        Assert.NotNull(waiting.QuerySelector($"a[href='/Stories/{mine}']"));
+        Assert.Null(waiting.QuerySelector($"a[href='/Stories/{notMine}']"));
+        Assert.Null(waiting.QuerySelector($"a[href='/Stories/{draft}']"));
+    }
+
+    [Fact]
+    public async Task Home_shows_recently_published_stories_to_everyone_but_never_drafts()
+    {
+        var author = await factory.Data.PersonAsync();
+        var reviewer = await factory.Data.PersonAsync();
+        var team = await factory.Data.TeamAsync(members: [author]);
+        var published = await factory.Data.StoryAsync(author, team, s =>
+        {
+            s.Submit(author.Id, DateTimeOffset.UtcNow);
+            s.Publish(reviewer.Id, DateTimeOffset.UtcNow.AddYears(1));
+        });
+        var draft = await factory.Data.StoryAsync(author, team);
+
+        var home = await (await factory.SignInAsync(await factory.Data.PersonAsync(Roles.Employee, Roles.Leader))).GetDocumentAsync("/");
+
+        var recent = home.QuerySelector("[aria-labelledby=recent-heading]")!;
+        Assert.NotNull(recent.QuerySelector($"a[href='/Stories/{published}']"));
+        Assert.Null(recent.QuerySelector($"a[href='/Stories/{draft}']"));
+        Assert.True(await factory.WithDbAsync(db => db.Stories.AnyAsync(s => s.Id == draft)));
+    }
+}
