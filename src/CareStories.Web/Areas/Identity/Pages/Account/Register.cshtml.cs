@@ -67,6 +67,8 @@ public sealed class RegisterModel(
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
         ReturnUrl = SafeReturnUrl(returnUrl);
+        // The account is stored under the trimmed address; mail and the next page must use the same one.
+        Input.Email = (Input.Email ?? "").Trim();
         if (!string.IsNullOrWhiteSpace(Input.Email) && !registration.Value.Allows(Input.Email))
         {
             ModelState.AddModelError("Input.Email",

@@ -1,0 +1,80 @@
+using System.Net;
+
+using CareStories.Domain.People;
+using CareStories.Web.Tests.Infrastructure;
+
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareStories.Web.Tests.Account;
+
+public sealed class LockoutTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>
+{
+    [Fact]
+    public async Task Lockout_after_repeated_failed_sign_ins_really_happens()
+    {
+        var person = await factory.Data.PersonAsync();
+        var client = factory.CreateBrowserClient();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await SignInAsync(client, person.Email, $"wrong password number {attempt}").ShouldBeAsync(HttpStatusCode.OK);
+        }
+
+        var response = await SignInAsync(client, person.Email, person.Password);
+
+        await response.ShouldBeAsync(HttpStatusCode.OK);
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains("This account is locked for 15 minutes", string.Join(" ", page.SummaryErrors()), StringComparison.Ordinal);
+        Assert.True(await IsLockedOutAsync(person));
+        (await client.GetAsync("/Identity/Account/Manage")).ShouldRedirectToSignIn();
+    }
+
+    [Fact]
+    public async Task Four_failed_sign_ins_do_not_lock_and_the_right_password_still_works()
+    {
+        var person = await factory.Data.PersonAsync();
+        var client = factory.CreateBrowserClient();
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            var failed = await SignInAsync(client, person.Email, $"wrong password number {attempt}");
+            Assert.Contains("do not match", string.Join(" ", (await failed.ReadDocumentAsync()).SummaryErrors()), StringComparison.Ordinal);
+        }
+
+        var response = await SignInAsync(client, person.Email, person.Password);
+
+        await response.ShouldBeAsync(HttpStatusCode.Redirect);
+        Assert.False(await IsLockedOutAsync(person));
+    }
+
+    [Fact]
+    public async Task Locking_one_account_leaves_other_accounts_alone()
+    {
+        var locked = await factory.Data.PersonAsync();
+        var other = await factory.Data.PersonAsync();
+        var client = factory.CreateBrowserClient();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await SignInAsync(client, locked.Email, "not the password at all");
+        }
+
+        var otherClient = await factory.SignInAsync(other);
+
+        Assert.True(await IsLockedOutAsync(locked));
+        Assert.False(await IsLockedOutAsync(other));
+        await otherClient.GetAsync("/Identity/Account/Manage").ShouldBeAsync(HttpStatusCode.OK);
+    }
+
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
+        client.SubmitFormAsync("/Identity/Account/Login", new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+
+    private async Task<bool> IsLockedOutAsync(TestPerson person)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
+        return await users.IsLockedOutAsync((await users.FindByIdAsync(person.Id))!);
+    }
+}
