@@ -151,10 +151,15 @@ public static class CareStoriesApp
         messages.SetUnknownValueIsInvalidAccessor(field => $"Enter a valid {field.ToLowerInvariant()}.");
     }
 
+    // Every page that checks a secret (password, 2FA or recovery code, reset token) or sends mail to an address.
+    private static readonly string[] LimitedAccountPages =
+    [
+        "/Identity/Account/Login", "/Identity/Account/LoginWith2fa", "/Identity/Account/LoginWithRecoveryCode",
+        "/Identity/Account/Register", "/Identity/Account/ForgotPassword", "/Identity/Account/ResetPassword",
+        "/Identity/Account/ResendEmailConfirmation",
+    ];
+
     private static bool IsAccountPost(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
-        && (request.Path.StartsWithSegments("/Identity/Account/Login", StringComparison.OrdinalIgnoreCase)
-            || request.Path.StartsWithSegments("/Identity/Account/Register", StringComparison.OrdinalIgnoreCase)
-            || request.Path.StartsWithSegments("/Identity/Account/ForgotPassword", StringComparison.OrdinalIgnoreCase)
-            || request.Path.StartsWithSegments("/Identity/Account/ResendEmailConfirmation", StringComparison.OrdinalIgnoreCase));
+        && Array.Exists(LimitedAccountPages, page => request.Path.Equals(page, StringComparison.OrdinalIgnoreCase));
 }
