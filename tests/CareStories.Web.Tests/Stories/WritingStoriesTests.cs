@@ -93,6 +93,25 @@ public sealed class WritingStoriesTests(CareStoriesFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task An_unreadable_amount_and_missing_fields_are_all_listed_at_once()
+    {
+        var me = await factory.Data.PersonAsync();
+        var client = await factory.SignInAsync(me);
+
+        var response = await client.SubmitFormAsync("/Stories/New", new()
+        {
+            ["Input.Title"] = TestData.Unique("Everything at once"),
+            ["Input.SpendAmount"] = "lots",
+            ["Input.Outcome"] = "",
+        }, submitButton: "button[value=submit]");
+
+        var page = await response.ReadDocumentAsync();
+        Assert.NotEmpty(page.FieldErrors("Input.SpendAmount"));
+        Assert.NotEmpty(page.FieldErrors("Input.Outcome"));
+        Assert.NotEmpty(page.FieldErrors("Input.Situation"));
+    }
+
+    [Fact]
     public async Task Date_in_the_future_is_refused_next_to_the_field()
     {
         var me = await factory.Data.PersonAsync();

@@ -81,11 +81,6 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
         (Id, Status, ReviewComment) = (id, story.Status, story.ReviewComment);
         Options = await StoryFormOptions.LoadAsync(db, story.Values.Select(v => v.ValueId).ToList(), cancellationToken);
         Options.CheckChoices(Input, ModelState);
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
         var me = User.PersonId();
         var now = time.GetUtcNow();
         try
@@ -99,8 +94,12 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
         }
         catch (DomainException ex)
         {
-            // Nothing is saved; everything typed stays on the page.
             ModelState.AddDomainErrors(ex);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            // Nothing is saved; everything typed stays on the page.
             return Page();
         }
 

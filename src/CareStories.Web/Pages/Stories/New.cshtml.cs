@@ -35,16 +35,12 @@ public sealed class NewModel(CareStoriesDbContext db, TimeProvider time) : PageM
     {
         Options = await StoryFormOptions.LoadAsync(db, [], cancellationToken);
         Options.CheckChoices(Input, ModelState);
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
         var me = User.PersonId();
         var now = time.GetUtcNow();
-        Story story;
+        Story? story = null;
         try
         {
+            // The story's own rules run even when a field could not be read, so every problem shows at once.
             story = new Story(me, Input.ToContent(), now);
             story.ApplyChoices(Input);
             if (intent == "submit")
@@ -56,6 +52,10 @@ public sealed class NewModel(CareStoriesDbContext db, TimeProvider time) : PageM
         catch (DomainException ex)
         {
             ModelState.AddDomainErrors(ex);
+        }
+
+        if (!ModelState.IsValid || story is null)
+        {
             return Page();
         }
 
