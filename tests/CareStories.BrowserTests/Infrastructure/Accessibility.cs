@@ -21,7 +21,7 @@ public static class Accessibility
     /// </summary>
     public static async Task AssertNoSeriousViolationsAsync(IPage page, ITestOutputHelper? output = null)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await Browser.WaitUntilLoadedAsync(page);
 
         // Evaluated through the DevTools protocol, which the app's strict CSP (no inline script) does not block,
         // so the page is checked under its real policy.

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace CareStories.BrowserTests.Infrastructure;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace CareStories.BrowserTests.Infrastructure;
 /// (its own cookies and storage), so signing in on one page never leaks into another. Chromium is the machine's
 /// own (/usr/bin/chromium, or CHROMIUM_PATH): Playwright never downloads a browser here.
 /// </summary>
-public sealed class Browser : IAsyncLifetime
+public sealed partial class Browser : IAsyncLifetime
 {
     public const string DefaultChromiumPath = "/usr/bin/chromium";
 
@@ -39,6 +41,8 @@ public sealed class Browser : IAsyncLifetime
                 "or set CHROMIUM_PATH. Do not run `playwright install`: it downloads a browser, which this project never does.");
         }
 
+        // Two shared cores: give assertions more than Playwright's default 5 seconds before they fail.
+        Assertions.SetDefaultExpectTimeout(StepTimeoutMs);
         _playwright = await Playwright.CreateAsync();
         _chromium = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -100,19 +104,27 @@ public sealed class Browser : IAsyncLifetime
         // The app answers a good sign-in with a redirect, a refused one with the form and its error summary.
         if (response.Status != 302)
         {
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            await WaitUntilLoadedAsync(page);
             var summary = page.Locator("[data-error-summary]");
             var reason = await summary.CountAsync() > 0 ? await summary.InnerTextAsync() : $"HTTP {response.Status}";
             throw new InvalidOperationException($"Signing in as {email} failed: {reason}");
         }
 
-        await page.WaitForURLAsync(url => !IsSignInPage(url));
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await Assertions.Expect(page).Not.ToHaveURLAsync(SignInPage());
+        await WaitUntilLoadedAsync(page);
     }
+
+    /// <summary>
+    /// Waits until the page's document has finished loading (scripts and styles in). Polled in the page rather
+    /// than through WaitForLoadStateAsync, whose check-then-subscribe can miss a load event under CPU pressure.
+    /// </summary>
+    public static Task WaitUntilLoadedAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => document.readyState === 'complete'");
 
     /// <summary>Saves a full-page PNG as {name}.png in <see cref="ScreenshotFolder"/> and returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
+        await WaitUntilLoadedAsync(page);
         Directory.CreateDirectory(ScreenshotFolder);
         var file = Path.Combine(ScreenshotFolder, string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')) + ".png");
         await page.ScreenshotAsync(new() { Path = file, FullPage = true });
@@ -121,4 +133,7 @@ public sealed class Browser : IAsyncLifetime
 
     private static bool IsSignInPage(string url) =>
         new Uri(url).AbsolutePath.StartsWith("/Identity/Account/Login", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex("/Identity/Account/Login", RegexOptions.IgnoreCase)]
+    private static partial Regex SignInPage();
 }
