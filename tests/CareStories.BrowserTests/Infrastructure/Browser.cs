@@ -104,9 +104,18 @@ public sealed partial class Browser : IAsyncLifetime
         // The app answers a good sign-in with a redirect, a refused one with the form and its error summary.
         if (response.Status != 302)
         {
-            await WaitUntilLoadedAsync(page);
-            var summary = page.Locator("[data-error-summary]");
-            var reason = await summary.CountAsync() > 0 ? await summary.InnerTextAsync() : $"HTTP {response.Status}";
+            string reason;
+            try
+            {
+                var summary = page.Locator("[data-error-summary]");
+                await summary.WaitForAsync(new() { Timeout = 5_000 });
+                reason = await summary.InnerTextAsync();
+            }
+            catch (TimeoutException)
+            {
+                reason = $"HTTP {response.Status} and no error summary";
+            }
+
             throw new InvalidOperationException($"Signing in as {email} failed: {reason}");
         }
 
