@@ -31,6 +31,10 @@
         const list = document.getElementById(input.dataset.filterFor);
         if (!list) { return; }
         input.hidden = false;
+        // Enter in a filter box narrows the list; it must not submit the half-filled form around it.
+        input.addEventListener("keydown", function (event) {
+            if (event.key === "Enter") { event.preventDefault(); }
+        });
         input.addEventListener("input", function () {
             const term = input.value.trim().toLowerCase();
             list.querySelectorAll("[data-filter-text]").forEach(function (item) {
