@@ -11,6 +11,9 @@ namespace CareStories.Web.Authorization;
 public sealed class StoryAuthorizationHandler(CareStoriesDbContext db)
     : AuthorizationHandler<OperationAuthorizationRequirement, StoryAccessFacts>
 {
+    // Scoped: one request asks about the same person more than once (read, then change), so ask the database once.
+    private StoryViewer? _viewer;
+
     protected override async Task HandleRequirementAsync(
         AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, StoryAccessFacts story)
     {
@@ -19,7 +22,10 @@ public sealed class StoryAuthorizationHandler(CareStoriesDbContext db)
             return;
         }
 
-        var viewer = await db.TeamMemberships.ViewerAsync(context.User.PersonId(), context.User.IsInRole(Roles.Admin));
+        var personId = context.User.PersonId();
+        var viewer = _viewer is { } known && known.PersonId == personId
+            ? known
+            : _viewer = await db.TeamMemberships.ViewerAsync(personId, context.User.IsInRole(Roles.Admin));
         var allowed = requirement.Name switch
         {
             nameof(StoryOperations.Read) => StoryAccess.CanRead(story, viewer),
