@@ -112,6 +112,33 @@ public sealed class WritingStoriesTests(CareStoriesFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Retired_value_stays_on_the_story_that_shows_it_but_is_not_offered_for_new_stories()
+    {
+        var me = await factory.Data.PersonAsync();
+        var team = await factory.Data.TeamAsync(members: [me]);
+        var value = await factory.Data.ValueAsync();
+        var id = await factory.Data.StoryAsync(me, team, s => s.SetValues([value]));
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.Values.SingleAsync(v => v.Id == value)).Retire();
+            await db.SaveChangesAsync();
+        });
+        var client = await factory.SignInAsync(me);
+
+        var edit = await client.GetDocumentAsync($"/Stories/{id}/Edit");
+        Assert.True(edit.QuerySelector<IHtmlInputElement>($"#value-{value}")!.IsChecked);
+        var saved = await client.SubmitFormAsync(edit, $"/Stories/{id}/Edit", new(), submitButton: "button[value=save]");
+        await saved.ShouldBeAsync(HttpStatusCode.Redirect);
+        Assert.Equal([value], await factory.WithDbAsync(db => db.Stories.Where(s => s.Id == id).SelectMany(s => s.Values.Select(v => v.ValueId)).ToListAsync()));
+
+        var fresh = await client.GetDocumentAsync("/Stories/New");
+        Assert.Null(fresh.QuerySelector($"#value-{value}"));
+        var tampered = await client.SubmitFormAsync(fresh, "/Stories/New", new() { ["Input.Title"] = TestData.Unique("Tampered"), ["Input.Values"] = value.ToString(System.Globalization.CultureInfo.InvariantCulture) }, submitButton: "button[value=save]");
+        var page = await tampered.ReadDocumentAsync();
+        Assert.NotEmpty(page.FieldErrors("Input.Values"));
+    }
+
+    [Fact]
     public async Task Date_in_the_future_is_refused_next_to_the_field()
     {
         var me = await factory.Data.PersonAsync();
