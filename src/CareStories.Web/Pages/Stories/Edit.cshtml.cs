@@ -1,7 +1,6 @@
 using CareStories.Domain;
 using CareStories.Domain.Data;
 using CareStories.Domain.Stories;
-using CareStories.Web.Authorization;
 using CareStories.Web.Identity;
 using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -28,9 +27,9 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if ((await gate.CheckAsync(this, id, StoryOperations.Change, cancellationToken)).Denied is { } denied)
+        if (await gate.DenyUnlessEditableAsync(this, id, cancellationToken) is { } stop)
         {
-            return denied;
+            return stop;
         }
 
         var story = await db.Stories.AsNoTracking()
@@ -56,12 +55,6 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
                 },
             })
             .SingleAsync(cancellationToken);
-        if (story.Status is not (StoryStatus.Draft or StoryStatus.ChangesRequested))
-        {
-            TempData["StatusMessage"] = NotEditableMessage(story.Status);
-            return RedirectToPage("Details", new { id });
-        }
-
         (Id, Status, ReviewComment, Input) = (id, story.Status, story.ReviewComment, story.Input);
         Options = await StoryFormOptions.LoadAsync(db, Input.Values, cancellationToken);
         return Page();
@@ -69,9 +62,9 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
 
     public async Task<IActionResult> OnPostAsync(int id, string? intent, CancellationToken cancellationToken)
     {
-        if ((await gate.CheckAsync(this, id, StoryOperations.Change, cancellationToken)).Denied is { } denied)
+        if (await gate.DenyUnlessEditableAsync(this, id, cancellationToken) is { } stop)
         {
-            return denied;
+            return stop;
         }
 
         var story = await db.Stories
@@ -109,12 +102,4 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
             : "Your changes were saved.";
         return RedirectToPage("Details", new { id });
     }
-
-    internal static string NotEditableMessage(StoryStatus status) => status switch
-    {
-        StoryStatus.Submitted => "This story is waiting for review, so it cannot be changed. Withdraw it if you need to change it.",
-        StoryStatus.Published => "This story is published, so it cannot be changed.",
-        StoryStatus.Withdrawn => "This story was withdrawn. Reopen it as a draft to change it.",
-        _ => "This story cannot be changed now.",
-    };
 }

@@ -29,6 +29,35 @@ public sealed class StoryGate(CareStoriesDbContext db, IAuthorizationService aut
 
         return new GateResult(null, facts);
     }
+
+    /// <summary>
+    /// The author's check for changing a story or its quotes: allowed only while it is a draft or sent back.
+    /// Otherwise the person is taken back to the story page, told why.
+    /// </summary>
+    public async Task<IActionResult?> DenyUnlessEditableAsync(PageModel page, int storyId, CancellationToken cancellationToken = default)
+    {
+        var check = await CheckAsync(page, storyId, StoryOperations.Change, cancellationToken);
+        if (check.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        if (check.Facts!.Status is StoryStatus.Draft or StoryStatus.ChangesRequested)
+        {
+            return null;
+        }
+
+        page.TempData["StatusMessage"] = NotEditableMessage(check.Facts.Status);
+        return page.RedirectToPage("/Stories/Details", new { id = storyId });
+    }
+
+    private static string NotEditableMessage(StoryStatus status) => status switch
+    {
+        StoryStatus.Submitted => "This story is waiting for review, so it cannot be changed. Withdraw it if you need to change it.",
+        StoryStatus.Published => "This story is published, so it cannot be changed.",
+        StoryStatus.Withdrawn => "This story was withdrawn. Reopen it as a draft to change it.",
+        _ => "This story cannot be changed now.",
+    };
 }
 
 /// <summary><see cref="Denied"/> is the answer to return when the check failed; null when the person may go on.</summary>

@@ -1,7 +1,6 @@
 using CareStories.Domain;
 using CareStories.Domain.Data;
 using CareStories.Domain.Stories;
-using CareStories.Web.Authorization;
 using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -86,28 +85,24 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
         return RedirectToPage("/Stories/Details", null, new { id = storyId }, "quotes");
     }
 
+    /// <summary>The author only, only while the story can be changed, and only for a quote on this story.</summary>
     private async Task<IActionResult?> GuardAsync(int storyId, int quoteId, CancellationToken cancellationToken)
     {
-        if ((await gate.CheckAsync(this, storyId, StoryOperations.Change, cancellationToken)).Denied is { } denied)
+        if (await gate.DenyUnlessEditableAsync(this, storyId, cancellationToken) is { } stop)
         {
-            return denied;
+            return stop;
         }
 
-        var story = await db.Stories.AsNoTracking().Where(s => s.Id == storyId)
-            .Select(s => new { s.Title, s.Status, HasQuote = s.Quotes.Any(q => q.Id == quoteId) })
-            .SingleAsync(cancellationToken);
-        if (!story.HasQuote)
+        var title = await db.Stories.AsNoTracking()
+            .Where(s => s.Id == storyId && s.Quotes.Any(q => q.Id == quoteId))
+            .Select(s => s.Title)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (title is null)
         {
             return NotFound();
         }
 
-        if (story.Status is not (StoryStatus.Draft or StoryStatus.ChangesRequested))
-        {
-            TempData["StatusMessage"] = Stories.EditModel.NotEditableMessage(story.Status);
-            return RedirectToPage("/Stories/Details", new { id = storyId });
-        }
-
-        (StoryId, QuoteId, StoryTitle) = (storyId, quoteId, story.Title);
+        (StoryId, QuoteId, StoryTitle) = (storyId, quoteId, title);
         return null;
     }
 }

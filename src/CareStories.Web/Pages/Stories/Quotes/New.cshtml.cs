@@ -1,7 +1,6 @@
 using CareStories.Domain;
 using CareStories.Domain.Data;
 using CareStories.Domain.Stories;
-using CareStories.Web.Authorization;
 using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -63,20 +62,13 @@ public sealed class NewModel(CareStoriesDbContext db, StoryGate gate, TimeProvid
     /// <summary>The author only, and only while the story can be changed.</summary>
     private async Task<IActionResult?> GuardAsync(int storyId, CancellationToken cancellationToken)
     {
-        if ((await gate.CheckAsync(this, storyId, StoryOperations.Change, cancellationToken)).Denied is { } denied)
+        if (await gate.DenyUnlessEditableAsync(this, storyId, cancellationToken) is { } stop)
         {
-            return denied;
+            return stop;
         }
 
-        var story = await db.Stories.AsNoTracking().Where(s => s.Id == storyId)
-            .Select(s => new { s.Title, s.Status }).SingleAsync(cancellationToken);
-        if (story.Status is not (StoryStatus.Draft or StoryStatus.ChangesRequested))
-        {
-            TempData["StatusMessage"] = Stories.EditModel.NotEditableMessage(story.Status);
-            return RedirectToPage("/Stories/Details", new { id = storyId });
-        }
-
-        (StoryId, StoryTitle) = (storyId, story.Title);
+        StoryId = storyId;
+        StoryTitle = await db.Stories.AsNoTracking().Where(s => s.Id == storyId).Select(s => s.Title).SingleAsync(cancellationToken);
         return null;
     }
 }
