@@ -6,10 +6,6 @@ namespace CareStories.Domain.Stories;
 /// <summary>Filters that more than one page needs.</summary>
 public static class StoryQueries
 {
-    /// <summary>Stories the person wrote or is credited in.</summary>
-    public static IQueryable<Story> InvolvingPerson(this IQueryable<Story> stories, string personId) =>
-        stories.Where(s => s.AuthorId == personId || s.Heroes.Any(h => h.PersonId == personId));
-
     /// <summary>
     /// Stories someone else wrote are listed to a hero only once they have been shared; drafts stay private.
     /// </summary>

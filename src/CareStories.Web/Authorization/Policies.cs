@@ -7,17 +7,13 @@ namespace CareStories.Web.Authorization;
 public static class Policies
 {
     public const string Administer = nameof(Administer);
-    public const string ReviewStories = nameof(ReviewStories);
-    public const string ViewInsights = nameof(ViewInsights);
 
     public static IServiceCollection AddCareStoriesAuthorization(this IServiceCollection services)
     {
         // Every page needs a signed-in person unless it says otherwise.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Administer, policy => policy.RequireRole(Roles.Admin))
-            .AddPolicy(ReviewStories, policy => policy.RequireRole(Roles.Manager, Roles.Admin))
-            .AddPolicy(ViewInsights, policy => policy.RequireRole(Roles.Leader, Roles.Admin));
+            .AddPolicy(Administer, policy => policy.RequireRole(Roles.Admin));
         services.AddScoped<IAuthorizationHandler, StoryAuthorizationHandler>();
         return services;
     }

@@ -7,6 +7,7 @@ using CareStories.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -80,23 +81,12 @@ public sealed class EditModel(
         IsSelf = person.Id == User.PersonId();
         var roles = Input.Roles.Distinct(StringComparer.Ordinal).ToList();
         var teamIds = Input.TeamIds.Distinct().ToList();
-        if (roles.Exists(r => !Roles.All.Contains(r)))
-        {
-            ModelState.AddModelError("Input.Roles", "Choose roles from the list.");
-        }
-        else if (roles.Count == 0)
-        {
-            ModelState.AddModelError("Input.Roles", "Choose at least one role. Most people are Employees.");
-        }
-        else if (IsSelf && !roles.Contains(Roles.Admin))
+        await PersonChoices.CheckAsync(roles, teamIds, db, ModelState, cancellationToken);
+        if (IsSelf && roles.Count > 0 && !roles.Contains(Roles.Admin)
+            && ModelState.GetFieldValidationState("Input.Roles") != ModelValidationState.Invalid)
         {
             // Otherwise the last administrator could lock everyone out of this area by mistake.
             ModelState.AddModelError("Input.Roles", "You cannot remove your own Admin role. Another administrator can do it if it must go.");
-        }
-
-        if (teamIds.Count > 0 && await db.Teams.CountAsync(t => teamIds.Contains(t.Id), cancellationToken) != teamIds.Count)
-        {
-            ModelState.AddModelError("Input.TeamIds", "Some of the teams chosen no longer exist. Check the list and save again.");
         }
 
         try

@@ -61,19 +61,7 @@ public sealed class NewModel(
     {
         var roles = Input.Roles.Distinct(StringComparer.Ordinal).ToList();
         var teamIds = Input.TeamIds.Distinct().ToList();
-        if (roles.Exists(r => !Roles.All.Contains(r)))
-        {
-            ModelState.AddModelError("Input.Roles", "Choose roles from the list.");
-        }
-        else if (roles.Count == 0)
-        {
-            ModelState.AddModelError("Input.Roles", "Choose at least one role. Most people are Employees.");
-        }
-
-        if (teamIds.Count > 0 && await db.Teams.CountAsync(t => teamIds.Contains(t.Id), cancellationToken) != teamIds.Count)
-        {
-            ModelState.AddModelError("Input.TeamIds", "Some of the teams chosen no longer exist. Check the list and save again.");
-        }
+        await PersonChoices.CheckAsync(roles, teamIds, db, ModelState, cancellationToken);
 
         var email = (Input.Email ?? "").Trim();
         if (ModelState.GetFieldValidationState("Input.Email") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
