@@ -77,9 +77,14 @@ public static class CareStoriesApp
 
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
+        services.AddScoped<Notifications.StoryNotifier>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Stories");
+            options.Conventions.AuthorizeFolder("/Feed");
+            options.Conventions.AuthorizeFolder("/People");
+            options.Conventions.AuthorizeFolder("/Notifications");
+            options.Conventions.AuthorizeFolder("/Review", Policies.ReviewStories);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
             options.Conventions.AllowAnonymousToPage("/Index");
             options.Conventions.AllowAnonymousToPage("/Error");

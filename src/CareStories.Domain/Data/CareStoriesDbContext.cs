@@ -1,5 +1,7 @@
 using CareStories.Domain.Catalogue;
+using CareStories.Domain.Notifications;
 using CareStories.Domain.People;
+using CareStories.Domain.Settings;
 using CareStories.Domain.Stories;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +22,18 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
     public DbSet<CustomerQuote> Quotes => Set<CustomerQuote>();
 
     public DbSet<StoryStatusChange> StoryStatusChanges => Set<StoryStatusChange>();
+
+    public DbSet<Badge> Badges => Set<Badge>();
+
+    public DbSet<Celebration> Celebrations => Set<Celebration>();
+
+    public DbSet<Applause> Applause => Set<Applause>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<CompanySettings> CompanySettings => Set<CompanySettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

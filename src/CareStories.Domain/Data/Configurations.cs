@@ -1,5 +1,7 @@
 using CareStories.Domain.Catalogue;
+using CareStories.Domain.Notifications;
 using CareStories.Domain.People;
+using CareStories.Domain.Settings;
 using CareStories.Domain.Stories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -65,19 +67,31 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         builder.Property(s => s.ReviewComment).HasMaxLength(StoryStatusChange.CommentMaxLength);
         builder.Ignore(s => s.Spend);
         builder.Ignore(s => s.IsEditable);
+        builder.HasOne<Person>().WithMany().HasForeignKey(s => s.FeaturedById).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasOne(s => s.Author).WithMany().HasForeignKey(s => s.AuthorId).OnDelete(DeleteBehavior.Restrict);
 
         // My stories lists by author and status, newest change first; the feed reads published stories by key.
         builder.HasIndex(s => new { s.AuthorId, s.UpdatedAt });
         builder.HasIndex(s => new { s.Status, s.PublishedAt, s.Id });
+        // The review queue reads waiting stories oldest first; the feed pins the featured few.
+        builder.HasIndex(s => new { s.Status, s.SubmittedAt });
+        builder.HasIndex(s => s.FeaturedAt);
 
         builder.HasMany(s => s.Heroes).WithOne().HasForeignKey(h => h.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Teams).WithOne().HasForeignKey(t => t.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Values).WithOne().HasForeignKey(v => v.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Quotes).WithOne().HasForeignKey(q => q.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.History).WithOne().HasForeignKey(h => h.StoryId).OnDelete(DeleteBehavior.Cascade);
-        foreach (var navigation in new[] { nameof(Story.Heroes), nameof(Story.Teams), nameof(Story.Values), nameof(Story.Quotes), nameof(Story.History) })
+        builder.HasMany(s => s.Celebrations).WithOne().HasForeignKey(c => c.StoryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Applause).WithOne().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Comments).WithOne().HasForeignKey(c => c.StoryId).OnDelete(DeleteBehavior.Cascade);
+        string[] navigations =
+        [
+            nameof(Story.Heroes), nameof(Story.Teams), nameof(Story.Values), nameof(Story.Quotes), nameof(Story.History),
+            nameof(Story.Celebrations), nameof(Story.Applause), nameof(Story.Comments),
+        ];
+        foreach (var navigation in navigations)
         {
             builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
         }
@@ -131,5 +145,84 @@ internal sealed class StoryStatusChangeConfiguration : IEntityTypeConfiguration<
         builder.Property(h => h.Comment).HasMaxLength(StoryStatusChange.CommentMaxLength);
         builder.HasIndex(h => new { h.StoryId, h.At });
         builder.HasOne<Person>().WithMany().HasForeignKey(h => h.ActorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BadgeConfiguration : IEntityTypeConfiguration<Badge>
+{
+    public void Configure(EntityTypeBuilder<Badge> builder)
+    {
+        builder.Property(b => b.Name).HasMaxLength(Badge.NameMaxLength).IsRequired();
+        builder.HasIndex(b => b.Name).IsUnique();
+        builder.Property(b => b.Description).HasMaxLength(Badge.DescriptionMaxLength).IsRequired();
+        builder.Property(b => b.Emoji).HasMaxLength(Badge.EmojiMaxLength);
+    }
+}
+
+internal sealed class CelebrationConfiguration : IEntityTypeConfiguration<Celebration>
+{
+    public void Configure(EntityTypeBuilder<Celebration> builder)
+    {
+        builder.Property(c => c.Message).HasMaxLength(Celebration.MessageMaxLength).IsRequired();
+        // Each person celebrates a story once, even when two requests race.
+        builder.HasIndex(c => new { c.StoryId, c.CelebratorId }).IsUnique();
+        builder.HasIndex(c => new { c.BadgeId, c.StoryId });
+        builder.HasIndex(c => c.CelebratorId);
+        builder.HasOne(c => c.Celebrator).WithMany().HasForeignKey(c => c.CelebratorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Badge).WithMany().HasForeignKey(c => c.BadgeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ApplauseConfiguration : IEntityTypeConfiguration<Applause>
+{
+    public void Configure(EntityTypeBuilder<Applause> builder)
+    {
+        builder.ToTable("Applause");
+        // The key is the rule: one applause per person per story.
+        builder.HasKey(a => new { a.StoryId, a.PersonId });
+        builder.HasIndex(a => a.PersonId);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
+{
+    public void Configure(EntityTypeBuilder<Comment> builder)
+    {
+        builder.Property(c => c.Text).HasMaxLength(Comment.TextMaxLength).IsRequired();
+        builder.Property(c => c.HiddenReason).HasMaxLength(Comment.HiddenReasonMaxLength);
+        builder.Ignore(c => c.IsHidden);
+        builder.HasIndex(c => new { c.StoryId, c.CreatedAt });
+        builder.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.HiddenById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.Ignore(n => n.IsRead);
+        // The bell counts a person's unread ones on every page; the list reads theirs newest first.
+        builder.HasIndex(n => new { n.RecipientId, n.ReadAt });
+        builder.HasIndex(n => new { n.RecipientId, n.CreatedAt, n.Id });
+        builder.HasIndex(n => n.StoryId);
+        builder.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(n => n.Actor).WithMany().HasForeignKey(n => n.ActorId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(n => n.Story).WithMany().HasForeignKey(n => n.StoryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CompanySettingsConfiguration : IEntityTypeConfiguration<CompanySettings>
+{
+    public void Configure(EntityTypeBuilder<CompanySettings> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasData(new
+        {
+            Id = CompanySettings.SingletonId,
+            PublishWithoutReview = false,
+            ReviewOverdueDays = CompanySettings.DefaultReviewOverdueDays,
+        });
     }
 }

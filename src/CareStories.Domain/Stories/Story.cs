@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareStories.Domain.Catalogue;
 using CareStories.Domain.People;
 
 namespace CareStories.Domain.Stories;
@@ -36,11 +37,19 @@ public sealed class Story
     public const int MaxHeroes = 12;
     public const int MaxQuotes = 10;
 
+    /// <summary>Leaders feature a few stories at most, so the pinned ones stay special.</summary>
+    public const int MaxFeatured = 3;
+
+    public const string PublishedWithoutReviewComment = "Published on submission: the company does not require review.";
+
     private readonly List<StoryHero> _heroes = [];
     private readonly List<StoryTeam> _teams = [];
     private readonly List<StoryValue> _values = [];
     private readonly List<CustomerQuote> _quotes = [];
     private readonly List<StoryStatusChange> _history = [];
+    private readonly List<Celebration> _celebrations = [];
+    private readonly List<Applause> _applause = [];
+    private readonly List<Comment> _comments = [];
 
     private Story()
     {
@@ -95,6 +104,11 @@ public sealed class Story
     /// <summary>The reviewer's comment when the story was last sent back; the author sees it beside the story.</summary>
     public string? ReviewComment { get; private set; }
 
+    /// <summary>When a leader pinned the story to the top of the feed; null when it is not featured.</summary>
+    public DateTimeOffset? FeaturedAt { get; private set; }
+
+    public string? FeaturedById { get; private set; }
+
     public Spend? Spend => SpendAmount is { } amount && SpendCurrency is { } currency
         ? new Spend(amount, currency, SpendPurpose ?? "")
         : null;
@@ -108,6 +122,13 @@ public sealed class Story
     public IReadOnlyCollection<CustomerQuote> Quotes => _quotes;
 
     public IReadOnlyCollection<StoryStatusChange> History => _history;
+
+    /// <summary>Pages load only the celebrations, applause or comments a change needs (filtered includes).</summary>
+    public IReadOnlyCollection<Celebration> Celebrations => _celebrations;
+
+    public IReadOnlyCollection<Applause> Applause => _applause;
+
+    public IReadOnlyCollection<Comment> Comments => _comments;
 
     /// <summary>The author may change the story and its quotes while it is a draft or has been sent back.</summary>
     public bool IsEditable => Status is StoryStatus.Draft or StoryStatus.ChangesRequested;
@@ -228,8 +249,11 @@ public sealed class Story
         return missing;
     }
 
-    /// <summary>Sends a complete draft, or a story that was sent back, for review.</summary>
-    public void Submit(string actorId, DateTimeOffset at)
+    /// <summary>
+    /// Sends a complete draft, or a story that was sent back, for review. Where the company does not require
+    /// review, it is published at once, and the history says so.
+    /// </summary>
+    public void Submit(string actorId, DateTimeOffset at, bool publishWithoutReview = false)
     {
         if (!IsEditable)
         {
@@ -246,6 +270,12 @@ public sealed class Story
 
         SubmittedAt = at;
         MoveTo(StoryStatus.Submitted, actorId, at, null);
+        if (publishWithoutReview)
+        {
+            PublishedAt = at;
+            ReviewComment = null;
+            MoveTo(StoryStatus.Published, actorId, at, PublishedWithoutReviewComment);
+        }
     }
 
     /// <summary>A reviewer publishes a story waiting for review. Nobody reviews a story they wrote or star in.</summary>
@@ -288,6 +318,8 @@ public sealed class Story
         }
 
         PublishedAt = null;
+        FeaturedAt = null;
+        FeaturedById = null;
         MoveTo(StoryStatus.Withdrawn, actorId, at, null);
     }
 
@@ -301,6 +333,120 @@ public sealed class Story
 
         ReviewComment = null;
         MoveTo(StoryStatus.Draft, actorId, at, null);
+    }
+
+    /// <summary>
+    /// A manager or leader celebrates a published story with a badge and a message, once each. Nobody
+    /// celebrates a story they wrote or are credited in. Needs this person's celebration loaded, if any.
+    /// </summary>
+    public Celebration Celebrate(string celebratorId, Badge badge, string? message, DateTimeOffset at)
+    {
+        EnsurePublished("celebrated");
+        if (celebratorId == AuthorId || _heroes.Exists(h => h.PersonId == celebratorId))
+        {
+            throw new DomainException("You cannot celebrate a story you wrote or are credited in.");
+        }
+
+        if (_celebrations.Exists(c => c.CelebratorId == celebratorId))
+        {
+            throw new DomainException("You have already celebrated this story.");
+        }
+
+        var errors = new List<DomainError>();
+        if (badge.IsRetired)
+        {
+            errors.Add(new("BadgeId", "That badge has been retired. Choose another."));
+        }
+
+        var text = TextRules.Normalize(message);
+        if (text.Length == 0)
+        {
+            errors.Add(new("Message", "Write a message to the people in the story."));
+        }
+        else if (text.Length > Celebration.MessageMaxLength)
+        {
+            errors.Add(new("Message", $"Keep the message to {Celebration.MessageMaxLength:N0} characters or fewer (it has {text.Length:N0})."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainException(errors);
+        }
+
+        var celebration = new Celebration(celebratorId, badge.Id, text, at);
+        _celebrations.Add(celebration);
+        return celebration;
+    }
+
+    /// <summary>Anyone signed in applauds a published story once. Needs this person's applause loaded, if any.</summary>
+    public void Applaud(string personId, DateTimeOffset at)
+    {
+        EnsurePublished("applauded");
+        if (_applause.Exists(a => a.PersonId == personId))
+        {
+            throw new DomainException("You have already applauded this story.");
+        }
+
+        _applause.Add(new Applause(personId, at));
+    }
+
+    /// <summary>Takes back this person's applause; nothing happens if they had not applauded.</summary>
+    public void WithdrawApplause(string personId) => _applause.RemoveAll(a => a.PersonId == personId);
+
+    public Comment AddComment(string authorId, string? text, DateTimeOffset at)
+    {
+        EnsurePublished("commented on");
+        var comment = new Comment(authorId, Comment.CheckText(text), at);
+        _comments.Add(comment);
+        return comment;
+    }
+
+    /// <summary>The writer changes their comment. Needs that comment loaded.</summary>
+    public void EditComment(int commentId, string personId, string? text, DateTimeOffset at) =>
+        FindComment(commentId).Edit(personId, text, at);
+
+    /// <summary>The writer deletes their comment. Needs that comment loaded.</summary>
+    public void DeleteComment(int commentId, string personId)
+    {
+        var comment = FindComment(commentId);
+        comment.EnsureWriter(personId, "delete");
+        _comments.Remove(comment);
+    }
+
+    /// <summary>An Admin hides a comment from everyone, with a reason kept on record. Needs that comment loaded.</summary>
+    public void HideComment(int commentId, string adminId, string? reason, DateTimeOffset at) =>
+        FindComment(commentId).Hide(adminId, reason, at);
+
+    /// <summary>
+    /// A leader pins a published story to the top of the feed. <paramref name="featuredNow"/> is how many stories
+    /// are featured already; at most <see cref="MaxFeatured"/> are.
+    /// </summary>
+    public void Feature(string leaderId, int featuredNow, DateTimeOffset at)
+    {
+        EnsurePublished("featured");
+        if (FeaturedAt is not null)
+        {
+            throw new DomainException("This story is already featured.");
+        }
+
+        if (featuredNow >= MaxFeatured)
+        {
+            throw new DomainException($"At most {MaxFeatured} stories can be featured at once. Unfeature one first.");
+        }
+
+        FeaturedAt = at;
+        FeaturedById = leaderId;
+    }
+
+    public void Unfeature()
+    {
+        if (FeaturedAt is null)
+        {
+            throw new DomainException("This story is not featured.");
+        }
+
+        FeaturedAt = null;
+        FeaturedById = null;
     }
 
     /// <summary>Only drafts can be deleted; anything once shared stays on record and is withdrawn instead.</summary>
@@ -334,6 +480,17 @@ public sealed class Story
             throw new DomainException("You cannot review a story you wrote or are credited in; another manager must.");
         }
     }
+
+    private void EnsurePublished(string verb)
+    {
+        if (Status != StoryStatus.Published)
+        {
+            throw new DomainException($"Only a published story can be {verb}.");
+        }
+    }
+
+    private Comment FindComment(int commentId) =>
+        _comments.Find(c => c.Id == commentId) ?? throw new DomainException("That comment is not on this story.");
 
     private CustomerQuote FindQuote(int quoteId) =>
         _quotes.Find(q => q.Id == quoteId) ?? throw new DomainException("That quote is not on this story.");

@@ -29,6 +29,13 @@ public static class StoryAccess
     /// <summary>Writing the story, its quotes, submitting, withdrawing and deleting are the author's.</summary>
     public static bool CanChange(StoryAccessFacts story, StoryViewer viewer) => IsAuthor(story, viewer);
 
+    /// <summary>
+    /// Publishing or sending back: an Admin, or a manager of the story's teams or its author's teams; never
+    /// someone who wrote the story or is credited in it.
+    /// </summary>
+    public static bool CanReview(StoryAccessFacts story, StoryViewer viewer) =>
+        (viewer.IsAdmin || ManagesStory(story, viewer)) && !IsAuthor(story, viewer) && !IsHero(story, viewer);
+
     public static bool ManagesStory(StoryAccessFacts story, StoryViewer viewer) =>
         story.TeamIds.Concat(story.AuthorTeamIds).Any(viewer.ManagedTeamIds.Contains);
 

@@ -8,12 +8,24 @@ public static class Policies
 {
     public const string Administer = nameof(Administer);
 
+    /// <summary>Open the review queue: managers (for their teams) and Admins (for everyone).</summary>
+    public const string ReviewStories = nameof(ReviewStories);
+
+    /// <summary>Celebrate a published story with a badge: managers and leaders.</summary>
+    public const string Celebrate = nameof(Celebrate);
+
+    /// <summary>Pin a story to the top of the feed: leaders.</summary>
+    public const string FeatureStories = nameof(FeatureStories);
+
     public static IServiceCollection AddCareStoriesAuthorization(this IServiceCollection services)
     {
         // Every page needs a signed-in person unless it says otherwise.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Administer, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(Administer, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(ReviewStories, policy => policy.RequireRole(Roles.Manager, Roles.Admin))
+            .AddPolicy(Celebrate, policy => policy.RequireRole(Roles.Manager, Roles.Leader))
+            .AddPolicy(FeatureStories, policy => policy.RequireRole(Roles.Leader));
         services.AddScoped<IAuthorizationHandler, StoryAuthorizationHandler>();
         return services;
     }
@@ -26,4 +38,7 @@ public static class StoryOperations
 
     /// <summary>Edit, add quotes, submit, withdraw, reopen or delete: the author's alone.</summary>
     public static readonly OperationAuthorizationRequirement Change = new() { Name = nameof(Change) };
+
+    /// <summary>Publish or send back: see <see cref="Domain.Stories.StoryAccess.CanReview"/>.</summary>
+    public static readonly OperationAuthorizationRequirement Review = new() { Name = nameof(Review) };
 }

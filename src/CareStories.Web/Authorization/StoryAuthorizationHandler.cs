@@ -30,6 +30,7 @@ public sealed class StoryAuthorizationHandler(CareStoriesDbContext db)
         {
             nameof(StoryOperations.Read) => StoryAccess.CanRead(story, viewer),
             nameof(StoryOperations.Change) => StoryAccess.CanChange(story, viewer),
+            nameof(StoryOperations.Review) => StoryAccess.CanReview(story, viewer),
             _ => false,
         };
         if (allowed)

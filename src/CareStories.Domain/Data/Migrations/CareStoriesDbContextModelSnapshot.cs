@@ -17,6 +17,40 @@ namespace CareStories.Domain.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CareStories.Domain.Catalogue.Badge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Colour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Emoji")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Badges");
+                });
+
             modelBuilder.Entity("CareStories.Domain.Catalogue.CareValue", b =>
                 {
                     b.Property<int>("Id")
@@ -42,6 +76,44 @@ namespace CareStories.Domain.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Values", (string)null);
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("StoryId");
+
+                    b.HasIndex("RecipientId", "ReadAt");
+
+                    b.HasIndex("RecipientId", "CreatedAt", "Id");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("CareStories.Domain.People.Person", b =>
@@ -166,6 +238,129 @@ namespace CareStories.Domain.Data.Migrations
                     b.ToTable("TeamMemberships");
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Settings.CompanySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PublishWithoutReview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewOverdueDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CompanySettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            PublishWithoutReview = false,
+                            ReviewOverdueDays = 3
+                        });
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Stories.Applause", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoryId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Applause", (string)null);
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Stories.Celebration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BadgeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CelebratorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CelebratorId");
+
+                    b.HasIndex("BadgeId", "StoryId");
+
+                    b.HasIndex("StoryId", "CelebratorId")
+                        .IsUnique();
+
+                    b.ToTable("Celebrations");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Stories.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HiddenById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("HiddenById");
+
+                    b.HasIndex("StoryId", "CreatedAt");
+
+                    b.ToTable("Comments");
+                });
+
             modelBuilder.Entity("CareStories.Domain.Stories.CustomerQuote", b =>
                 {
                     b.Property<int>("Id")
@@ -215,6 +410,12 @@ namespace CareStories.Domain.Data.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FeaturedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeaturedById")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ImmediateAction")
                         .HasMaxLength(4000)
@@ -270,7 +471,13 @@ namespace CareStories.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FeaturedAt");
+
+                    b.HasIndex("FeaturedById");
+
                     b.HasIndex("AuthorId", "UpdatedAt");
+
+                    b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex("Status", "PublishedAt", "Id");
 
@@ -485,6 +692,30 @@ namespace CareStories.Domain.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.Stories.Story", "Story")
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Actor");
+
+                    b.Navigation("Story");
+                });
+
             modelBuilder.Entity("CareStories.Domain.People.TeamMembership", b =>
                 {
                     b.HasOne("CareStories.Domain.People.Person", "Person")
@@ -504,6 +735,68 @@ namespace CareStories.Domain.Data.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Stories.Applause", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.Stories.Story", null)
+                        .WithMany("Applause")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Stories.Celebration", b =>
+                {
+                    b.HasOne("CareStories.Domain.Catalogue.Badge", "Badge")
+                        .WithMany()
+                        .HasForeignKey("BadgeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.People.Person", "Celebrator")
+                        .WithMany()
+                        .HasForeignKey("CelebratorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.Stories.Story", null)
+                        .WithMany("Celebrations")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Badge");
+
+                    b.Navigation("Celebrator");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Stories.Comment", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("HiddenById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareStories.Domain.Stories.Story", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+                });
+
             modelBuilder.Entity("CareStories.Domain.Stories.CustomerQuote", b =>
                 {
                     b.HasOne("CareStories.Domain.Stories.Story", null)
@@ -520,6 +813,11 @@ namespace CareStories.Domain.Data.Migrations
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("FeaturedById")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Author");
                 });
@@ -653,6 +951,12 @@ namespace CareStories.Domain.Data.Migrations
 
             modelBuilder.Entity("CareStories.Domain.Stories.Story", b =>
                 {
+                    b.Navigation("Applause");
+
+                    b.Navigation("Celebrations");
+
+                    b.Navigation("Comments");
+
                     b.Navigation("Heroes");
 
                     b.Navigation("History");

@@ -1,0 +1,81 @@
+using CareStories.Domain.People;
+using CareStories.Domain.Stories;
+
+namespace CareStories.Domain.Notifications;
+
+public enum NotificationKind
+{
+    StoryPublished = 0,
+    StorySentBack = 1,
+    StoryCelebrated = 2,
+    StoryCommented = 3,
+    StoryWaitingForReview = 4,
+}
+
+/// <summary>Something a person should hear about a story, shown under the bell until they read it.</summary>
+public sealed class Notification
+{
+    private Notification()
+    {
+    }
+
+    public Notification(string recipientId, NotificationKind kind, int storyId, string? actorId, DateTimeOffset at)
+    {
+        RecipientId = recipientId;
+        Kind = kind;
+        StoryId = storyId;
+        ActorId = actorId;
+        CreatedAt = at;
+    }
+
+    public long Id { get; private set; }
+
+    public string RecipientId { get; private set; } = "";
+
+    public NotificationKind Kind { get; private set; }
+
+    public int StoryId { get; private set; }
+
+    public Story Story { get; private set; } = null!;
+
+    /// <summary>Who did the thing; null when nobody in particular did.</summary>
+    public string? ActorId { get; private set; }
+
+    public Person? Actor { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    public bool IsRead => ReadAt is not null;
+
+    public void MarkRead(DateTimeOffset at) => ReadAt ??= at;
+
+    /// <summary>
+    /// The people a story's news is for: its author and heroes, except whoever caused it. A story can be the news
+    /// of many people, and nobody is told twice.
+    /// </summary>
+    public static IReadOnlyList<Notification> ForStoryPeople(
+        Story story, NotificationKind kind, string? actorId, DateTimeOffset at) =>
+        story.Heroes.Select(h => h.PersonId)
+            .Prepend(story.AuthorId)
+            .Distinct(StringComparer.Ordinal)
+            .Where(id => id != actorId)
+            .Select(id => new Notification(id, kind, story.Id, actorId, at))
+            .ToList();
+
+    /// <summary>What the bell's list says, in plain words: "Ana celebrated your story “…”".</summary>
+    public static string Describe(NotificationKind kind, string? actorName, string storyTitle)
+    {
+        var who = string.IsNullOrWhiteSpace(actorName) ? "Someone" : actorName;
+        return kind switch
+        {
+            NotificationKind.StoryPublished => $"{who} published your story “{storyTitle}”",
+            NotificationKind.StorySentBack => $"{who} sent back your story “{storyTitle}” with a comment",
+            NotificationKind.StoryCelebrated => $"{who} celebrated your story “{storyTitle}”",
+            NotificationKind.StoryCommented => $"{who} commented on your story “{storyTitle}”",
+            NotificationKind.StoryWaitingForReview => $"{who} submitted “{storyTitle}” for your review",
+            _ => $"News about “{storyTitle}”",
+        };
+    }
+}
