@@ -1,9 +1,11 @@
 using CareStories.Domain;
 using CareStories.Domain.Data;
 using CareStories.Domain.People;
+using CareStories.Domain.Settings;
 using CareStories.Domain.Stories;
 using CareStories.Web.Authorization;
 using CareStories.Web.Identity;
+using CareStories.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -70,8 +72,46 @@ public sealed class DetailsModel(CareStoriesDbContext db, StoryGate gate, TimePr
         return Page();
     }
 
-    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, (story, me, now) => story.Submit(me, now), "Your story was submitted. A manager of your team will review it.", cancellationToken);
+    /// <summary>
+    /// Sends the story to review, or publishes it at once where the company asks for no review; whoever should
+    /// hear about it is told in the same save.
+    /// </summary>
+    public async Task<IActionResult> OnPostSubmitAsync(int id, [FromServices] StoryNotifier notifier, CancellationToken cancellationToken)
+    {
+        var check = await gate.CheckAsync(this, id, StoryOperations.Change, cancellationToken);
+        if (check.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var settings = await db.CompanySettings.CurrentAsync(cancellationToken);
+        var story = await db.Stories
+            .Include(s => s.Heroes).Include(s => s.Teams)
+            .AsSplitQuery()
+            .SingleAsync(s => s.Id == id, cancellationToken);
+        var me = User.PersonId();
+        try
+        {
+            story.Submit(me, time.GetUtcNow(), settings.PublishWithoutReview);
+        }
+        catch (DomainException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error.Message);
+            }
+
+            await LoadAsync(id, check.Facts!, cancellationToken);
+            return Page();
+        }
+
+        await notifier.TellAboutSubmissionAsync(story, me, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["StatusMessage"] = story.Status == StoryStatus.Published
+            ? "Your story is published: everyone can read it now. Your company publishes stories without a manager's review."
+            : "Your story was submitted. A manager of your team will review it.";
+        return RedirectToPage(new { id });
+    }
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken cancellationToken) =>
         ChangeAsync(id, (story, me, now) => story.Withdraw(me, now), "Your story was withdrawn. It is no longer shared; you can reopen it as a draft.", cancellationToken);
