@@ -66,3 +66,23 @@
     const summary = document.querySelector("[data-error-summary]");
     if (summary) { summary.focus(); }
 })();
+
+// "Copy link" buttons: shown only where the browser can copy; the link itself stays visible to copy by hand.
+(function () {
+    "use strict";
+    if (!navigator.clipboard || !window.isSecureContext) { return; }
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+        const source = document.getElementById(button.dataset.copy);
+        const status = document.getElementById(button.dataset.copyStatus);
+        if (!source) { return; }
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            const text = source.getAttribute("href") || source.textContent.trim();
+            navigator.clipboard.writeText(text).then(function () {
+                if (status) { status.textContent = "Link copied."; }
+            }, function () {
+                if (status) { status.textContent = "Could not copy: select the link and copy it yourself."; }
+            });
+        });
+    });
+})();
