@@ -69,8 +69,8 @@ public sealed class DetailsModel(CareStoriesDbContext db) : PageModel
 
         Badges = await credited.SelectMany(s => s.Celebrations)
             .GroupBy(c => new { c.BadgeId, c.Badge.Name, c.Badge.Emoji, c.Badge.Colour })
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name)
             .Select(g => new BadgeTally(g.Key.Name, g.Key.Emoji, g.Key.Colour, g.Count()))
-            .OrderByDescending(t => t.Count).ThenBy(t => t.Name)
             .ToListAsync(cancellationToken);
 
         Celebrations = await credited.CelebrationsOn().Take(CelebrationsShown).ToListAsync(cancellationToken);

@@ -18,11 +18,11 @@ public sealed class PrintModel(CareStoriesDbContext db, TimeProvider time) : Pag
     public static readonly DateOnly Earliest = new(2000, 1, 1);
 
     [BindProperty(SupportsGet = true)]
-    [Display(Name = "From")]
+    [Display(Name = "Start date")]
     public DateOnly? From { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    [Display(Name = "To")]
+    [Display(Name = "End date")]
     public DateOnly? To { get; set; }
 
     public PersonHeader Person { get; private set; } = null!;
