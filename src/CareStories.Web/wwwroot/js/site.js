@@ -65,6 +65,12 @@
     // Bring the error summary into view so screen readers and keyboards land on it.
     const summary = document.querySelector("[data-error-summary]");
     if (summary) { summary.focus(); }
+
+    // Print buttons (the printable record); without script the browser's own print command does the same.
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () { window.print(); });
+    });
 })();
 
 // "Copy link" buttons: shown only where the browser can copy; the link itself stays visible to copy by hand.
