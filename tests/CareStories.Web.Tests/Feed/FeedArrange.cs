@@ -39,7 +39,7 @@ internal sealed class FeedArrange(CareStoriesFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CareStoriesDbContext>();
-        var badge = new Badge(TestData.Unique("Badge")[..30], "Given by a test.", colour, emoji);
+        var badge = new Badge(TestData.Unique("Badge"), "Given by a test.", colour, emoji);
         db.Badges.Add(badge);
         await db.SaveChangesAsync();
         return badge;
