@@ -1,5 +1,6 @@
 using CareStories.Domain.Data;
 using CareStories.Web.Identity;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,8 @@ public sealed class NotificationBellViewComponent(CareStoriesDbContext db) : Vie
 
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        if (UserClaimsPrincipal.Identity?.IsAuthenticated != true)
+        // Not for visitors; and not on the error page, where the database may be what just failed.
+        if (UserClaimsPrincipal.Identity?.IsAuthenticated != true || HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
         {
             return Content("");
         }
