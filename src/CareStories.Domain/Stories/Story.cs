@@ -410,6 +410,12 @@ public sealed class Story
     {
         var comment = FindComment(commentId);
         comment.EnsureWriter(personId, "delete");
+        if (comment.IsHidden)
+        {
+            // Deleting it would erase the record of the moderation.
+            throw new DomainException("This comment was hidden by an admin and stays on record, so it cannot be deleted.");
+        }
+
         _comments.Remove(comment);
     }
 

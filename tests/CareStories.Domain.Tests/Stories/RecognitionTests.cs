@@ -150,6 +150,8 @@ public sealed class RecognitionTests
         Assert.Equal("Personal remark about a customer", comment.HiddenReason);
         Refused(() => story.EditComment(comment.Id, Colleague, "Sorry", Now));
         Refused(() => story.HideComment(comment.Id, "admin-id", "Again", Now));
+        Refused(() => story.DeleteComment(comment.Id, Colleague));
+        Assert.Single(story.Comments);
     }
 
     [Fact]
