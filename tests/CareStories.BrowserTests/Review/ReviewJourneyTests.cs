@@ -80,6 +80,28 @@ public sealed class ReviewJourneyTests(AppServer app, Browser browser, ITestOutp
         Assert.Equal(StoryStatus.Published, statuses[publish].Status);
     }
 
+    [Theory]
+    [InlineData("phone")]
+    [InlineData("laptop")]
+    public async Task Admin_finds_the_review_settings_explained_and_a_wrong_number_is_refused_beside_the_field(string screen)
+    {
+        var page = await NewPageAsync(Screen.Named(screen));
+        await SignInAsync(page, DemoAccounts.Admin);
+
+        await page.GotoAsync("Admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change review settings" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review settings", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Publish stories on submission without review")).Not.ToBeCheckedAsync();
+
+        // Refused, so the shared demo company keeps its settings for the other journeys.
+        await page.GetByLabel("Highlight stories waiting longer than").FillAsync("90");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for='Input.ReviewOverdueDays']")).ToContainTextAsync("from 1 to 60");
+        await Expect(page.GetByLabel("Highlight stories waiting longer than")).ToHaveValueAsync("90");
+        await ScreenshotAsync(page, $"review-settings-{screen}");
+        await AssertAccessibleAsync(page);
+    }
+
     /// <summary>A complete story by Fatima (Customer Support, Sam's team), waiting for review since just now.</summary>
     private Task<string> WaitingStoryFromSupportAsync(string title) => App.WithDbAsync(async db =>
     {
