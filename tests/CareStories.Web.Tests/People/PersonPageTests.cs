@@ -94,7 +94,7 @@ public sealed class PersonPageTests(CareStoriesFactory factory) : IClassFixture<
         var wedding = items[2];
         Assert.Contains("“You kept the wedding on track.”", wedding.TextContent, StringComparison.Ordinal);
         Assert.Contains(managerName, wedding.TextContent, StringComparison.Ordinal);
-        Assert.Contains(star.Name, wedding.QuerySelector(".award")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(star.Name, wedding.QuerySelector(".badge-chip")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(wedding.QuerySelector($"a[href='/Stories/{first}']"));
         Assert.Equal("2026-03-14T09:30:00.0000000+00:00", wedding.QuerySelector("time")!.GetAttribute("datetime"));
         Assert.DoesNotContain("no longer counts", page.Body!.TextContent, StringComparison.Ordinal);
