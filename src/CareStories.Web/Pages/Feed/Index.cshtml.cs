@@ -23,13 +23,13 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
     // Enough of each text to cut an excerpt at a word; the rest of a long story never leaves the database.
     private const int FetchedTextLength = ExcerptLength + 40;
 
-    public static readonly IReadOnlyDictionary<string, TeamKind> Kinds = new Dictionary<string, TeamKind>(StringComparer.OrdinalIgnoreCase)
+    private static readonly IReadOnlyDictionary<string, TeamKind> Kinds = new Dictionary<string, TeamKind>(StringComparer.OrdinalIgnoreCase)
     {
         ["customer-facing"] = TeamKind.CustomerFacing,
         ["behind-the-scenes"] = TeamKind.BehindTheScenes,
     };
 
-    public static readonly IReadOnlyDictionary<string, FeedPeriod> Periods = new Dictionary<string, FeedPeriod>(StringComparer.OrdinalIgnoreCase)
+    private static readonly IReadOnlyDictionary<string, FeedPeriod> Periods = new Dictionary<string, FeedPeriod>(StringComparer.OrdinalIgnoreCase)
     {
         ["7d"] = FeedPeriod.Last7Days,
         ["30d"] = FeedPeriod.Last30Days,
