@@ -130,14 +130,14 @@ public sealed class FeedFilterTests(FeedFactory factory) : IClassFixture<FeedFac
         }
 
         var client = await factory.SignInAsync(hero);
-        var first = await client.GetDocumentAsync($"/Feed?team={team}&value={value}&kind=behind-the-scenes&period=90d");
+        var first = await client.GetDocumentAsync($"/Feed?team={team}&kind=behind-the-scenes&value={value}&period=90d");
 
         var next = first.NextHref()!;
-        Assert.StartsWith($"/Feed?team={team}&value={value}&kind=behind-the-scenes&period=90d&before=", next, StringComparison.Ordinal);
+        Assert.StartsWith($"/Feed?team={team}&kind=behind-the-scenes&value={value}&period=90d&before=", next, StringComparison.Ordinal);
         var second = await client.GetDocumentAsync(next);
         Assert.Equal(2, second.ListIds().Count);
         var back = second.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Back to newest");
-        Assert.Equal($"/Feed?team={team}&value={value}&kind=behind-the-scenes&period=90d", back.GetAttribute("href"));
+        Assert.Equal($"/Feed?team={team}&kind=behind-the-scenes&value={value}&period=90d", back.GetAttribute("href"));
         Assert.Equal("90d", Selected(second, "period"));
     }
 

@@ -118,6 +118,7 @@ public sealed class FeedPagingTests(FeedFactory factory) : IClassFixture<FeedFac
         var back = page.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Back to newest");
         Assert.Equal($"/Feed?team={team}", back.GetAttribute("href"));
         Assert.Null(page.NextHref());
+        Assert.Equal("You have reached the oldest story that matches these filters.", page.QuerySelector(".feed-end")!.Text());
     }
 
     [Fact]

@@ -23,13 +23,13 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
     // Enough of each text to cut an excerpt at a word; the rest of a long story never leaves the database.
     private const int FetchedTextLength = ExcerptLength + 40;
 
-    public static readonly IReadOnlyDictionary<string, TeamKind> Kinds = new Dictionary<string, TeamKind>(StringComparer.OrdinalIgnoreCase)
+    private static readonly IReadOnlyDictionary<string, TeamKind> Kinds = new Dictionary<string, TeamKind>(StringComparer.OrdinalIgnoreCase)
     {
         ["customer-facing"] = TeamKind.CustomerFacing,
         ["behind-the-scenes"] = TeamKind.BehindTheScenes,
     };
 
-    public static readonly IReadOnlyDictionary<string, FeedPeriod> Periods = new Dictionary<string, FeedPeriod>(StringComparer.OrdinalIgnoreCase)
+    private static readonly IReadOnlyDictionary<string, FeedPeriod> Periods = new Dictionary<string, FeedPeriod>(StringComparer.OrdinalIgnoreCase)
     {
         ["7d"] = FeedPeriod.Last7Days,
         ["30d"] = FeedPeriod.Last30Days,
@@ -163,13 +163,18 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
         return Page();
     }
 
-    /// <summary>The link to another page of this same filtered feed.</summary>
+    /// <summary>The link to another page of this same filtered feed, its parameters in the filter form's order.</summary>
     public Dictionary<string, string> RouteFor(FeedCursor? before = null)
     {
         var route = new Dictionary<string, string>();
         if (Filter.TeamId is { } team)
         {
             route["team"] = team.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (Filter.TeamKind is { } kind)
+        {
+            route["kind"] = KindSlug(kind);
         }
 
         if (Filter.ValueId is { } value)
@@ -180,11 +185,6 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
         if (Filter.BadgeId is { } badge)
         {
             route["badge"] = badge.ToString(CultureInfo.InvariantCulture);
-        }
-
-        if (Filter.TeamKind is { } kind)
-        {
-            route["kind"] = KindSlug(kind);
         }
 
         if (Filter.Period is { } period)

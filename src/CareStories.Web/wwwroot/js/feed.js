@@ -8,6 +8,14 @@
             });
         });
     });
+    // The filters fold away on a narrow screen so the stories come first; on a wide one they stay open beside them.
+    document.querySelectorAll("details[data-fold-below]").forEach(function (fold) {
+        const wide = window.matchMedia("(min-width: " + fold.dataset.foldBelow + "px)");
+        if (!wide.matches) { fold.open = false; }
+        fold.querySelector("summary").addEventListener("click", function (event) {
+            if (wide.matches) { event.preventDefault(); }
+        });
+    });
     // Coming back to the page (back button) must find the fields usable again.
     window.addEventListener("pageshow", function () {
         document.querySelectorAll("form[data-drop-empty] [disabled]").forEach(function (field) { field.disabled = false; });
