@@ -84,7 +84,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
         public int Celebrators => Badges.Sum(b => b.Count);
     }
 
-    public sealed record HeroCard(string Name, IReadOnlyList<string> Teams);
+    public sealed record HeroCard(string Id, string Name, IReadOnlyList<string> Teams);
 
     public sealed record QuoteCard(string Text, string Attribution);
 
@@ -103,7 +103,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
         string? QuoteName,
         List<int> TeamIds);
 
-    private sealed record HeroRow(int StoryId, string Name, List<int> TeamIds);
+    private sealed record HeroRow(int StoryId, string PersonId, string Name, List<int> TeamIds);
 
     private sealed record CelebrationRow(int StoryId, int BadgeId, int Count);
 
@@ -312,7 +312,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
         var heroes = (await db.Set<StoryHero>().AsNoTracking()
             .Where(h => ids.Contains(h.StoryId))
             .OrderBy(h => h.Person.DisplayName)
-            .Select(h => new HeroRow(h.StoryId, h.Person.DisplayName, h.Person.Memberships.Select(m => m.TeamId).ToList()))
+            .Select(h => new HeroRow(h.StoryId, h.PersonId, h.Person.DisplayName, h.Person.Memberships.Select(m => m.TeamId).ToList()))
             .ToListAsync(cancellationToken))
             .ToLookup(h => h.StoryId);
 
@@ -331,6 +331,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
             Excerpt($"{r.Situation} {r.Outcome}", ExcerptLength),
             r.PublishedAt ?? DateTimeOffset.MinValue,
             [.. heroes[r.Id].Select(h => new HeroCard(
+                h.PersonId,
                 h.Name,
                 [.. h.TeamIds.Where(teams.ContainsKey).Select(id => teams[id].Name).Order(StringComparer.CurrentCulture)]))],
             [.. r.TeamIds.Where(teams.ContainsKey).Select(id => teams[id]).OrderBy(t => t.Name, StringComparer.CurrentCulture)],

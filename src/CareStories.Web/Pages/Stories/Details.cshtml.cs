@@ -92,7 +92,7 @@ public sealed class DetailsModel(
         public bool CanWithdraw => Status is StoryStatus.Submitted or StoryStatus.ChangesRequested or StoryStatus.Published;
     }
 
-    public sealed record HeroView(string Name, string? JobTitle);
+    public sealed record HeroView(string Id, string Name, string? JobTitle);
 
     public sealed record TeamView(string Name, TeamKind Kind);
 
@@ -597,7 +597,7 @@ public sealed class DetailsModel(
                 s.SpendPurpose,
                 s.ReviewComment,
                 s.UpdatedAt,
-                s.Heroes.OrderBy(h => h.Person.DisplayName).Select(h => new HeroView(h.Person.DisplayName, h.Person.JobTitle)).ToList(),
+                s.Heroes.OrderBy(h => h.Person.DisplayName).Select(h => new HeroView(h.PersonId, h.Person.DisplayName, h.Person.JobTitle)).ToList(),
                 s.Teams.OrderBy(t => t.Team.Name).Select(t => new TeamView(t.Team.Name, t.Team.Kind)).ToList(),
                 s.Values.OrderBy(v => v.Value.Name).Select(v => v.Value.Name).ToList(),
                 s.Quotes.OrderBy(q => q.ReceivedOn).ThenBy(q => q.Id)
