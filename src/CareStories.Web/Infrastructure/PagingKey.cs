@@ -26,4 +26,13 @@ public readonly record struct PagingKey(DateTimeOffset At, long Id)
         key = new PagingKey(new DateTimeOffset(ticks, TimeSpan.Zero), id);
         return true;
     }
+
+    /// <summary>The same, for lists whose rows have an <see cref="int"/> id.</summary>
+    public static bool TryParse(string? text, out DateTimeOffset at, out int id)
+    {
+        var parsed = TryParse(text, out var key) && key.Id <= int.MaxValue;
+        at = parsed ? key.At : default;
+        id = parsed ? (int)key.Id : 0;
+        return parsed;
+    }
 }

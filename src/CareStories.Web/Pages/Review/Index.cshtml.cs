@@ -4,6 +4,7 @@ using CareStories.Domain.People;
 using CareStories.Domain.Settings;
 using CareStories.Domain.Stories;
 using CareStories.Web.Identity;
+using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,7 +66,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
         ReviewableCount = counts.Sum(c => c.Count);
         OverdueCount = counts.Where(c => c.Overdue).Sum(c => c.Count);
 
-        IsFirstPage = !TryReadKey(after, out var afterSubmitted, out var afterId);
+        IsFirstPage = !PagingKey.TryParse(after, out var afterSubmitted, out var afterId);
         if (!IsFirstPage)
         {
             // Keyset paging on (SubmittedAt, Id), oldest first: the longest-waiting stories lead.
@@ -97,20 +98,4 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
         Stories = rows.Select(r => r with { Wait = ReviewWait.Of(r.SubmittedAt, now, OverdueDays) }).ToList();
     }
 
-    private static bool TryReadKey(string? key, out DateTimeOffset submittedAt, out int id)
-    {
-        submittedAt = default;
-        id = 0;
-        var parts = key?.Split('-');
-        if (parts is not { Length: 2 }
-            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out id)
-            || ticks > DateTimeOffset.MaxValue.UtcTicks)
-        {
-            return false;
-        }
-
-        submittedAt = new DateTimeOffset(ticks, TimeSpan.Zero);
-        return true;
-    }
 }

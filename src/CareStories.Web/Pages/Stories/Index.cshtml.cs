@@ -2,6 +2,7 @@ using System.Globalization;
 using CareStories.Domain.Data;
 using CareStories.Domain.Stories;
 using CareStories.Web.Identity;
+using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,7 +49,7 @@ public sealed class IndexModel(CareStoriesDbContext db) : PageModel
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
         var query = Status is { } wanted ? mine.Where(s => s.Status == wanted) : mine;
-        IsFirstPage = !TryReadKey(after, out var afterUpdated, out var afterId);
+        IsFirstPage = !PagingKey.TryParse(after, out var afterUpdated, out var afterId);
         if (!IsFirstPage)
         {
             // Keyset paging on (UpdatedAt, Id): stable when stories share a time, and as fast deep as on top.
@@ -83,21 +84,4 @@ public sealed class IndexModel(CareStoriesDbContext db) : PageModel
     }
 
     public int Count(StoryStatus? status) => status is { } s ? Counts.GetValueOrDefault(s) : Counts.Values.Sum();
-
-    private static bool TryReadKey(string? key, out DateTimeOffset updatedAt, out int id)
-    {
-        updatedAt = default;
-        id = 0;
-        var parts = key?.Split('-');
-        if (parts is not { Length: 2 }
-            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out id)
-            || ticks > DateTimeOffset.MaxValue.UtcTicks)
-        {
-            return false;
-        }
-
-        updatedAt = new DateTimeOffset(ticks, TimeSpan.Zero);
-        return true;
-    }
 }
