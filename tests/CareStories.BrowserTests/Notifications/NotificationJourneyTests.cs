@@ -98,19 +98,29 @@ public sealed class NotificationJourneyTests(AppServer app, Browser browser, ITe
         var sam = people[DemoAccounts.Manager.Email];
         var dana = people[DemoAccounts.Leader.Email];
 
-        // A published story crediting Jamie that Dana has not celebrated yet (the demo may hold celebrations).
-        var story = await db.Stories
-            .Include(s => s.Heroes)
-            .Include(s => s.Celebrations.Where(c => c.CelebratorId == dana))
-            .Where(s => s.Status == StoryStatus.Published && s.Heroes.Any(h => h.PersonId == jamie) && s.AuthorId != dana
-                && !s.Heroes.Any(h => h.PersonId == dana) && !s.Celebrations.Any(c => c.CelebratorId == dana))
-            .OrderByDescending(s => s.PublishedAt)
-            .FirstAsync();
+        // A story of this run's own, published, crediting Jamie: other journeys celebrate the demo's stories too.
+        var now = DateTimeOffset.UtcNow;
+        var supportTeam = await db.Teams.Where(t => t.Name == "Customer Support").Select(t => t.Id).SingleAsync();
+        var story = new Story(jamie, new StoryContent(
+            $"Rebooked a missed delivery before the customer noticed {Guid.NewGuid():N}"[..64],
+            DateOnly.FromDateTime(now.UtcDateTime.AddDays(-3)),
+            "A customer's delivery slot was missed because the van broke down.",
+            "Jamie rebooked it for the same evening and called the customer to say so.",
+            null,
+            "The parcel arrived that evening.",
+            null,
+            null,
+            null), now.AddHours(-6));
+        story.SetTeams([supportTeam]);
+        story.Submit(jamie, now.AddHours(-5));
+        story.Publish(sam, now.AddHours(-3));
+        db.Stories.Add(story);
+        await db.SaveChangesAsync();
+
         var badge = new Badge($"Above and beyond {Guid.NewGuid():N}"[..24], "Went further than anyone asked.", BadgeColour.Amber, "🌟");
         db.Badges.Add(badge);
         await db.SaveChangesAsync();
 
-        var now = DateTimeOffset.UtcNow;
         story.Celebrate(dana, badge, "Jamie, this is exactly the care we want customers to feel. Thank you.", now.AddMinutes(-30));
         db.Notifications.AddRange(
             new Notification(jamie, NotificationKind.StoryPublished, story.Id, sam, now.AddHours(-3)),
