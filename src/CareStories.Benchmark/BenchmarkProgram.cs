@@ -18,11 +18,12 @@ public static class BenchmarkProgram
           --stories N        stories to generate (default 100000)
           --people N         people to generate, at least 100 (default 1000)
           --duration 15s     how long wrk loads each address (default 15s)
-          --warmup 5s        load before each measurement, not counted (default 5s)
+          --warmup 10s       load on each address before any is measured, not counted (default 10s)
           --connections N    open connections (default 16)
           --threads N        wrk threads (default 2)
           --out PATH         where the results go (default docs/performance.md; "none" to only print them)
           --only KEY,KEY     measure only these addresses (static, feed, deep, filtered, story); prints, writes nothing
+          --app-env KEY=VALUE  an extra environment variable for the app, to try a setting (DOTNET_gcServer=0); repeatable
           --reuse            keep the database of an earlier run with the same sizes instead of generating it again
         """;
 
@@ -109,7 +110,7 @@ public static class BenchmarkProgram
 
         Console.WriteLine("Starting the web app...");
         await using var app = await WebApp.StartAsync(
-            appDll, databaseFile, Path.Combine(folder, "App_Data"), Path.Combine(folder, "app.log"), cancellationToken);
+            appDll, databaseFile, Path.Combine(folder, "App_Data"), Path.Combine(folder, "app.log"), options.AppEnvironment, cancellationToken);
         var afterStart = app.ReadMemory();
         using var browser = new BrowserSession(app.Address);
         await browser.SignInAsync(data.SignInEmail, data.Password, cancellationToken);
@@ -121,7 +122,13 @@ public static class BenchmarkProgram
         }
 
         var settings = options.Load;
-        Console.WriteLine($"Measuring {targets.Count} addresses at {app.Address} with {settings.Describe()}...");
+        Console.WriteLine($"Warming up: {LoadSettings.Seconds(settings.WarmUp)} on each of {targets.Count} addresses...");
+        foreach (var target in targets)
+        {
+            await LoadRun.WarmUpAsync(app, target, browser.CookieHeader, settings, cancellationToken);
+        }
+
+        Console.WriteLine($"Measuring at {app.Address} with {settings.Describe()}...");
         var measurements = new List<Measurement>();
         foreach (var target in targets)
         {
@@ -160,7 +167,8 @@ public static class BenchmarkProgram
             return 1;
         }
 
-        if (options.Out is { } output && options.Only is null)
+        // A partial run, or one with settings the app does not ship with, is not the app's result.
+        if (options.Out is { } output && options.Only is null && options.AppEnvironment.Count == 0)
         {
             var path = Path.GetFullPath(output, root);
             var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : null;
@@ -228,15 +236,17 @@ public static class BenchmarkProgram
         throw new BenchmarkException("Run the benchmark from inside the CareStories repository (no CareStories.sln found above here).");
     }
 
-    private sealed record Options(int Stories, int People, LoadSettings Load, string? Out, IReadOnlySet<string>? Only, bool Reuse, bool Help)
+    private sealed record Options(
+        int Stories, int People, LoadSettings Load, string? Out, IReadOnlySet<string>? Only, IReadOnlyDictionary<string, string> AppEnvironment, bool Reuse, bool Help)
     {
         public static Options Parse(string[] args)
         {
             int stories = 100_000, people = 1_000, connections = 16, threads = 2;
-            TimeSpan duration = TimeSpan.FromSeconds(15), warmUp = TimeSpan.FromSeconds(5);
+            TimeSpan duration = TimeSpan.FromSeconds(15), warmUp = TimeSpan.FromSeconds(10);
             string? output = "docs/performance.md";
             bool reuse = false, help = false;
             HashSet<string>? only = null;
+            var appEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < args.Length; i++)
             {
                 string Value() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{args[i]} needs a value.");
@@ -250,6 +260,10 @@ public static class BenchmarkProgram
                     case "--warmup": warmUp = Seconds(Value(), "--warmup"); break;
                     case "--out": output = Value() is "none" ? null : args[i]; break;
                     case "--only": only = Value().Split(',', StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal); break;
+                    case "--app-env":
+                        var pair = Value().Split('=', 2);
+                        appEnvironment[pair[0]] = pair.Length == 2 && pair[0].Length > 0 ? pair[1] : throw new FormatException("--app-env takes KEY=VALUE.");
+                        break;
                     case "--reuse": reuse = true; break;
                     case "--help" or "-h": help = true; break;
                     default: throw new FormatException($"Unknown option {args[i]}.");
@@ -261,7 +275,7 @@ public static class BenchmarkProgram
                 throw new FormatException("--threads cannot be more than --connections.");
             }
 
-            return new Options(stories, people, new LoadSettings(threads, connections, duration, warmUp, TimeSpan.FromSeconds(5)), output, only, reuse, help);
+            return new Options(stories, people, new LoadSettings(threads, connections, duration, warmUp, TimeSpan.FromSeconds(5)), output, only, appEnvironment, reuse, help);
         }
 
         private static int Count(string text, string option, int minimum) =>

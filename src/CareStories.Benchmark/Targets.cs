@@ -58,7 +58,7 @@ public static class Targets
         new(FeedKey, "Feed, first page", "/Feed") { MinimumStories = FeedPageStories, MustShow = [facts.NewestStoryId] },
 
         // "before" is the last story of the previous page, as "<PublishedAt UTC ticks>.<Id>" (FeedCursor).
-        new(DeepKey, $"Feed, deep page ({DeepFraction:P0} down)", $"/Feed?before={facts.DeepKey}")
+        new(DeepKey, $"Feed, deep page ({DeepFraction * 100:0}% down)", $"/Feed?before={facts.DeepKey}")
         {
             MinimumStories = FeedPageStories,
             MustShow = [facts.DeepFirstStoryId],

@@ -41,7 +41,8 @@ public sealed class WebApp : IAsyncDisposable
         return Path.Combine(outputFolder, "CareStories.Web.dll");
     }
 
-    public static async Task<WebApp> StartAsync(string appDll, string databaseFile, string dataFolder, string logFile, CancellationToken cancellationToken)
+    public static async Task<WebApp> StartAsync(
+        string appDll, string databaseFile, string dataFolder, string logFile, IReadOnlyDictionary<string, string> extraEnvironment, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -63,6 +64,10 @@ public sealed class WebApp : IAsyncDisposable
         environment["Demo__Seed"] = "false";
         environment["Logging__LogLevel__Default"] = "Warning";
         environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        foreach (var (key, value) in extraEnvironment)
+        {
+            environment[key] = value;
+        }
 
         var log = new StreamWriter(logFile, append: false) { AutoFlush = true };
         var process = new Process { StartInfo = start };
