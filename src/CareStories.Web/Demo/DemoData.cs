@@ -91,8 +91,10 @@ public static class DemoData
         db.Values.AddRange(values);
         await db.SaveChangesAsync();
 
-        DemoStories.Write(db, people, teams, values.ToDictionary(v => v.Name, StringComparer.Ordinal), now);
+        var stories = DemoStories.Write(db, people, teams, values.ToDictionary(v => v.Name, StringComparer.Ordinal), now);
         await db.SaveChangesAsync();
+
+        await DemoRecognition.WriteAsync(db, people, teams.Values.ToList(), stories, now);
     }
 
     private static void Check(IdentityResult result, string who)

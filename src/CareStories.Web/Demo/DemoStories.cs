@@ -74,17 +74,21 @@ internal static class DemoStories
         public int WrittenAfterDays { get; init; } = 1;
     }
 
-    public static void Write(
+    public static IReadOnlyList<Story> Write(
         CareStoriesDbContext db,
         IReadOnlyDictionary<string, Person> people,
         IReadOnlyDictionary<string, Team> teams,
         IReadOnlyDictionary<string, CareValue> values,
         DateTimeOffset now)
     {
+        var stories = new List<Story>();
         for (var index = 0; index < Tales.Length; index++)
         {
-            db.Stories.Add(Tell(Tales[index], index, people, teams, values, now));
+            stories.Add(Tell(Tales[index], index, people, teams, values, now));
         }
+
+        db.Stories.AddRange(stories);
+        return stories;
     }
 
     private static Story Tell(

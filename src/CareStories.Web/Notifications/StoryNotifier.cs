@@ -46,4 +46,20 @@ public sealed class StoryNotifier(CareStoriesDbContext db, TimeProvider time)
         db.Notifications.AddRange(reviewers.Select(id =>
             new Notification(id, NotificationKind.StoryWaitingForReview, story.Id, story.AuthorId, now)));
     }
+
+    /// <summary>
+    /// The news a submission makes: its reviewers hear it is waiting; where the company publishes without review,
+    /// the people credited hear it is published. Needs the story's heroes and teams loaded and its id assigned.
+    /// </summary>
+    public async Task TellAboutSubmissionAsync(Story story, string actorId, CancellationToken cancellationToken = default)
+    {
+        if (story.Status == StoryStatus.Published)
+        {
+            TellStoryPeople(story, NotificationKind.StoryPublished, actorId);
+        }
+        else if (story.Status == StoryStatus.Submitted)
+        {
+            await TellReviewersAsync(story, cancellationToken);
+        }
+    }
 }

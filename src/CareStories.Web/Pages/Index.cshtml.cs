@@ -1,5 +1,6 @@
 using CareStories.Domain.Data;
 using CareStories.Domain.People;
+using CareStories.Domain.Settings;
 using CareStories.Domain.Stories;
 using CareStories.Web.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,19 +9,26 @@ using Microsoft.EntityFrameworkCore;
 namespace CareStories.Web.Pages;
 
 /// <summary>A welcome for visitors; for a signed-in person, where their stories stand and what to do next.</summary>
-public sealed class IndexModel(CareStoriesDbContext db) : PageModel
+public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : PageModel
 {
     public IReadOnlyDictionary<StoryStatus, int> MyCounts { get; private set; } = new Dictionary<StoryStatus, int>();
 
     public IReadOnlyList<SentBack> NeedsAttention { get; private set; } = [];
 
-    public IReadOnlyList<StoryLink> WaitingForMyTeams { get; private set; } = [];
+    public IReadOnlyList<WaitingStory> WaitingForMyTeams { get; private set; } = [];
+
+    public int ReviewOverdueDays { get; private set; }
 
     public IReadOnlyList<StoryLink> RecentlyPublished { get; private set; } = [];
 
     public sealed record SentBack(int Id, string Title, string? Comment);
 
     public sealed record StoryLink(int Id, string Title, string AuthorName, DateTimeOffset? At);
+
+    public sealed record WaitingStory(int Id, string Title, string AuthorName, DateTimeOffset? SubmittedAt)
+    {
+        public Review.ReviewWait Wait { get; init; } = new(TimeSpan.Zero, false);
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -44,15 +52,18 @@ public sealed class IndexModel(CareStoriesDbContext db) : PageModel
 
         if (User.IsInRole(Roles.Manager))
         {
-            // Stories from the people in the teams I manage (or tagged with those teams), oldest waiting first.
-            var managed = db.TeamMemberships.Where(m => m.PersonId == me && m.IsManager).Select(m => m.TeamId);
-            WaitingForMyTeams = await db.Stories.AsNoTracking()
-                .Where(s => s.Status == StoryStatus.Submitted && s.AuthorId != me
-                    && (s.Teams.Any(t => managed.Contains(t.TeamId)) || s.Author.Memberships.Any(m => managed.Contains(m.TeamId))))
+            // Stories from the people in the teams I manage (or tagged with those teams) that I may review,
+            // oldest waiting first: the top of my review queue.
+            ReviewOverdueDays = (await db.CompanySettings.CurrentAsync(cancellationToken)).ReviewOverdueDays;
+            var now = time.GetUtcNow();
+            var waiting = await db.Stories.AsNoTracking()
+                .WaitingForReviewBy(me, isAdmin: false)
+                .NotInvolving(me)
                 .OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id)
-                .Select(s => new StoryLink(s.Id, s.Title, s.Author.DisplayName, s.SubmittedAt))
+                .Select(s => new WaitingStory(s.Id, s.Title, s.Author.DisplayName, s.SubmittedAt))
                 .Take(5)
                 .ToListAsync(cancellationToken);
+            WaitingForMyTeams = waiting.Select(w => w with { Wait = Review.ReviewWait.Of(w.SubmittedAt, now, ReviewOverdueDays) }).ToList();
         }
 
         RecentlyPublished = await db.Stories.AsNoTracking()

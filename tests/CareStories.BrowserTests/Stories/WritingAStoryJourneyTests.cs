@@ -62,7 +62,8 @@ public sealed partial class WritingAStoryJourneyTests(AppServer app, Browser bro
         await SignInAsync(manager, DemoAccounts.Manager);
         var waiting = manager.Locator("[aria-labelledby=waiting-heading]");
         await waiting.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
-        await Expect(manager).ToHaveURLAsync(storyUrl);
+        // The manager's home leads to the story's review page.
+        await Expect(manager).ToHaveURLAsync(storyUrl.Replace("/Stories/", "/Review/Story/", StringComparison.Ordinal));
         await Expect(manager.Locator(".quote")).ToContainTextAsync("Tobias");
         await ScreenshotAsync(manager, $"story-seen-by-manager-{screen}");
     }

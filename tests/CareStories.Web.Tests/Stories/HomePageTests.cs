@@ -21,9 +21,9 @@ public sealed class HomePageTests(CareStoriesFactory factory) : IClassFixture<Ca
         var home = await (await factory.SignInAsync(manager)).GetDocumentAsync("/");
 
         var waiting = home.QuerySelector("[aria-labelledby=waiting-heading]")!;
-        Assert.NotNull(waiting.QuerySelector($"a[href='/Stories/{mine}']"));
-        Assert.Null(waiting.QuerySelector($"a[href='/Stories/{notMine}']"));
-        Assert.Null(waiting.QuerySelector($"a[href='/Stories/{draft}']"));
+        Assert.NotNull(waiting.QuerySelector($"a[href='/Review/Story/{mine}']"));
+        Assert.Null(waiting.QuerySelector($"a[href$='/{notMine}']"));
+        Assert.Null(waiting.QuerySelector($"a[href$='/{draft}']"));
     }
 
     [Fact]

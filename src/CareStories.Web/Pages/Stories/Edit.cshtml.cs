@@ -1,8 +1,10 @@
 using CareStories.Domain;
 using CareStories.Domain.Data;
+using CareStories.Domain.Settings;
 using CareStories.Domain.Stories;
 using CareStories.Web.Identity;
 using CareStories.Web.Infrastructure;
+using CareStories.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +62,7 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, string? intent, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, string? intent, [FromServices] StoryNotifier notifier, CancellationToken cancellationToken)
     {
         if (await gate.DenyUnlessEditableAsync(this, id, cancellationToken) is { } stop)
         {
@@ -76,13 +78,14 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
         Options.CheckChoices(Input, ModelState);
         var me = User.PersonId();
         var now = time.GetUtcNow();
+        var publishWithoutReview = intent == "submit" && (await db.CompanySettings.CurrentAsync(cancellationToken)).PublishWithoutReview;
         try
         {
             story.Edit(Input.ToContent(), now);
             story.ApplyChoices(Input);
             if (intent == "submit")
             {
-                story.Submit(me, now);
+                story.Submit(me, now, publishWithoutReview);
             }
         }
         catch (DomainException ex)
@@ -96,10 +99,14 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
             return Page();
         }
 
+        await notifier.TellAboutSubmissionAsync(story, me, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["StatusMessage"] = story.Status == StoryStatus.Submitted
-            ? "Your story was submitted for review."
-            : "Your changes were saved.";
+        TempData["StatusMessage"] = story.Status switch
+        {
+            StoryStatus.Submitted => "Your story was submitted for review.",
+            StoryStatus.Published => "Your story is published: everyone can read it now. Your company publishes stories without a manager's review.",
+            _ => "Your changes were saved.",
+        };
         return RedirectToPage("Details", new { id });
     }
 }

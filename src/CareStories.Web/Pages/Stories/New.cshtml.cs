@@ -1,8 +1,10 @@
 using CareStories.Domain;
 using CareStories.Domain.Data;
+using CareStories.Domain.Settings;
 using CareStories.Domain.Stories;
 using CareStories.Web.Identity;
 using CareStories.Web.Infrastructure;
+using CareStories.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -31,12 +33,13 @@ public sealed class NewModel(CareStoriesDbContext db, TimeProvider time) : PageM
         Options = await StoryFormOptions.LoadAsync(db, [], cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAsync(string? intent, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string? intent, [FromServices] StoryNotifier notifier, CancellationToken cancellationToken)
     {
         Options = await StoryFormOptions.LoadAsync(db, [], cancellationToken);
         Options.CheckChoices(Input, ModelState);
         var me = User.PersonId();
         var now = time.GetUtcNow();
+        var publishWithoutReview = intent == "submit" && (await db.CompanySettings.CurrentAsync(cancellationToken)).PublishWithoutReview;
         Story? story = null;
         try
         {
@@ -46,7 +49,7 @@ public sealed class NewModel(CareStoriesDbContext db, TimeProvider time) : PageM
             if (intent == "submit")
             {
                 // A refused submission saves nothing: the person fixes what is missing, or saves a draft.
-                story.Submit(me, now);
+                story.Submit(me, now, publishWithoutReview);
             }
         }
         catch (DomainException ex)
@@ -60,10 +63,26 @@ public sealed class NewModel(CareStoriesDbContext db, TimeProvider time) : PageM
         }
 
         db.Stories.Add(story);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["StatusMessage"] = story.Status == StoryStatus.Submitted
-            ? "Your story was submitted. A manager of your team will review it."
-            : "Your draft was saved. Add the customer's own words, then submit it for review when it is ready.";
+        if (story.Status == StoryStatus.Draft)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            // The news names the story, which has no id until it is saved: both saves stand or fall together.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await notifier.TellAboutSubmissionAsync(story, me, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        TempData["StatusMessage"] = story.Status switch
+        {
+            StoryStatus.Submitted => "Your story was submitted. A manager of your team will review it.",
+            StoryStatus.Published => "Your story is published: everyone can read it now. Your company publishes stories without a manager's review.",
+            _ => "Your draft was saved. Add the customer's own words, then submit it for review when it is ready.",
+        };
         return RedirectToPage("Details", new { id = story.Id });
     }
 }

@@ -65,4 +65,30 @@
     // Bring the error summary into view so screen readers and keyboards land on it.
     const summary = document.querySelector("[data-error-summary]");
     if (summary) { summary.focus(); }
+
+    // Print buttons (the printable record); without script the browser's own print command does the same.
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () { window.print(); });
+    });
+})();
+
+// "Copy link" buttons: shown only where the browser can copy; the link itself stays visible to copy by hand.
+(function () {
+    "use strict";
+    if (!navigator.clipboard || !window.isSecureContext) { return; }
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+        const source = document.getElementById(button.dataset.copy);
+        const status = document.getElementById(button.dataset.copyStatus);
+        if (!source) { return; }
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            const text = source.getAttribute("href") || source.textContent.trim();
+            navigator.clipboard.writeText(text).then(function () {
+                if (status) { status.textContent = "Link copied."; }
+            }, function () {
+                if (status) { status.textContent = "Could not copy: select the link and copy it yourself."; }
+            });
+        });
+    });
 })();

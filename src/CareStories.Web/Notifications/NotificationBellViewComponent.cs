@@ -1,0 +1,38 @@
+using CareStories.Domain.Data;
+using CareStories.Web.Identity;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web.Notifications;
+
+/// <summary>
+/// The bell in the header: a link to the notifications with the signed-in person's unread count. It runs on every
+/// page, so it asks one question only, answered from the (RecipientId, ReadAt) index.
+/// </summary>
+public sealed class NotificationBellViewComponent(CareStoriesDbContext db) : ViewComponent
+{
+    /// <summary>Past this, the badge says "99+"; the screen-reader text still gives the real number.</summary>
+    public const int MostShown = 99;
+
+    public sealed record Bell(int Unread, bool IsCurrent)
+    {
+        public string BadgeText => Unread > MostShown ? $"{MostShown}+" : Unread.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        public string UnreadText => Unread == 1 ? "1 unread notification" : $"{Unread:N0} unread notifications";
+    }
+
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        // Not for visitors; and not on the error page, where the database may be what just failed.
+        if (UserClaimsPrincipal.Identity?.IsAuthenticated != true || HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            return Content("");
+        }
+
+        var me = UserClaimsPrincipal.PersonId();
+        var unread = await db.Notifications.CountAsync(n => n.RecipientId == me && n.ReadAt == null, HttpContext.RequestAborted);
+        var isCurrent = HttpContext.Request.Path.StartsWithSegments("/Notifications", StringComparison.OrdinalIgnoreCase);
+        return View(new Bell(unread, isCurrent));
+    }
+}

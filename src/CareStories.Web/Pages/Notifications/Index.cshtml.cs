@@ -1,0 +1,99 @@
+using CareStories.Domain.Data;
+using CareStories.Domain.Notifications;
+using CareStories.Web.Identity;
+using CareStories.Web.Infrastructure;
+using CareStories.Web.Notifications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web.Pages.Notifications;
+
+/// <summary>What the bell links to: the signed-in person's notifications, newest first; opening one marks it read.</summary>
+public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : PageModel
+{
+    public const int PageSize = 20;
+
+    public IReadOnlyList<Row> Notifications { get; private set; } = [];
+
+    public int UnreadCount { get; private set; }
+
+    /// <summary>The key of the last row shown, for the "older notifications" link; null on the last page.</summary>
+    public string? Next { get; private set; }
+
+    public bool IsFirstPage { get; private set; } = true;
+
+    public sealed record Row(long Id, NotificationKind Kind, string StoryTitle, string? ActorName, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
+    {
+        public bool IsUnread => ReadAt is null;
+
+        public string Sentence => Notification.Describe(Kind, ActorName, StoryTitle);
+    }
+
+    public async Task OnGetAsync(string? after, CancellationToken cancellationToken)
+    {
+        var me = User.PersonId();
+        var mine = db.Notifications.AsNoTracking().Where(n => n.RecipientId == me);
+        UnreadCount = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
+
+        IsFirstPage = !PagingKey.TryParse(after, out var key);
+        if (!IsFirstPage)
+        {
+            var (afterAt, afterId) = (key.At, key.Id);
+            // Keyset paging on (CreatedAt, Id): notifications made in the same instant keep their order across pages.
+            mine = mine.Where(n => n.CreatedAt < afterAt || (n.CreatedAt == afterAt && n.Id < afterId));
+        }
+
+        var rows = await mine
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            .Select(n => new Row(
+                n.Id,
+                n.Kind,
+                n.Story.Title,
+                n.Actor == null ? null : n.Actor.DisplayName,
+                n.CreatedAt,
+                n.ReadAt))
+            .Take(PageSize + 1)
+            .ToListAsync(cancellationToken);
+
+        if (rows.Count > PageSize)
+        {
+            rows.RemoveAt(PageSize);
+            var last = rows[^1];
+            Next = new PagingKey(last.CreatedAt, last.Id).ToString();
+        }
+
+        Notifications = rows;
+    }
+
+    /// <summary>Marks one of my notifications read and takes me to what it is about. Anyone else's answers 404.</summary>
+    public async Task<IActionResult> OnPostOpenAsync(long id, CancellationToken cancellationToken)
+    {
+        var me = User.PersonId();
+        var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && n.RecipientId == me, cancellationToken);
+        if (notification is null)
+        {
+            return NotFound();
+        }
+
+        notification.MarkRead(time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return LocalRedirect(NotificationLinks.Target(notification.Kind, notification.StoryId));
+    }
+
+    public async Task<IActionResult> OnPostReadAllAsync(CancellationToken cancellationToken)
+    {
+        var me = User.PersonId();
+        DateTimeOffset? now = time.GetUtcNow();
+        var marked = await db.Notifications
+            .Where(n => n.RecipientId == me && n.ReadAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
+        TempData["StatusMessage"] = marked switch
+        {
+            0 => "You had no unread notifications.",
+            1 => "1 notification is marked as read.",
+            _ => $"{marked:N0} notifications are marked as read.",
+        };
+        return RedirectToPage();
+    }
+}

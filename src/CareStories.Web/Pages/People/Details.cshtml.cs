@@ -1,0 +1,111 @@
+using CareStories.Domain.Catalogue;
+using CareStories.Domain.Data;
+using CareStories.Web.Identity;
+using CareStories.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web.Pages.People;
+
+/// <summary>
+/// A person's record of recognition: their teams, the published stories that credit them, the celebrations they
+/// received. Published stories are shared with everyone signed in, so anyone signed in may open this page.
+/// </summary>
+public sealed class DetailsModel(CareStoriesDbContext db) : PageModel
+{
+    public const int StoriesPageSize = 10;
+    public const int CelebrationsShown = 10;
+
+    public PersonHeader Person { get; private set; } = null!;
+
+    public bool IsMe { get; private set; }
+
+    public Totals Counts { get; private set; } = new(0, 0, 0);
+
+    public IReadOnlyList<BadgeTally> Badges { get; private set; } = [];
+
+    public IReadOnlyList<ReceivedCelebration> Celebrations { get; private set; } = [];
+
+    public IReadOnlyList<StoryRow> Stories { get; private set; } = [];
+
+    /// <summary>The key of the last story shown, for the "older stories" link; null on the last page.</summary>
+    public string? Next { get; private set; }
+
+    public bool IsFirstPage { get; private set; } = true;
+
+    public sealed record Totals(int Stories, int Celebrations, int Applause);
+
+    public sealed record BadgeTally(string Name, string? Emoji, BadgeColour Colour, int Count);
+
+    public sealed record StoryRow(
+        int Id,
+        string Title,
+        DateTimeOffset? PublishedAt,
+        string AuthorName,
+        IReadOnlyList<string> Teams,
+        int Celebrations,
+        int Applause);
+
+    public async Task<IActionResult> OnGetAsync(string id, string? after, CancellationToken cancellationToken)
+    {
+        var person = await db.PersonHeaderAsync(id, cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        Person = person;
+        IsMe = person.Id == User.PersonId();
+        var credited = db.PublishedCrediting(id);
+
+        Counts = await db.Users.AsNoTracking()
+            .Where(u => u.Id == id)
+            .Select(u => new Totals(
+                credited.Count(),
+                credited.SelectMany(s => s.Celebrations).Count(),
+                credited.SelectMany(s => s.Applause).Count()))
+            .SingleAsync(cancellationToken);
+
+        Badges = await credited.SelectMany(s => s.Celebrations)
+            .GroupBy(c => new { c.BadgeId, c.Badge.Name, c.Badge.Emoji, c.Badge.Colour })
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name)
+            .Select(g => new BadgeTally(g.Key.Name, g.Key.Emoji, g.Key.Colour, g.Count()))
+            .ToListAsync(cancellationToken);
+
+        Celebrations = await credited.CelebrationsOn().Take(CelebrationsShown).ToListAsync(cancellationToken);
+
+        var page = credited;
+        IsFirstPage = !(PagingKey.TryParse(after, out var key) && key.Id <= int.MaxValue);
+        if (!IsFirstPage)
+        {
+            var (afterPublished, afterId) = (key.At, (int)key.Id);
+            // Keyset paging on (PublishedAt, Id), the feed's index, newest first.
+            page = page.Where(s => s.PublishedAt < afterPublished || (s.PublishedAt == afterPublished && s.Id < afterId));
+        }
+
+        var rows = await page
+            .OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
+            .Select(s => new StoryRow(
+                s.Id,
+                s.Title,
+                s.PublishedAt,
+                s.Author.DisplayName,
+                s.Teams.OrderBy(t => t.Team.Name).Select(t => t.Team.Name).ToList(),
+                s.Celebrations.Count,
+                s.Applause.Count))
+            .Take(StoriesPageSize + 1)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        if (rows.Count > StoriesPageSize)
+        {
+            rows.RemoveAt(StoriesPageSize);
+            var last = rows[^1];
+            Next = new PagingKey(last.PublishedAt!.Value, last.Id).ToString();
+        }
+
+        Stories = rows;
+        return Page();
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using CareStories.Domain.Data;
+using CareStories.Domain.People;
+using CareStories.Domain.Settings;
+using CareStories.Domain.Stories;
+using CareStories.Web.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web.Pages.Review;
+
+/// <summary>
+/// The review queue: stories waiting for the signed-in manager (their teams' stories) or Admin (everyone's),
+/// oldest first, the ones that have waited too long marked. Stories the person wrote or is credited in are listed
+/// but left for another reviewer.
+/// </summary>
+public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : PageModel
+{
+    public const int PageSize = 20;
+
+    public IReadOnlyList<Row> Stories { get; private set; } = [];
+
+    /// <summary>How many waiting stories this person may review, and how many of those are overdue.</summary>
+    public int ReviewableCount { get; private set; }
+
+    public int OverdueCount { get; private set; }
+
+    public int OverdueDays { get; private set; } = CompanySettings.DefaultReviewOverdueDays;
+
+    public bool IsAdmin { get; private set; }
+
+    /// <summary>The key of the last row shown, for the "show more" link; null on the last page.</summary>
+    public string? Next { get; private set; }
+
+    public bool IsFirstPage { get; private set; }
+
+    public sealed record Row(
+        int Id,
+        string Title,
+        string AuthorName,
+        DateTimeOffset SubmittedAt,
+        IReadOnlyList<string> Heroes,
+        IReadOnlyList<string> Teams,
+        bool IWroteIt,
+        bool CreditsMe)
+    {
+        public ReviewWait Wait { get; init; } = new(TimeSpan.Zero, false);
+
+        public bool IsReviewable => !IWroteIt && !CreditsMe;
+    }
+
+    public async Task OnGetAsync(string? after, CancellationToken cancellationToken)
+    {
+        var me = User.PersonId();
+        IsAdmin = User.IsInRole(Roles.Admin);
+        var now = time.GetUtcNow();
+        OverdueDays = (await db.CompanySettings.CurrentAsync(cancellationToken)).ReviewOverdueDays;
+        var cutoff = now.AddDays(-OverdueDays);
+        var queue = db.Stories.AsNoTracking().WaitingForReviewBy(me, IsAdmin);
+
+        var counts = await queue.NotInvolving(me)
+            .GroupBy(s => s.SubmittedAt < cutoff)
+            .Select(g => new { Overdue = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        ReviewableCount = counts.Sum(c => c.Count);
+        OverdueCount = counts.Where(c => c.Overdue).Sum(c => c.Count);
+
+        IsFirstPage = !TryReadKey(after, out var afterSubmitted, out var afterId);
+        if (!IsFirstPage)
+        {
+            // Keyset paging on (SubmittedAt, Id), oldest first: the longest-waiting stories lead.
+            queue = queue.Where(s => s.SubmittedAt > afterSubmitted || (s.SubmittedAt == afterSubmitted && s.Id > afterId));
+        }
+
+        var rows = await queue
+            .OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id)
+            .Select(s => new Row(
+                s.Id,
+                s.Title,
+                s.Author.DisplayName,
+                s.SubmittedAt ?? s.UpdatedAt,
+                s.Heroes.OrderBy(h => h.Person.DisplayName).Select(h => h.Person.DisplayName).ToList(),
+                s.Teams.OrderBy(t => t.Team.Name).Select(t => t.Team.Name).ToList(),
+                s.AuthorId == me,
+                s.Heroes.Any(h => h.PersonId == me)))
+            .Take(PageSize + 1)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        if (rows.Count > PageSize)
+        {
+            rows.RemoveAt(PageSize);
+            var last = rows[^1];
+            Next = string.Create(CultureInfo.InvariantCulture, $"{last.SubmittedAt.UtcTicks}-{last.Id}");
+        }
+
+        Stories = rows.Select(r => r with { Wait = ReviewWait.Of(r.SubmittedAt, now, OverdueDays) }).ToList();
+    }
+
+    private static bool TryReadKey(string? key, out DateTimeOffset submittedAt, out int id)
+    {
+        submittedAt = default;
+        id = 0;
+        var parts = key?.Split('-');
+        if (parts is not { Length: 2 }
+            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out id)
+            || ticks > DateTimeOffset.MaxValue.UtcTicks)
+        {
+            return false;
+        }
+
+        submittedAt = new DateTimeOffset(ticks, TimeSpan.Zero);
+        return true;
+    }
+}

@@ -1,0 +1,208 @@
+using System.ComponentModel.DataAnnotations;
+using CareStories.Domain;
+using CareStories.Domain.Data;
+using CareStories.Domain.Notifications;
+using CareStories.Domain.People;
+using CareStories.Domain.Settings;
+using CareStories.Domain.Stories;
+using CareStories.Web.Authorization;
+using CareStories.Web.Identity;
+using CareStories.Web.Infrastructure;
+using CareStories.Web.Notifications;
+using CareStories.Web.Pages.Stories;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web.Pages.Review;
+
+/// <summary>
+/// A reviewer reads a waiting story whole and publishes it, or sends it back to its author with a comment.
+/// Only those who may review it get in; a story that stopped waiting sends them back to the queue, told why.
+/// </summary>
+public sealed class StoryModel(CareStoriesDbContext db, StoryGate gate, StoryNotifier notifier, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public ReviewInput Input { get; set; } = new();
+
+    public ReviewView Story { get; private set; } = null!;
+
+    public ReviewWait Wait { get; private set; } = new(TimeSpan.Zero, false);
+
+    public int OverdueDays { get; private set; } = CompanySettings.DefaultReviewOverdueDays;
+
+    public sealed class ReviewInput
+    {
+        [Display(Name = "What should the author change?")]
+        public string? Comment { get; set; }
+    }
+
+    public sealed record ReviewView(
+        int Id,
+        string Title,
+        string AuthorName,
+        DateOnly? OccurredOn,
+        string? Situation,
+        string? ImmediateAction,
+        string? Prevention,
+        string? Outcome,
+        decimal? SpendAmount,
+        string? SpendCurrency,
+        string? SpendPurpose,
+        DateTimeOffset? SubmittedAt,
+        IReadOnlyList<HeroView> Heroes,
+        IReadOnlyList<TeamView> Teams,
+        IReadOnlyList<string> Values,
+        IReadOnlyList<QuoteView> Quotes,
+        IReadOnlyList<HistoryView> History);
+
+    public sealed record HeroView(string Name, string? JobTitle);
+
+    public sealed record TeamView(string Name, TeamKind Kind);
+
+    public sealed record QuoteView(int Id, string Text, QuoteSource Source, DateOnly ReceivedOn, CustomerNaming Naming, string? CustomerName)
+    {
+        public string Attribution => QuoteText.Attribution(Naming, CustomerName);
+    }
+
+    public sealed record HistoryView(StoryStatus? From, StoryStatus To, string ActorName, DateTimeOffset At, string? Comment)
+    {
+        public string Description => StoryStatusChange.Describe(From, To);
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await DenyAsync(id, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
+        ReviewAsync(id, (story, me, now) =>
+        {
+            story.Publish(me, now);
+            notifier.TellStoryPeople(story, NotificationKind.StoryPublished, me);
+            return $"“{story.Title}” is published: everyone can read it now, and its author and the people credited have been told.";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostSendBackAsync(int id, CancellationToken cancellationToken) =>
+        ReviewAsync(id, (story, me, now) =>
+        {
+            story.RequestChanges(me, Input.Comment, now);
+            notifier.TellStoryPeople(story, NotificationKind.StorySentBack, me);
+            return $"“{story.Title}” was sent back to {story.Author.DisplayName} with your comment. It comes back here when they resubmit it.";
+        }, cancellationToken);
+
+    private async Task<IActionResult> ReviewAsync(
+        int id, Func<Story, string, DateTimeOffset, string> review, CancellationToken cancellationToken)
+    {
+        if (await DenyAsync(id, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        var story = await db.Stories
+            .Include(s => s.Author).Include(s => s.Heroes)
+            .AsSplitQuery()
+            .SingleAsync(s => s.Id == id, cancellationToken);
+        string done;
+        try
+        {
+            done = review(story, User.PersonId(), time.GetUtcNow());
+        }
+        catch (DomainException ex)
+        {
+            // Nothing is saved; what the reviewer wrote stays in the box.
+            ModelState.AddDomainErrors(ex);
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["StatusMessage"] = done;
+        return RedirectToPage("Index");
+    }
+
+    /// <summary>
+    /// 404 for a story this person may not read, 403 for one they may read but not review (their own, one that
+    /// credits them, another team's); back to the queue when it is no longer waiting. Null when they may go on.
+    /// </summary>
+    private async Task<IActionResult?> DenyAsync(int id, CancellationToken cancellationToken)
+    {
+        var check = await gate.CheckAsync(this, id, StoryOperations.Review, cancellationToken);
+        if (check.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        if (check.Facts!.Status == StoryStatus.Submitted)
+        {
+            return null;
+        }
+
+        TempData["StatusMessage"] = await NoLongerWaitingAsync(id, cancellationToken);
+        return RedirectToPage("Index");
+    }
+
+    private async Task<string> NoLongerWaitingAsync(int id, CancellationToken cancellationToken)
+    {
+        var story = await db.Stories.AsNoTracking()
+            .Where(s => s.Id == id)
+            .Select(s => new
+            {
+                s.Title,
+                s.Status,
+                Last = s.History.OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
+                    .Select(h => new { h.ActorId, Name = db.Users.Where(u => u.Id == h.ActorId).Select(u => u.DisplayName).FirstOrDefault() })
+                    .FirstOrDefault(),
+            })
+            .SingleAsync(cancellationToken);
+        var who = story.Last is null ? "someone else"
+            : story.Last.ActorId == User.PersonId() ? "you"
+            : story.Last.Name ?? "someone else";
+        return story.Status switch
+        {
+            StoryStatus.Published => $"“{story.Title}” is no longer waiting: it was already published by {who}.",
+            StoryStatus.ChangesRequested => $"“{story.Title}” is no longer waiting: it was already sent back to its author by {who}.",
+            StoryStatus.Withdrawn => $"“{story.Title}” is no longer waiting: its author withdrew it.",
+            _ => $"“{story.Title}” is no longer waiting for review.",
+        };
+    }
+
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var settings = await db.CompanySettings.CurrentAsync(cancellationToken);
+        OverdueDays = settings.ReviewOverdueDays;
+        Story = await db.Stories.AsNoTracking()
+            .Where(s => s.Id == id)
+            .Select(s => new ReviewView(
+                s.Id,
+                s.Title,
+                s.Author.DisplayName,
+                s.OccurredOn,
+                s.Situation,
+                s.ImmediateAction,
+                s.Prevention,
+                s.Outcome,
+                s.SpendAmount,
+                s.SpendCurrency,
+                s.SpendPurpose,
+                s.SubmittedAt,
+                s.Heroes.OrderBy(h => h.Person.DisplayName).Select(h => new HeroView(h.Person.DisplayName, h.Person.JobTitle)).ToList(),
+                s.Teams.OrderBy(t => t.Team.Name).Select(t => new TeamView(t.Team.Name, t.Team.Kind)).ToList(),
+                s.Values.OrderBy(v => v.Value.Name).Select(v => v.Value.Name).ToList(),
+                s.Quotes.OrderBy(q => q.ReceivedOn).ThenBy(q => q.Id)
+                    .Select(q => new QuoteView(q.Id, q.Text, q.Source, q.ReceivedOn, q.Naming, q.CustomerName)).ToList(),
+                s.History.OrderBy(h => h.At).ThenBy(h => h.Id)
+                    .Select(h => new HistoryView(
+                        h.From, h.To, db.Users.Where(u => u.Id == h.ActorId).Select(u => u.DisplayName).First(), h.At, h.Comment))
+                    .ToList()))
+            .AsSplitQuery()
+            .SingleAsync(cancellationToken);
+        Wait = ReviewWait.Of(Story.SubmittedAt, time.GetUtcNow(), OverdueDays);
+    }
+}

@@ -1,0 +1,46 @@
+using CareStories.Domain.Data;
+using CareStories.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareStories.Web.Tests.Feed;
+
+/// <summary>The app on its own database, with every SQL command it runs recorded in <see cref="Sql"/>.</summary>
+public sealed class FeedFactory : CareStoriesFactory
+{
+    public SqlCommandLog Sql { get; } = new();
+
+    /// <summary>
+    /// Runs EXPLAIN QUERY PLAN for a command the app ran, on this factory's database, and returns the plan's lines.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ExplainAsync(RecordedCommand recorded)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + recorded.Text;
+        foreach (var (name, value) in recorded.Parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add($"{reader.GetInt32(0)}/{reader.GetInt32(1)}: {reader.GetString(3)}");
+        }
+
+        return lines;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+            services.ConfigureDbContext<CareStoriesDbContext>(options => options.AddInterceptors(Sql)));
+    }
+}

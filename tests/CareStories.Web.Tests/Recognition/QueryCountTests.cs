@@ -1,0 +1,87 @@
+using System.Data.Common;
+using CareStories.Domain.Data;
+using CareStories.Domain.People;
+using CareStories.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareStories.Web.Tests.Recognition;
+
+/// <summary>The story page reads its celebrations, applause and comments in the same number of SQL commands however many there are.</summary>
+public sealed class QueryCountTests(QueryCountTests.CountingFactory factory) : IClassFixture<QueryCountTests.CountingFactory>
+{
+    [Fact]
+    public async Task Story_page_issues_the_same_number_of_queries_for_many_comments_as_for_one()
+    {
+        var story = await factory.PublishedStoryAsync();
+        var badge = await factory.BadgeAsync();
+        var viewer = await factory.Data.PersonAsync(Roles.Employee, Roles.Manager, Roles.Leader, Roles.Admin);
+        var client = await factory.SignInAsync(viewer);
+        await AddRecognitionAsync(story.Id, badge, 1);
+        var few = await CountCommandsAsync(client, story.Url);
+
+        await AddRecognitionAsync(story.Id, badge, 6);
+        var many = await CountCommandsAsync(client, story.Url);
+
+        Assert.Equal(few, many);
+        Assert.InRange(many, 1, 20);
+    }
+
+    private async Task AddRecognitionAsync(int storyId, int badge, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var person = await factory.Data.PersonAsync(Roles.Employee, Roles.Manager);
+            await factory.CelebrateAsync(storyId, person, badge, $"Celebration {i}.");
+            await factory.ApplaudAsync(storyId, person);
+            var comment = await factory.CommentAsync(storyId, person, $"Comment {i}.");
+            if (i % 2 == 1)
+            {
+                await factory.WithDbAsync(async db =>
+                {
+                    var story = await db.Stories.Include(s => s.Comments.Where(c => c.Id == comment)).SingleAsync(s => s.Id == storyId);
+                    story.HideComment(comment, person.Id, "Hidden by a test.", DateTimeOffset.UtcNow);
+                    await db.SaveChangesAsync();
+                });
+            }
+        }
+    }
+
+    private async Task<int> CountCommandsAsync(HttpClient client, string url)
+    {
+        factory.Commands.Reset();
+        var page = await client.GetDocumentAsync(url);
+        Assert.NotNull(page.QuerySelector("#comments"));
+        return factory.Commands.Count;
+    }
+
+    public sealed class CountingFactory : CareStoriesFactory
+    {
+        public CommandCounter Commands { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services =>
+                services.ConfigureDbContext<CareStoriesDbContext>(options => options.AddInterceptors(Commands)));
+        }
+    }
+
+    public sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
+        {
+            Interlocked.Increment(ref _count);
+            return result;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using AngleSharp.Dom;
+using CareStories.Domain.Catalogue;
+using CareStories.Domain.Stories;
+using CareStories.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web.Tests.Recognition;
+
+/// <summary>A published story with its people, and badges, for the recognition tests.</summary>
+internal sealed record PublishedStory(int Id, TestPerson Author, IReadOnlyList<TestPerson> Heroes)
+{
+    public string Url => $"/Stories/{Id}";
+}
+
+internal static class RecognitionArrange
+{
+    /// <summary>A story its author published (the company needs no review), crediting the author and <paramref name="heroes"/>.</summary>
+    public static async Task<PublishedStory> PublishedStoryAsync(this CareStoriesFactory factory, params TestPerson[] heroes)
+    {
+        var author = await factory.Data.PersonAsync();
+        var team = await factory.Data.TeamAsync(members: [author, .. heroes]);
+        var id = await factory.Data.StoryAsync(author, team, story =>
+        {
+            story.SetHeroes([author.Id, .. heroes.Select(h => h.Id)]);
+            story.Submit(author.Id, DateTimeOffset.UtcNow, publishWithoutReview: true);
+        });
+        return new PublishedStory(id, author, heroes);
+    }
+
+    public static async Task<int> BadgeAsync(this CareStoriesFactory factory, bool retired = false, string? emoji = "🌟")
+    {
+        return await factory.WithDbAsync(async db =>
+        {
+            var badge = new Badge(TestData.Unique("Badge"), "Given by a test.", BadgeColour.Blue, emoji);
+            if (retired)
+            {
+                badge.Retire();
+            }
+
+            db.Badges.Add(badge);
+            await db.SaveChangesAsync();
+            return badge.Id;
+        });
+    }
+
+    /// <summary>Celebrates directly in the database, as if <paramref name="celebrator"/> had used the form.</summary>
+    public static Task CelebrateAsync(this CareStoriesFactory factory, int storyId, TestPerson celebrator, int badgeId, string message) =>
+        factory.WithDbAsync(async db =>
+        {
+            var story = await db.Stories.Include(s => s.Heroes).SingleAsync(s => s.Id == storyId);
+            story.Celebrate(celebrator.Id, await db.Badges.SingleAsync(b => b.Id == badgeId), message, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        });
+
+    public static Task ApplaudAsync(this CareStoriesFactory factory, int storyId, TestPerson person) =>
+        factory.WithDbAsync(async db =>
+        {
+            var story = await db.Stories.SingleAsync(s => s.Id == storyId);
+            story.Applaud(person.Id, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        });
+
+    public static Task<int> CommentAsync(this CareStoriesFactory factory, int storyId, TestPerson writer, string text) =>
+        factory.WithDbAsync(async db =>
+        {
+            var story = await db.Stories.SingleAsync(s => s.Id == storyId);
+            var comment = story.AddComment(writer.Id, text, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+            return comment.Id;
+        });
+
+    /// <summary>Follows a redirect and returns the page it leads to, to read the message shown there.</summary>
+    public static async Task<IDocument> FollowAsync(this HttpClient client, HttpResponseMessage redirect)
+    {
+        await redirect.ShouldBeAsync(System.Net.HttpStatusCode.Redirect);
+        return await client.GetDocumentAsync(redirect.Headers.Location!.OriginalString.Split('#')[0]);
+    }
+
+    public static string Flash(this IDocument page) => page.QuerySelector(".status-message")?.TextContent.Trim() ?? "";
+
+    public static Task<StoryStatus> StatusAsync(this CareStoriesFactory factory, int storyId) =>
+        factory.WithDbAsync(db => db.Stories.Where(s => s.Id == storyId).Select(s => s.Status).SingleAsync());
+}
