@@ -3,8 +3,9 @@ namespace CareStories.Benchmark;
 /// <summary>How wrk loads each address.</summary>
 public sealed record LoadSettings(int Threads, int Connections, TimeSpan Duration, TimeSpan WarmUp, TimeSpan Timeout)
 {
-    public string Describe() =>
-        $"wrk -t{Threads} -c{Connections} -d{Seconds(Duration)} --timeout {Seconds(Timeout)} --latency, after a {Seconds(WarmUp)} warm-up of every address";
+    public string Command => $"wrk -t{Threads} -c{Connections} -d{Seconds(Duration)} --timeout {Seconds(Timeout)} --latency";
+
+    public string Describe() => $"{Command}, after a {Seconds(WarmUp)} warm-up of every address";
 
     internal static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0}s";
 }

@@ -5,7 +5,7 @@ using System.Text;
 namespace CareStories.Benchmark;
 
 /// <summary>The machine the numbers came from; on a shared machine the load average says how busy it was.</summary>
-public sealed record Machine(string Cpu, int Cores, long MemoryBytes, string OperatingSystem, string Runtime, string LoadAverage)
+public sealed record Machine(string Cpu, int Cores, long MemoryBytes, string OperatingSystem, string Runtime, string LoadAverage, int Niceness)
 {
     public static Machine Read()
     {
@@ -17,8 +17,11 @@ public sealed record Machine(string Cpu, int Cores, long MemoryBytes, string Ope
         var os = ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?[12..].Trim('"')
             ?? RuntimeInformation.OSDescription;
         var load = ReadLines("/proc/loadavg").FirstOrDefault() is { } line ? string.Join(' ', line.Split(' ').Take(3)) : "unknown";
+        // Field 19 of /proc/self/stat: a run started with `nice -n -10` gives the app and wrk priority over other work.
+        var stat = ReadLines("/proc/self/stat").FirstOrDefault();
+        var nice = stat is null ? 0 : int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], CultureInfo.InvariantCulture);
         return new Machine(cpu, Environment.ProcessorCount, memory, $"{os} (Linux {Environment.OSVersion.Version})",
-            RuntimeInformation.FrameworkDescription, load);
+            RuntimeInformation.FrameworkDescription, load, nice);
     }
 
     private static IEnumerable<string> ReadLines(string path) => File.Exists(path) ? File.ReadLines(path) : [];
@@ -42,6 +45,9 @@ public sealed record BenchmarkReport(
     public const string StartMarker = "<!-- benchmark:results -->";
     public const string EndMarker = "<!-- /benchmark:results -->";
     public const double MemoryAimBytes = 300 * 1024 * 1024;
+
+    /// <summary>When the static file's two runs differ by more than this, other work changed the machine's speed mid-run.</summary>
+    public const double TolerableDrift = 0.25;
 
     /// <summary>The static file is measured first and last; the baseline is the mean, so drift shows and averages out.</summary>
     public double StaticRequestsPerSecond =>
@@ -96,6 +102,11 @@ public sealed record BenchmarkReport(
                 $"{name,-34} {m.Wrk.RequestsPerSecond,9:N0} {Ms(m.Wrk.LatencyP50),9} {Ms(m.Wrk.LatencyP99),9} {RatioToStatic(m),9:0.00} {Us(m.CpuPerRequest),9} {CpuRatioToStatic(m),8:0.00} {m.Wrk.BytesPerResponse,10:N0}"));
         }
 
+        if (StaticDrift > TolerableDrift)
+        {
+            text.AppendLine(DriftWarning());
+        }
+
         text.AppendLine(Invariant($"App memory: {Megabytes(AfterStart.ResidentBytes)} after start, peak {Megabytes(PeakResidentBytes)}, {Megabytes(AtEnd.ResidentBytes)} at the end"));
         foreach (var aim in Aims())
         {
@@ -117,10 +128,10 @@ public sealed record BenchmarkReport(
         md.AppendLine("| --- | --- |");
         md.AppendLine(Invariant($"| machine | {Machine.Cores} cores ({Machine.Cpu}), {Gigabytes(Machine.MemoryBytes)} RAM, {Machine.OperatingSystem} |"));
         md.AppendLine(Invariant($"| runtime | {Machine.Runtime}, app published in Release, `ASPNETCORE_ENVIRONMENT=Production` |"));
-        md.AppendLine(Invariant($"| load average before the run | {Machine.LoadAverage} |"));
+        md.AppendLine(Invariant($"| load average before the run | {Machine.LoadAverage}{(Machine.Niceness != 0 ? $"; the benchmark, the app and wrk ran at nice {Machine.Niceness}" : "")} |"));
         md.AppendLine(Invariant($"| data | {Data.Stories:N0} stories ({Data.Published:N0} published), {Data.People:N0} people, {Data.Teams} teams; {Data.Rows:N0} rows in all |"));
         md.AppendLine(Invariant($"| generation | {(DataReused ? "reused the database of an earlier run" : $"{Data.Took.TotalSeconds:N0} s through the domain model, including migrations")} |"));
-        md.AppendLine(Invariant($"| load | `{Settings.Describe()}`, signed in as an Employee (cookies sent with every request, the static file too) |"));
+        md.AppendLine(Invariant($"| load | `{Settings.Command}` on each address after {LoadSettings.Seconds(Settings.WarmUp)} of warm-up on every one, signed in as an Employee (cookies sent with every request, the static file too) |"));
         md.AppendLine();
         md.AppendLine("| target | address | req/s | p50 | p99 | × static | app CPU per request | × static by CPU | bytes per response |");
         md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -132,7 +143,13 @@ public sealed record BenchmarkReport(
         }
 
         md.AppendLine();
-        md.AppendLine(Invariant($"The ratio is to the mean of the two static runs ({StaticRequestsPerSecond:N0} req/s; they differ by {StaticDrift:P0}). The deep page starts {Facts.DeepPosition:N0} stories down the {Facts.PublishedCount:N0} published; the filter is the busiest team, {Facts.TeamName}."));
+        md.AppendLine(Invariant($"The ratio is to the mean of the two static runs ({StaticRequestsPerSecond:N0} req/s; they differ by {StaticDrift * 100:0}%). The deep page starts {Facts.DeepPosition:N0} stories down the {Facts.PublishedCount:N0} published; the filter is the busiest team, {Facts.TeamName}."));
+        if (StaticDrift > TolerableDrift)
+        {
+            md.AppendLine();
+            md.AppendLine($"**{DriftWarning()}**");
+        }
+
         md.AppendLine();
         md.AppendLine(Invariant($"App memory (RSS): {Megabytes(AfterStart.ResidentBytes)} after start, **peak {Megabytes(PeakResidentBytes)}**, {Megabytes(AtEnd.ResidentBytes)} at the end."));
         md.AppendLine();
@@ -164,6 +181,9 @@ public sealed record BenchmarkReport(
 
         return "# Performance\n\n" + results;
     }
+
+    private string DriftWarning() => Invariant(
+        $"The static file's two runs differ by {StaticDrift * 100:0}%: other work on the machine changed its speed during the run, so the ratios, and the aims judged by them, are unreliable. Compare the CPU per request, or run again when the machine is quieter.");
 
     private Measurement Find(string key) => Measurements.First(m => m.Target.Key == key);
 
