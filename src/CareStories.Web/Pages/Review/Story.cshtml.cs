@@ -14,6 +14,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
+using HeroView = CareStories.Web.Pages.Stories.DetailsModel.HeroView;
+using HistoryView = CareStories.Web.Pages.Stories.DetailsModel.HistoryView;
+using QuoteView = CareStories.Web.Pages.Stories.DetailsModel.QuoteView;
+using TeamView = CareStories.Web.Pages.Stories.DetailsModel.TeamView;
+
 namespace CareStories.Web.Pages.Review;
 
 /// <summary>
@@ -55,20 +60,6 @@ public sealed class StoryModel(CareStoriesDbContext db, StoryGate gate, StoryNot
         IReadOnlyList<string> Values,
         IReadOnlyList<QuoteView> Quotes,
         IReadOnlyList<HistoryView> History);
-
-    public sealed record HeroView(string Name, string? JobTitle);
-
-    public sealed record TeamView(string Name, TeamKind Kind);
-
-    public sealed record QuoteView(int Id, string Text, QuoteSource Source, DateOnly ReceivedOn, CustomerNaming Naming, string? CustomerName)
-    {
-        public string Attribution => QuoteText.Attribution(Naming, CustomerName);
-    }
-
-    public sealed record HistoryView(StoryStatus? From, StoryStatus To, string ActorName, DateTimeOffset At, string? Comment)
-    {
-        public string Description => StoryStatusChange.Describe(From, To);
-    }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -192,7 +183,7 @@ public sealed class StoryModel(CareStoriesDbContext db, StoryGate gate, StoryNot
                 s.SpendCurrency,
                 s.SpendPurpose,
                 s.SubmittedAt,
-                s.Heroes.OrderBy(h => h.Person.DisplayName).Select(h => new HeroView(h.Person.DisplayName, h.Person.JobTitle)).ToList(),
+                s.Heroes.OrderBy(h => h.Person.DisplayName).Select(h => new HeroView(h.PersonId, h.Person.DisplayName, h.Person.JobTitle)).ToList(),
                 s.Teams.OrderBy(t => t.Team.Name).Select(t => new TeamView(t.Team.Name, t.Team.Kind)).ToList(),
                 s.Values.OrderBy(v => v.Value.Name).Select(v => v.Value.Name).ToList(),
                 s.Quotes.OrderBy(q => q.ReceivedOn).ThenBy(q => q.Id)
