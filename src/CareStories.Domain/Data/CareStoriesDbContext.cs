@@ -3,6 +3,7 @@ using CareStories.Domain.Notifications;
 using CareStories.Domain.People;
 using CareStories.Domain.Settings;
 using CareStories.Domain.Stories;
+using CareStories.Domain.Thanks;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,6 +35,16 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<CompanySettings> CompanySettings => Set<CompanySettings>();
+
+    public DbSet<StoryPhoto> StoryPhotos => Set<StoryPhoto>();
+
+    public DbSet<QuoteRedaction> QuoteRedactions => Set<QuoteRedaction>();
+
+    public DbSet<StoredPhotoBlob> PhotoBlobs => Set<StoredPhotoBlob>();
+
+    public DbSet<ThankYouLink> ThankYouLinks => Set<ThankYouLink>();
+
+    public DbSet<CustomerThanks> CustomerThanks => Set<CustomerThanks>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using CareStories.Domain.Notifications;
 using CareStories.Domain.People;
 using CareStories.Domain.Settings;
 using CareStories.Domain.Stories;
+using CareStories.Domain.Thanks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -86,10 +87,11 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         builder.HasMany(s => s.Celebrations).WithOne().HasForeignKey(c => c.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Applause).WithOne().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Comments).WithOne().HasForeignKey(c => c.StoryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Photos).WithOne().HasForeignKey(p => p.StoryId).OnDelete(DeleteBehavior.Cascade);
         string[] navigations =
         [
             nameof(Story.Heroes), nameof(Story.Teams), nameof(Story.Values), nameof(Story.Quotes), nameof(Story.History),
-            nameof(Story.Celebrations), nameof(Story.Applause), nameof(Story.Comments),
+            nameof(Story.Celebrations), nameof(Story.Applause), nameof(Story.Comments), nameof(Story.Photos),
         ];
         foreach (var navigation in navigations)
         {
@@ -135,6 +137,82 @@ internal sealed class CustomerQuoteConfiguration : IEntityTypeConfiguration<Cust
         builder.Property(q => q.Text).HasMaxLength(CustomerQuote.TextMaxLength).IsRequired();
         builder.Property(q => q.CustomerName).HasMaxLength(CustomerQuote.CustomerNameMaxLength);
         builder.Ignore(q => q.Attribution);
+        builder.HasMany(q => q.Redactions).WithOne().HasForeignKey(r => r.QuoteId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(q => q.Redactions).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class QuoteRedactionConfiguration : IEntityTypeConfiguration<QuoteRedaction>
+{
+    public void Configure(EntityTypeBuilder<QuoteRedaction> builder)
+    {
+        builder.Property(r => r.Reason).HasMaxLength(QuoteRedaction.ReasonMaxLength).IsRequired();
+        builder.HasIndex(r => r.QuoteId);
+        builder.HasOne(r => r.Admin).WithMany().HasForeignKey(r => r.AdminId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StoryPhotoConfiguration : IEntityTypeConfiguration<StoryPhoto>
+{
+    public void Configure(EntityTypeBuilder<StoryPhoto> builder)
+    {
+        builder.Property(p => p.StorageKey).HasMaxLength(StoryPhoto.StorageKeyMaxLength).IsRequired();
+        builder.Property(p => p.ContentType).HasMaxLength(40).IsRequired();
+        builder.Property(p => p.AltText).HasMaxLength(StoryPhoto.AltTextMaxLength).IsRequired();
+        // Photos are served by key; a story's photos are read in their order.
+        builder.HasIndex(p => p.StorageKey).IsUnique();
+        builder.HasIndex(p => new { p.StoryId, p.Position });
+    }
+}
+
+internal sealed class StoredPhotoBlobConfiguration : IEntityTypeConfiguration<StoredPhotoBlob>
+{
+    public void Configure(EntityTypeBuilder<StoredPhotoBlob> builder)
+    {
+        builder.HasKey(b => b.Key);
+        builder.Property(b => b.Key).HasMaxLength(StoredPhotoBlob.KeyMaxLength);
+        builder.Property(b => b.ContentType).HasMaxLength(40).IsRequired();
+    }
+}
+
+internal sealed class ThankYouLinkConfiguration : IEntityTypeConfiguration<ThankYouLink>
+{
+    public void Configure(EntityTypeBuilder<ThankYouLink> builder)
+    {
+        builder.Property(l => l.Token).HasMaxLength(ThankYouLink.TokenMaxLength).IsRequired();
+        builder.Property(l => l.Label).HasMaxLength(ThankYouLink.LabelMaxLength);
+        // The public form finds its link by token; people list the links for a person or a team.
+        builder.HasIndex(l => l.Token).IsUnique();
+        builder.HasIndex(l => l.PersonId);
+        builder.HasIndex(l => l.TeamId);
+        builder.HasIndex(l => l.CreatedById);
+        builder.HasOne(l => l.Person).WithMany().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(l => l.Team).WithMany().HasForeignKey(l => l.TeamId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(l => l.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(l => l.RevokedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CustomerThanksConfiguration : IEntityTypeConfiguration<CustomerThanks>
+{
+    public void Configure(EntityTypeBuilder<CustomerThanks> builder)
+    {
+        builder.Property(t => t.Text).HasMaxLength(CustomerThanks.TextMaxLength).IsRequired();
+        builder.Property(t => t.CustomerName).HasMaxLength(CustomerQuote.CustomerNameMaxLength);
+        builder.Ignore(t => t.Attribution);
+        // The queue reads waiting ones oldest first per person or team; the voice page reads approved ones newest first.
+        builder.HasIndex(t => new { t.Status, t.ReceivedAt, t.Id });
+        builder.HasIndex(t => new { t.PersonId, t.Status });
+        builder.HasIndex(t => new { t.TeamId, t.Status });
+        builder.HasIndex(t => t.LinkId);
+        builder.HasIndex(t => t.QuoteId);
+        builder.HasIndex(t => t.StoryId);
+        builder.HasOne(t => t.Link).WithMany().HasForeignKey(t => t.LinkId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(t => t.Person).WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(t => t.Team).WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(t => t.DecidedBy).WithMany().HasForeignKey(t => t.DecidedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(t => t.Story).WithMany().HasForeignKey(t => t.StoryId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(t => t.Quote).WithMany().HasForeignKey(t => t.QuoteId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

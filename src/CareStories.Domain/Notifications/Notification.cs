@@ -10,6 +10,12 @@ public enum NotificationKind
     StoryCelebrated = 2,
     StoryCommented = 3,
     StoryWaitingForReview = 4,
+
+    /// <summary>A customer's thank-you waits for the manager's approval; it has no story yet.</summary>
+    ThanksWaiting = 5,
+
+    /// <summary>A manager approved a customer's thank-you: it started a draft or joined a story.</summary>
+    ThanksApproved = 6,
 }
 
 /// <summary>Something a person should hear about a story, shown under the bell until they read it.</summary>
@@ -20,10 +26,22 @@ public sealed class Notification
     }
 
     public Notification(string recipientId, NotificationKind kind, int storyId, string? actorId, DateTimeOffset at)
+        : this(recipientId, kind, actorId, at)
+    {
+        StoryId = storyId;
+    }
+
+    /// <summary>News about a story that is being created in the same change: EF sets the story's id on save.</summary>
+    public Notification(string recipientId, NotificationKind kind, Story story, string? actorId, DateTimeOffset at)
+        : this(recipientId, kind, actorId, at)
+    {
+        Story = story;
+    }
+
+    private Notification(string recipientId, NotificationKind kind, string? actorId, DateTimeOffset at)
     {
         RecipientId = recipientId;
         Kind = kind;
-        StoryId = storyId;
         ActorId = actorId;
         CreatedAt = at;
     }
@@ -34,9 +52,10 @@ public sealed class Notification
 
     public NotificationKind Kind { get; private set; }
 
-    public int StoryId { get; private set; }
+    /// <summary>The story it is about; null for news with no story yet (a thank-you waiting for approval).</summary>
+    public int? StoryId { get; private set; }
 
-    public Story Story { get; private set; } = null!;
+    public Story? Story { get; private set; }
 
     /// <summary>Who did the thing; null when nobody in particular did.</summary>
     public string? ActorId { get; private set; }
@@ -64,8 +83,12 @@ public sealed class Notification
             .Select(id => new Notification(id, kind, story.Id, actorId, at))
             .ToList();
 
+    /// <summary>A customer's thank-you waiting for one of the managers who may decide on it.</summary>
+    public static Notification ThanksWaitingFor(string recipientId, DateTimeOffset at) =>
+        new(recipientId, NotificationKind.ThanksWaiting, (string?)null, at);
+
     /// <summary>What the bell's list says, in plain words: "Ana celebrated your story “…”".</summary>
-    public static string Describe(NotificationKind kind, string? actorName, string storyTitle)
+    public static string Describe(NotificationKind kind, string? actorName, string? storyTitle)
     {
         var who = string.IsNullOrWhiteSpace(actorName) ? "Someone" : actorName;
         return kind switch
@@ -75,6 +98,8 @@ public sealed class Notification
             NotificationKind.StoryCelebrated => $"{who} celebrated your story “{storyTitle}”",
             NotificationKind.StoryCommented => $"{who} commented on your story “{storyTitle}”",
             NotificationKind.StoryWaitingForReview => $"{who} submitted “{storyTitle}” for your review",
+            NotificationKind.ThanksWaiting => "A customer sent a thank-you that waits for your approval",
+            NotificationKind.ThanksApproved => $"{who} approved a customer's thank-you for you: it is on “{storyTitle}”",
             _ => $"News about “{storyTitle}”",
         };
     }

@@ -36,6 +36,7 @@ public sealed class Story
     public const decimal SpendMaxAmount = 100_000m;
     public const int MaxHeroes = 12;
     public const int MaxQuotes = 10;
+    public const int MaxPhotos = 6;
 
     /// <summary>Leaders feature a few stories at most, so the pinned ones stay special.</summary>
     public const int MaxFeatured = 3;
@@ -46,6 +47,7 @@ public sealed class Story
     private readonly List<StoryTeam> _teams = [];
     private readonly List<StoryValue> _values = [];
     private readonly List<CustomerQuote> _quotes = [];
+    private readonly List<StoryPhoto> _photos = [];
     private readonly List<StoryStatusChange> _history = [];
     private readonly List<Celebration> _celebrations = [];
     private readonly List<Applause> _applause = [];
@@ -121,6 +123,8 @@ public sealed class Story
 
     public IReadOnlyCollection<CustomerQuote> Quotes => _quotes;
 
+    public IReadOnlyCollection<StoryPhoto> Photos => _photos;
+
     public IReadOnlyCollection<StoryStatusChange> History => _history;
 
     /// <summary>Pages load only the celebrations, applause or comments a change needs (filtered includes).</summary>
@@ -187,6 +191,7 @@ public sealed class Story
     public CustomerQuote AddQuote(QuoteDetails details, DateTimeOffset at)
     {
         EnsureEditable();
+        EnsureTypedIn(details);
         if (_quotes.Count >= MaxQuotes)
         {
             throw new DomainException($"A story can carry at most {MaxQuotes} quotes. Remove one to add another.");
@@ -201,8 +206,86 @@ public sealed class Story
     public void EditQuote(int quoteId, QuoteDetails details, DateTimeOffset at)
     {
         EnsureEditable();
-        FindQuote(quoteId).Apply(details, TextRules.LatestToday(at));
+        EnsureTypedIn(details);
+        FindQuote(quoteId).Edit(details, TextRules.LatestToday(at));
         UpdatedAt = at;
+    }
+
+    /// <summary>
+    /// A customer's thank-you a manager approved onto this story. It may join a story under review or already
+    /// published, because the manager, not the author, vouches for it; a draft only through its author's hands.
+    /// </summary>
+    public CustomerQuote AttachThanks(QuoteDetails details, DateTimeOffset at)
+    {
+        if (Status is StoryStatus.Withdrawn or StoryStatus.Draft)
+        {
+            throw new DomainException(
+                $"A thank-you cannot be added to a story that is {Status.Label().ToLowerInvariant()}. Choose another story or start a draft.",
+                "StoryId");
+        }
+
+        if (_quotes.Count >= MaxQuotes)
+        {
+            throw new DomainException($"That story already carries {MaxQuotes} quotes. Choose another story or start a draft.", "StoryId");
+        }
+
+        var quote = new CustomerQuote(details, TextRules.LatestToday(at), at);
+        _quotes.Add(quote);
+        UpdatedAt = at;
+        return quote;
+    }
+
+    /// <summary>A customer's approved thank-you starting a new draft: the words are the customer's, not typed in.</summary>
+    internal CustomerQuote AddThanksToDraft(QuoteDetails details, DateTimeOffset at)
+    {
+        EnsureEditable();
+        var quote = new CustomerQuote(details, TextRules.LatestToday(at), at);
+        _quotes.Add(quote);
+        return quote;
+    }
+
+    /// <summary>
+    /// Removes a quote's words or who it is from, for privacy, whatever the story's status. The original is not
+    /// kept; who removed it, when and why is.
+    /// </summary>
+    public QuoteRedaction RedactQuote(int quoteId, QuotePart part, string adminId, string? reason, DateTimeOffset at) =>
+        FindQuote(quoteId).Redact(part, adminId, reason, at);
+
+    /// <summary>Checks there is room for one more photo, before anything is decoded or stored.</summary>
+    public void EnsureRoomForPhoto()
+    {
+        EnsureEditable();
+        if (_photos.Count >= MaxPhotos)
+        {
+            throw new DomainException($"A story can carry at most {MaxPhotos} photos. Remove one to add another.", "Photo");
+        }
+    }
+
+    public StoryPhoto AddPhoto(StoredPhotoFile file, string? altText, DateTimeOffset at)
+    {
+        EnsureRoomForPhoto();
+        var text = StoryPhoto.NormalizeAltText(altText);
+        var photo = new StoryPhoto(file, text, _photos.Count == 0 ? 0 : _photos.Max(p => p.Position) + 1, at);
+        _photos.Add(photo);
+        UpdatedAt = at;
+        return photo;
+    }
+
+    public void DescribePhoto(int photoId, string? altText, DateTimeOffset at)
+    {
+        EnsureEditable();
+        FindPhoto(photoId).Describe(altText ?? "");
+        UpdatedAt = at;
+    }
+
+    /// <summary>Takes the photo off the story; the caller deletes its stored files once the change is saved.</summary>
+    public StoryPhoto RemovePhoto(int photoId, DateTimeOffset at)
+    {
+        EnsureEditable();
+        var photo = FindPhoto(photoId);
+        _photos.Remove(photo);
+        UpdatedAt = at;
+        return photo;
     }
 
     public void RemoveQuote(int quoteId, DateTimeOffset at)
@@ -497,6 +580,17 @@ public sealed class Story
 
     private Comment FindComment(int commentId) =>
         _comments.Find(c => c.Id == commentId) ?? throw new DomainException("That comment is not on this story.");
+
+    private static void EnsureTypedIn(QuoteDetails details)
+    {
+        if (details.Source == QuoteSource.ThankYouLink)
+        {
+            throw new DomainException("Choose where the customer's words came from.", "Source");
+        }
+    }
+
+    private StoryPhoto FindPhoto(int photoId) =>
+        _photos.Find(p => p.Id == photoId) ?? throw new DomainException("That photo is not on this story.");
 
     private CustomerQuote FindQuote(int quoteId) =>
         _quotes.Find(q => q.Id == quoteId) ?? throw new DomainException("That quote is not on this story.");

@@ -5,9 +5,15 @@ namespace CareStories.Web.Notifications;
 /// <summary>Where a notification takes its reader.</summary>
 public static class NotificationLinks
 {
-    /// <summary>A reviewer is told about a story waiting for them, so they land on its review; everyone else on the story.</summary>
-    public static string Target(NotificationKind kind, int storyId) =>
-        kind == NotificationKind.StoryWaitingForReview
-            ? $"/Review/Story/{storyId}"
-            : $"/Stories/{storyId}";
+    /// <summary>
+    /// A reviewer is told about a story waiting for them, so they land on its review; a manager told about a
+    /// customer's thank-you lands on the thank-you queue; everyone else on the story.
+    /// </summary>
+    public static string Target(NotificationKind kind, int? storyId) => kind switch
+    {
+        NotificationKind.ThanksWaiting => "/Review/Thanks",
+        NotificationKind.StoryWaitingForReview when storyId is not null => $"/Review/Story/{storyId}",
+        _ when storyId is not null => $"/Stories/{storyId}",
+        _ => "/Notifications",
+    };
 }

@@ -78,6 +78,29 @@ namespace CareStories.Domain.Data.Migrations
                     b.ToTable("Values", (string)null);
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Data.StoredPhotoBlob", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PhotoBlobs");
+                });
+
             modelBuilder.Entity("CareStories.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -100,7 +123,7 @@ namespace CareStories.Domain.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("StoryId")
+                    b.Property<int?>("StoryId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -374,6 +397,12 @@ namespace CareStories.Domain.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsAttributionRedacted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsTextRedacted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Naming")
                         .HasColumnType("INTEGER");
 
@@ -396,6 +425,39 @@ namespace CareStories.Domain.Data.Migrations
                     b.HasIndex("StoryId");
 
                     b.ToTable("Quotes");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Stories.QuoteRedaction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdminId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminId");
+
+                    b.HasIndex("QuoteId");
+
+                    b.ToTable("QuoteRedactions");
                 });
 
             modelBuilder.Entity("CareStories.Domain.Stories.Story", b =>
@@ -499,6 +561,61 @@ namespace CareStories.Domain.Data.Migrations
                     b.ToTable("StoryHero");
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Stories.StoryPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ByteSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThumbnailHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThumbnailWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("StoryId", "Position");
+
+                    b.ToTable("StoryPhotos");
+                });
+
             modelBuilder.Entity("CareStories.Domain.Stories.StoryStatusChange", b =>
                 {
                     b.Property<int>("Id")
@@ -562,6 +679,123 @@ namespace CareStories.Domain.Data.Migrations
                     b.HasIndex("ValueId");
 
                     b.ToTable("StoryValue");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Thanks.CustomerThanks", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Naming")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QuoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("LinkId");
+
+                    b.HasIndex("QuoteId");
+
+                    b.HasIndex("StoryId");
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex("Status", "ReceivedAt", "Id");
+
+                    b.ToTable("CustomerThanks");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Thanks.ThankYouLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RevokedById");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("ThankYouLinks");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -708,8 +942,7 @@ namespace CareStories.Domain.Data.Migrations
                     b.HasOne("CareStories.Domain.Stories.Story", "Story")
                         .WithMany()
                         .HasForeignKey("StoryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Actor");
 
@@ -806,6 +1039,23 @@ namespace CareStories.Domain.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Stories.QuoteRedaction", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", "Admin")
+                        .WithMany()
+                        .HasForeignKey("AdminId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.Stories.CustomerQuote", null)
+                        .WithMany("Redactions")
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Admin");
+                });
+
             modelBuilder.Entity("CareStories.Domain.Stories.Story", b =>
                 {
                     b.HasOne("CareStories.Domain.People.Person", "Author")
@@ -837,6 +1087,15 @@ namespace CareStories.Domain.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Stories.StoryPhoto", b =>
+                {
+                    b.HasOne("CareStories.Domain.Stories.Story", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareStories.Domain.Stories.StoryStatusChange", b =>
@@ -886,6 +1145,80 @@ namespace CareStories.Domain.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Value");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Thanks.CustomerThanks", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", "DecidedBy")
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareStories.Domain.Thanks.ThankYouLink", "Link")
+                        .WithMany()
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CareStories.Domain.Stories.CustomerQuote", "Quote")
+                        .WithMany()
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CareStories.Domain.Stories.Story", "Story")
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CareStories.Domain.People.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("DecidedBy");
+
+                    b.Navigation("Link");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Quote");
+
+                    b.Navigation("Story");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Thanks.ThankYouLink", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RevokedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareStories.Domain.People.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -949,6 +1282,11 @@ namespace CareStories.Domain.Data.Migrations
                     b.Navigation("Memberships");
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Stories.CustomerQuote", b =>
+                {
+                    b.Navigation("Redactions");
+                });
+
             modelBuilder.Entity("CareStories.Domain.Stories.Story", b =>
                 {
                     b.Navigation("Applause");
@@ -960,6 +1298,8 @@ namespace CareStories.Domain.Data.Migrations
                     b.Navigation("Heroes");
 
                     b.Navigation("History");
+
+                    b.Navigation("Photos");
 
                     b.Navigation("Quotes");
 

@@ -23,7 +23,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
 
     public bool IsFirstPage { get; private set; } = true;
 
-    public sealed record Row(long Id, NotificationKind Kind, string StoryTitle, string? ActorName, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
+    public sealed record Row(long Id, NotificationKind Kind, string? StoryTitle, string? ActorName, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
     {
         public bool IsUnread => ReadAt is null;
 
@@ -49,7 +49,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
             .Select(n => new Row(
                 n.Id,
                 n.Kind,
-                n.Story.Title,
+                n.Story == null ? null : n.Story.Title,
                 n.Actor == null ? null : n.Actor.DisplayName,
                 n.CreatedAt,
                 n.ReadAt))
