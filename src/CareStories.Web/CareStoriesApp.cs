@@ -84,6 +84,10 @@ public static class CareStoriesApp
             options.Conventions.AuthorizeFolder("/Feed");
             options.Conventions.AuthorizeFolder("/People");
             options.Conventions.AuthorizeFolder("/Notifications");
+            options.Conventions.AuthorizeFolder("/Thanks");
+            options.Conventions.AuthorizeFolder("/Voice");
+            // Customers thank people through links without an account: only this folder is open to them.
+            options.Conventions.AllowAnonymousToFolder("/Public");
             options.Conventions.AuthorizeFolder("/Review", Policies.ReviewStories);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
             options.Conventions.AllowAnonymousToPage("/Index");
