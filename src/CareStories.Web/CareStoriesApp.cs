@@ -78,6 +78,8 @@ public static class CareStoriesApp
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
         services.AddScoped<Notifications.StoryNotifier>();
+        services.AddScoped<Pages.Thanks.LinkGate>();
+        services.AddScoped<Thanks.ThanksNotifier>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Stories");
@@ -123,30 +125,42 @@ public static class CareStoriesApp
     private static void AddAuthRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = configuration.GetValue("RateLimiting:AccountPostsPerMinute", 10);
+        var thanksPermits = configuration.GetValue("RateLimiting:ThanksPostsPerMinute", 5);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Only sign-in and registration posts are limited, per client address: guessing passwords and
-            // mass sign-ups are what this stops; reading pages stays unlimited.
+            // mass sign-ups are what this stops; reading pages stays unlimited. The public thank-you form has
+            // its own budget, so customers flooding it never lock staff out of signing in (and the reverse).
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsAccountPost(context.Request)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = permits,
-                            Window = TimeSpan.FromMinutes(1),
-                            QueueLimit = 0,
-                        })
-                    : RateLimitPartition.GetNoLimiter("unlimited"));
+                IsAccountPost(context.Request) ? PerAddress(context, "account:", permits)
+                : IsThanksPost(context.Request) ? PerAddress(context, "thanks:", thanksPermits)
+                : RateLimitPartition.GetNoLimiter("unlimited"));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync(
-                    "Too many attempts from your network. Wait a minute and try again.", cancellationToken);
+                    IsThanksPost(context.HttpContext.Request)
+                        ? "You've sent several thank-yous in a short time. Please wait a minute and try again."
+                        : "Too many attempts from your network. Wait a minute and try again.",
+                    cancellationToken);
             };
         });
     }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, string prefix, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            prefix + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
+
+    // The public thank-you form lives at /t/{token}.
+    private static bool IsThanksPost(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/t", StringComparison.OrdinalIgnoreCase);
 
     // The framework's defaults ("The value 'x' is not valid for Amount.") read like errors from a machine.
     private static void FriendlyBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider messages)
