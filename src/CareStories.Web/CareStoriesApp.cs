@@ -115,6 +115,7 @@ public static class CareStoriesApp
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
         app.UseRouting();
         app.UseRateLimiter();
+        app.Use(LimitThanksPostSize);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapStaticAssets().AllowAnonymous();
@@ -157,6 +158,27 @@ public static class CareStoriesApp
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             });
+
+    // Strangers post to the public thank-you form: refuse anything bigger than it could be before the body is read.
+    private static Task LimitThanksPostSize(HttpContext context, RequestDelegate next)
+    {
+        if (IsThanksPost(context.Request))
+        {
+            const int limit = Pages.Public.ThankModel.MaxRequestBytes;
+            if (context.Request.ContentLength > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return Task.CompletedTask;
+            }
+
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = limit;
+            }
+        }
+
+        return next(context);
+    }
 
     // The public thank-you form lives at /t/{token}.
     private static bool IsThanksPost(HttpRequest request) =>

@@ -219,6 +219,23 @@ public sealed class LinksTests(CareStoriesFactory factory) : IClassFixture<CareS
     }
 
     [Fact]
+    public async Task Admin_sees_every_link_and_finds_them_by_name()
+    {
+        var admin = await factory.Data.PersonAsync(Roles.Admin);
+        var someone = await factory.Data.PersonAsync();
+        var link = await factory.LinkAsync(someone);
+        var client = await factory.SignInAsync(admin);
+
+        var found = await client.GetDocumentAsync($"/Thanks?q={Uri.EscapeDataString(someone.DisplayName.ToUpperInvariant())}");
+
+        var row = Assert.Single(found.QuerySelectorAll(".link-list .story-row"));
+        Assert.Contains($"/Thanks/{link.Id}", row.InnerHtml, StringComparison.Ordinal);
+        await client.GetAsync($"/Thanks/{link.Id}").ShouldBeAsync(HttpStatusCode.OK);
+        var none = await client.GetDocumentAsync("/Thanks?q=nobody-is-called-this");
+        Assert.Contains("No links match", none.QuerySelector(".empty-state")!.TextContent);
+    }
+
+    [Fact]
     public async Task Links_page_asks_the_same_number_of_questions_however_many_links()
     {
         var admin = await factory.Data.PersonAsync(Roles.Admin);

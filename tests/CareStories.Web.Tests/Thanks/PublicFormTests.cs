@@ -245,6 +245,18 @@ public sealed class PublicFormTests(PublicFormFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task A_post_bigger_than_the_form_could_ever_be_is_refused_and_nothing_is_kept()
+    {
+        var thanked = await ThankedPersonAsync();
+        var values = Words(new string('a', 40 * 1024));
+
+        var response = await factory.CreateBrowserClient().SubmitFormAsync($"/t/{thanked.Link.Token}", values);
+
+        await response.ShouldBeAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Empty(await factory.ThanksThroughAsync(thanked.Link));
+    }
+
+    [Fact]
     public async Task Signed_in_staff_opening_a_link_see_the_plain_customer_page()
     {
         var thanked = await ThankedPersonAsync();

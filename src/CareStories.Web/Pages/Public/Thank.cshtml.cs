@@ -12,12 +12,15 @@ namespace CareStories.Web.Pages.Public;
 
 /// <summary>
 /// The public thank-you form a customer reaches through a link or its QR code, without an account. It keeps only
-/// what the customer writes and the name they chose to give; its post is rate-limited per address, size-limited,
-/// protected by antiforgery like every form, and bots that fill the hidden field are shown success and ignored.
+/// what the customer writes and the name they chose to give; its post is rate-limited per address,
+/// size-limited, protected by antiforgery like every form, and bots that fill the hidden field are shown success and ignored.
 /// </summary>
-[RequestSizeLimit(MaxRequestBytes)]
 public sealed class ThankModel(CareStoriesDbContext db, ThanksNotifier notifier, TimeProvider time, IConfiguration configuration) : PageModel
 {
+    /// <summary>
+    /// Far more than the form can hold (1,500 characters, a name, a token); enforced for /t/ posts in
+    /// CareStoriesApp before anything reads the body (a [RequestSizeLimit] filter runs after antiforgery has read it).
+    /// </summary>
     public const int MaxRequestBytes = 32 * 1024;
 
     [BindProperty]
