@@ -78,6 +78,7 @@ public static class CareStoriesApp
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
         services.AddScoped<Notifications.StoryNotifier>();
+        services.AddCareStoriesPhotos(configuration, builder.Environment);
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Stories");
