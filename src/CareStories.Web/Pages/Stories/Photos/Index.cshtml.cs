@@ -14,6 +14,7 @@ namespace CareStories.Web.Pages.Stories.Photos;
 /// words, remove one. An upload is checked, decoded and re-encoded before anything is stored.
 /// </summary>
 // A little over the 10 MB a photo may be, so a slightly larger file still reaches the page and gets its message.
+[RefuseOversizedUpload(UploadLimit)]
 [RequestSizeLimit(UploadLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
 public sealed class IndexModel(
@@ -60,6 +61,11 @@ public sealed class IndexModel(
         if (await GuardAsync(storyId, null, cancellationToken) is { } stop)
         {
             return stop;
+        }
+
+        if (TempData[RefuseOversizedUploadAttribute.TempDataKey] is string tooLarge)
+        {
+            ModelState.AddModelError($"{nameof(Upload)}.{nameof(UploadInput.Photo)}", tooLarge);
         }
 
         await LoadAsync(cancellationToken);
