@@ -81,6 +81,27 @@ public sealed class PhotoServingTests(PhotoFactory factory) : IClassFixture<Phot
         await colleague.GetAsync($"/photos/{key}/display").ShouldBeAsync(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_manager_reviewing_a_submitted_story_sees_its_photos()
+    {
+        var author = await factory.Data.PersonAsync();
+        var manager = await factory.Data.PersonAsync(Roles.Employee, Roles.Manager);
+        var team = await factory.Data.TeamAsync(members: [author], managers: [manager]);
+        var id = await factory.Data.StoryAsync(author, team);
+        var client = await factory.SignInAsync(author);
+        await client.UploadAsync(id, PhotoTestKit.Jpeg(), "The handover at the counter").ShouldBeAsync(HttpStatusCode.Redirect);
+        await client.SubmitFormAsync($"/Stories/{id}", new(), "form[action*='handler=Submit']").ShouldBeAsync(HttpStatusCode.Redirect);
+        var key = await KeyAsync(id);
+        var reviewer = await factory.SignInAsync(manager);
+
+        var page = await reviewer.GetDocumentAsync($"/Review/Story/{id}");
+
+        var image = page.QuerySelector($"img[src='/photos/{key}/display']")!;
+        Assert.Equal("The handover at the counter", image.GetAttribute("alt"));
+        Assert.Contains($"/photos/{key}/thumb", image.GetAttribute("srcset"), StringComparison.Ordinal);
+        await reviewer.GetAsync($"/photos/{key}/thumb").ShouldBeAsync(HttpStatusCode.OK);
+    }
+
     [Theory]
     [InlineData("../../etc/passwd", "display")]
     [InlineData("..%2F..%2Fappsettings.json", "display")]

@@ -1,0 +1,78 @@
+using CareStories.BrowserTests.Infrastructure;
+using SkiaSharp;
+using static Microsoft.Playwright.Assertions;
+
+namespace CareStories.BrowserTests.Photos;
+
+public sealed class StoryPhotoJourneyTests(AppServer app, Browser browser, ITestOutputHelper output)
+    : BrowserTest(app, browser, output)
+{
+    [Theory]
+    [InlineData("phone")]
+    [InlineData("laptop")]
+    public async Task Employee_adds_a_photo_to_a_draft_and_sees_it_on_the_story(string screen)
+    {
+        var title = $"Photo of the mended bike ({screen} {Guid.NewGuid():N})"[..50];
+        var page = await NewPageAsync(Screen.Named(screen));
+        await SignInAsync(page, DemoAccounts.Employee);
+
+        await page.GotoAsync("Stories/New");
+        await page.GetByLabel("Title").FillAsync(title);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Photos (0 of 6)" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Photos", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-photo-count]")).ToHaveTextAsync("0 of 6 photos used");
+        await AssertAccessibleAsync(page);
+
+        // Forgetting the description keeps the form and says what to do.
+        await page.GetByLabel("Photo", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "bike.png", MimeType = "image/png", Buffer = Png() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the photo" }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for='Upload.AltText']")).ToContainTextAsync("Describe the photo");
+        await ScreenshotAsync(page, $"photos-missing-description-{screen}");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Photo", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "bike.png", MimeType = "image/png", Buffer = Png() });
+        await page.GetByLabel("Description", new() { Exact = true }).FillAsync("Ana handing the mended bike back to its owner");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the photo" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The photo was added");
+        await Expect(page.Locator("[data-photo-count]")).ToHaveTextAsync("1 of 6 photos used");
+        await ScreenshotAsync(page, $"photos-page-{screen}");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        var photo = page.Locator("#photos img");
+        await Expect(photo).ToHaveAttributeAsync("alt", "Ana handing the mended bike back to its owner");
+        await photo.ScrollIntoViewIfNeededAsync();
+        await Expect(photo).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await photo.EvaluateAsync<int>("img => img.naturalWidth") > 0, "The photo did not load.");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Photos (1 of 6)" })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, $"story-with-photo-{screen}");
+        await AssertAccessibleAsync(page);
+    }
+
+    /// <summary>A small picture with some shapes, so the screenshots show something recognisable.</summary>
+    private static byte[] Png()
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(1200, 800, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(new SKColor(0xE8, 0xF1, 0xF8));
+            using var ground = new SKPaint { Color = new SKColor(0x6B, 0x8E, 0x23) };
+            canvas.DrawRect(0, 560, 1200, 240, ground);
+            using var wheel = new SKPaint { Color = new SKColor(0x1F, 0x29, 0x33), Style = SKPaintStyle.Stroke, StrokeWidth = 18, IsAntialias = true };
+            canvas.DrawCircle(400, 520, 130, wheel);
+            canvas.DrawCircle(800, 520, 130, wheel);
+            using var frame = new SKPaint { Color = new SKColor(0xB4, 0x23, 0x5A), StrokeWidth = 16, IsAntialias = true };
+            canvas.DrawLine(400, 520, 560, 330, frame);
+            canvas.DrawLine(560, 330, 800, 520, frame);
+            canvas.DrawLine(560, 330, 720, 330, frame);
+            canvas.DrawLine(720, 330, 800, 520, frame);
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+}
