@@ -52,6 +52,54 @@ public sealed class StoryPhotoJourneyTests(AppServer app, Browser browser, ITest
         await AssertAccessibleAsync(page);
     }
 
+    [Theory]
+    [InlineData("phone")]
+    [InlineData("laptop")]
+    public async Task A_photo_travels_with_the_story_to_review_and_onto_the_feed(string screen)
+    {
+        var title = $"Mended the bike before the race ({screen} {Guid.NewGuid():N})"[..50];
+        var page = await NewPageAsync(Screen.Named(screen));
+        await SignInAsync(page, DemoAccounts.Employee);
+        await page.GotoAsync("Stories/New");
+        await page.GetByLabel("Title").FillAsync(title);
+        await page.GetByLabel("When it happened").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("The customer's situation").FillAsync("A rider's chain snapped an hour before her first race.");
+        await page.GetByLabel("What was done right away").FillAsync("Fatima fitted a new chain from the shop's own stock.");
+        await page.GetByLabel("The outcome for the customer").FillAsync("She started on time and finished third.");
+        await page.GetByLabel("Fatima Haddad").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Photos (0 of 6)" }).ClickAsync();
+        await page.GetByLabel("Photo", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "bike.png", MimeType = "image/png", Buffer = Png() });
+        await page.GetByLabel("Description", new() { Exact = true }).FillAsync("The rider's bike with its new chain");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the photo" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        await Expect(page.Locator(".status")).ToHaveTextAsync("Waiting for review");
+        var reviewUrl = page.Url.Replace("/Stories/", "/Review/Story/", StringComparison.Ordinal);
+
+        var manager = await NewPageAsync(Screen.Named(screen));
+        await SignInAsync(manager, DemoAccounts.Manager);
+        await manager.GotoAsync(reviewUrl);
+        var photo = manager.GetByRole(AriaRole.Img, new() { Name = "The rider's bike with its new chain" });
+        await photo.ScrollIntoViewIfNeededAsync();
+        await Expect(photo).ToBeVisibleAsync();
+        await ScreenshotAsync(manager, $"review-with-photo-{screen}");
+        await AssertAccessibleAsync(manager);
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync("is published");
+
+        await manager.GotoAsync("Feed");
+        var card = manager.Locator("article.feed-card").Filter(new() { HasText = title });
+        var thumbnail = card.GetByRole(AriaRole.Img, new() { Name = "The rider's bike with its new chain" });
+        await thumbnail.ScrollIntoViewIfNeededAsync();
+        await Expect(thumbnail).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await thumbnail.EvaluateAsync<int>("img => img.naturalWidth") > 0, "The thumbnail did not load.");
+        // The whole feed is long; the card alone shows how the thumbnail sits in it.
+        var feedShot = await ScreenshotAsync(manager, $"feed-with-photo-{screen}");
+        await card.ScreenshotAsync(new() { Path = Path.Combine(Path.GetDirectoryName(feedShot)!, $"feed-card-with-photo-{screen}.png") });
+        await AssertAccessibleAsync(manager);
+    }
+
     /// <summary>A small picture with some shapes, so the screenshots show something recognisable.</summary>
     private static byte[] Png()
     {
