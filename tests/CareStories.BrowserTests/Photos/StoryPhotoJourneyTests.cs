@@ -26,6 +26,14 @@ public sealed class StoryPhotoJourneyTests(AppServer app, Browser browser, ITest
         await Expect(page.Locator("[data-photo-count]")).ToHaveTextAsync("0 of 6 photos used");
         await AssertAccessibleAsync(page);
 
+        // A file over 10 MB is caught in the browser before megabytes are sent.
+        var fileInput = page.GetByLabel("Photo", new() { Exact = true });
+        await fileInput.SetInputFilesAsync(new FilePayload { Name = "huge.jpg", MimeType = "image/jpeg", Buffer = new byte[(10 * 1024 * 1024) + 1] });
+        Assert.StartsWith("This photo is larger than 10 MB.", await fileInput.EvaluateAsync<string>("input => input.validationMessage"), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the photo" }).ClickAsync();
+        await Expect(page.Locator("[data-photo-count]")).ToHaveTextAsync("0 of 6 photos used");
+        await Expect(page.Locator("[data-error-summary]")).ToHaveCountAsync(0);
+
         // Forgetting the description keeps the form and says what to do.
         await page.GetByLabel("Photo", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "bike.png", MimeType = "image/png", Buffer = Png() });
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the photo" }).ClickAsync();
