@@ -80,6 +80,7 @@ public static class CareStoriesApp
         services.AddScoped<Notifications.StoryNotifier>();
         services.AddScoped<Pages.Thanks.LinkGate>();
         services.AddScoped<Thanks.ThanksNotifier>();
+        services.AddCareStoriesPhotos(configuration, builder.Environment);
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Stories");

@@ -3,6 +3,7 @@ using CareStories.Domain.Catalogue;
 using CareStories.Domain.Data;
 using CareStories.Domain.People;
 using CareStories.Domain.Stories;
+using CareStories.Web.Photos;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -76,7 +77,8 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
         QuoteCard? Quote,
         IReadOnlyList<BadgeCount> Badges,
         int Applause,
-        int Comments)
+        int Comments,
+        PhotoCard? Photo = null)
     {
         public IEnumerable<TeamKind> Kinds => Teams.Select(t => t.Kind).Distinct().Order();
 
@@ -87,6 +89,12 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
     public sealed record HeroCard(string Id, string Name, IReadOnlyList<string> Teams);
 
     public sealed record QuoteCard(string Text, string Attribution);
+
+    /// <summary>The story's first photo, shown as its thumbnail.</summary>
+    public sealed record PhotoCard(string Key, string AltText, int Width, int Height)
+    {
+        public string Path => PhotoPaths.For(Key, PhotoVariant.Thumb);
+    }
 
     public sealed record BadgeCount(BadgeOption Badge, int Count);
 
@@ -101,7 +109,10 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
         string? QuoteText,
         CustomerNaming? QuoteNaming,
         string? QuoteName,
-        List<int> TeamIds);
+        List<int> TeamIds,
+        PhotoRow? Photo);
+
+    private sealed record PhotoRow(string Key, string AltText, int Width, int Height);
 
     private sealed record HeroRow(int StoryId, string PersonId, string Name, List<int> TeamIds);
 
@@ -306,7 +317,10 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
                     .Select(q => (CustomerNaming?)q.Naming).FirstOrDefault(),
                 s.Quotes.OrderByDescending(q => q.ReceivedOn).ThenByDescending(q => q.Id)
                     .Select(q => q.CustomerName).FirstOrDefault(),
-                s.Teams.Select(t => t.TeamId).ToList()))
+                s.Teams.Select(t => t.TeamId).ToList(),
+                // The first photo in the same command as the card, so a page of cards costs no more commands.
+                s.Photos.OrderBy(p => p.Position).ThenBy(p => p.Id)
+                    .Select(p => new PhotoRow(p.StorageKey, p.AltText, p.ThumbnailWidth, p.ThumbnailHeight)).FirstOrDefault()))
             .ToListAsync(cancellationToken);
 
         var heroes = (await db.Set<StoryHero>().AsNoTracking()
@@ -342,6 +356,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
                 .Select(c => new BadgeCount(badges[c.BadgeId], c.Count))
                 .OrderByDescending(b => b.Count).ThenBy(b => b.Badge.Name, StringComparer.CurrentCulture)],
             r.Applause,
-            r.Comments));
+            r.Comments,
+            r.Photo is { } photo ? new PhotoCard(photo.Key, photo.AltText, photo.Width, photo.Height) : null));
     }
 }

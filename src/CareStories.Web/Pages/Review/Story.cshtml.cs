@@ -10,6 +10,7 @@ using CareStories.Web.Identity;
 using CareStories.Web.Infrastructure;
 using CareStories.Web.Notifications;
 using CareStories.Web.Pages.Stories;
+using CareStories.Web.Photos;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,9 @@ public sealed class StoryModel(CareStoriesDbContext db, StoryGate gate, StoryNot
         [Display(Name = "What should the author change?")]
         public string? Comment { get; set; }
     }
+
+    /// <summary>The story's photos, in their order.</summary>
+    public IReadOnlyList<PhotoView> Photos { get; private set; } = [];
 
     public sealed record ReviewView(
         int Id,
@@ -194,6 +198,7 @@ public sealed class StoryModel(CareStoriesDbContext db, StoryGate gate, StoryNot
                     .ToList()))
             .AsSplitQuery()
             .SingleAsync(cancellationToken);
+        Photos = await db.PhotosOfStoryAsync(id, cancellationToken);
         Wait = ReviewWait.Of(Story.SubmittedAt, time.GetUtcNow(), OverdueDays);
     }
 }

@@ -1,6 +1,7 @@
 using CareStories.Domain;
 using CareStories.Domain.Data;
 using CareStories.Web.Authorization;
+using CareStories.Web.Photos;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareStories.Web.Pages.Stories;
 
 /// <summary>Asks before deleting a draft; only drafts can be deleted, and only by their author.</summary>
-public sealed class DeleteModel(CareStoriesDbContext db, StoryGate gate) : PageModel
+public sealed class DeleteModel(CareStoriesDbContext db, StoryGate gate, IPhotoStore photos) : PageModel
 {
     public int Id { get; private set; }
 
@@ -51,9 +52,15 @@ public sealed class DeleteModel(CareStoriesDbContext db, StoryGate gate) : PageM
             return RedirectToPage("Details", new { id });
         }
 
-        // Quotes, heroes, teams, values and history go with it (cascade).
+        // Quotes, photos, heroes, teams, values and history go with it (cascade); the photo files once it is gone.
+        var photoKeys = await db.StoryPhotos.AsNoTracking().Where(p => p.StoryId == id).Select(p => p.StorageKey).ToListAsync(cancellationToken);
         db.Stories.Remove(story);
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var key in photoKeys)
+        {
+            await photos.DeleteAsync(key, CancellationToken.None);
+        }
+
         TempData["StatusMessage"] = $"The draft \u201c{story.Title}\u201d was deleted.";
         return RedirectToPage("Index");
     }

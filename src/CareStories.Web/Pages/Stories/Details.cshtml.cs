@@ -10,6 +10,7 @@ using CareStories.Web.Identity;
 using CareStories.Web.Infrastructure;
 using CareStories.Web.Notifications;
 using CareStories.Web.Pages.Shared;
+using CareStories.Web.Photos;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,6 +28,9 @@ public sealed class DetailsModel(
     public StoryView Story { get; private set; } = null!;
 
     public bool IsAuthor { get; private set; }
+
+    /// <summary>The story's photos, in their order.</summary>
+    public IReadOnlyList<PhotoView> Photos { get; private set; } = [];
 
     /// <summary>Celebrations, applause and comments; null unless the story is published.</summary>
     public RecognitionView? Recognition { get; private set; }
@@ -608,6 +612,7 @@ public sealed class DetailsModel(
                     .ToList()))
             .AsSplitQuery()
             .SingleAsync(cancellationToken);
+        Photos = await db.PhotosOfStoryAsync(id, cancellationToken);
         if (Story.Status == StoryStatus.Published)
         {
             await LoadRecognitionAsync(facts, cancellationToken);

@@ -23,6 +23,8 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
 
     public string? ReviewComment { get; private set; }
 
+    public int PhotoCount { get; private set; }
+
     public StoryFormOptions Options { get; private set; } = StoryFormOptions.Empty;
 
     public StoryFormView Form => new(Input, Options, ModelState, TextRules.LatestToday(time.GetUtcNow()));
@@ -40,6 +42,7 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
             {
                 s.Status,
                 s.ReviewComment,
+                PhotoCount = s.Photos.Count(),
                 Input = new StoryInput
                 {
                     Title = s.Title,
@@ -58,6 +61,7 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
             })
             .SingleAsync(cancellationToken);
         (Id, Status, ReviewComment, Input) = (id, story.Status, story.ReviewComment, story.Input);
+        PhotoCount = story.PhotoCount;
         Options = await StoryFormOptions.LoadAsync(db, Input.Values, cancellationToken);
         return Page();
     }
@@ -74,6 +78,7 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
             .AsSplitQuery()
             .SingleAsync(s => s.Id == id, cancellationToken);
         (Id, Status, ReviewComment) = (id, story.Status, story.ReviewComment);
+        PhotoCount = await db.StoryPhotos.CountAsync(p => p.StoryId == id, cancellationToken);
         Options = await StoryFormOptions.LoadAsync(db, story.Values.Select(v => v.ValueId).ToList(), cancellationToken);
         Options.CheckChoices(Input, ModelState);
         var me = User.PersonId();
