@@ -34,6 +34,23 @@ internal static class ThanksArrange
         return id;
     }
 
+    /// <summary>A thank-you for the person approved as a new draft of theirs; returns the thank-you's and the draft's ids.</summary>
+    public static async Task<(int Id, int StoryId)> ApprovedAsDraftAsync(
+        this CareStoriesFactory factory, TestPerson person, TestPerson manager, string? text = null,
+        CustomerNaming naming = CustomerNaming.FirstNameOnly, string? name = "Rosa Diaz", DateTimeOffset? at = null)
+    {
+        var id = await factory.WaitingThanksForPersonAsync(person, manager, text, naming, name, at);
+        var storyId = await factory.WithDbAsync(async db =>
+        {
+            var thanks = await db.CustomerThanks.SingleAsync(t => t.Id == id);
+            var story = thanks.ApproveAsDraft(manager.Id, person.Id, null, DateTimeOffset.UtcNow);
+            db.Stories.Add(story);
+            await db.SaveChangesAsync();
+            return story.Id;
+        });
+        return (id, storyId);
+    }
+
     public static Task<CustomerThanks> ThanksAsync(this CareStoriesFactory factory, int id) =>
         factory.WithDbAsync(db => db.CustomerThanks.AsNoTracking().SingleAsync(t => t.Id == id));
 
