@@ -95,6 +95,7 @@ public static class DemoData
         await db.SaveChangesAsync();
 
         await DemoRecognition.WriteAsync(db, people, teams.Values.ToList(), stories, now);
+        await DemoThanks.WriteAsync(db, people, teams, stories, now);
     }
 
     private static void Check(IdentityResult result, string who)

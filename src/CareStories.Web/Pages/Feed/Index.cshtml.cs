@@ -311,11 +311,11 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
                 s.PublishedAt,
                 s.Applause.Count(),
                 s.Comments.Count(c => c.HiddenAt == null),
-                s.Quotes.OrderByDescending(q => q.ReceivedOn).ThenByDescending(q => q.Id)
+                s.Quotes.Where(q => !q.IsTextRedacted).OrderByDescending(q => q.ReceivedOn).ThenByDescending(q => q.Id)
                     .Select(q => q.Text.Substring(0, QuoteLength + 40)).FirstOrDefault(),
-                s.Quotes.OrderByDescending(q => q.ReceivedOn).ThenByDescending(q => q.Id)
+                s.Quotes.Where(q => !q.IsTextRedacted).OrderByDescending(q => q.ReceivedOn).ThenByDescending(q => q.Id)
                     .Select(q => (CustomerNaming?)q.Naming).FirstOrDefault(),
-                s.Quotes.OrderByDescending(q => q.ReceivedOn).ThenByDescending(q => q.Id)
+                s.Quotes.Where(q => !q.IsTextRedacted).OrderByDescending(q => q.ReceivedOn).ThenByDescending(q => q.Id)
                     .Select(q => q.CustomerName).FirstOrDefault(),
                 s.Teams.Select(t => t.TeamId).ToList(),
                 // The first photo in the same command as the card, so a page of cards costs no more commands.

@@ -128,7 +128,7 @@ public sealed class PrintModel(CareStoriesDbContext db, TimeProvider time) : Pag
                 s.Outcome,
                 s.Heroes.Where(h => h.PersonId != id).OrderBy(h => h.Person.DisplayName).Select(h => h.Person.DisplayName).ToList(),
                 s.Values.OrderBy(v => v.Value.Name).Select(v => v.Value.Name).ToList(),
-                s.Quotes.OrderBy(q => q.ReceivedOn).ThenBy(q => q.Id)
+                s.Quotes.Where(q => !q.IsTextRedacted).OrderBy(q => q.ReceivedOn).ThenBy(q => q.Id)
                     .Select(q => new QuoteEntry(q.Text, q.Naming, q.CustomerName, q.ReceivedOn))
                     .FirstOrDefault(),
                 s.Quotes.Count))

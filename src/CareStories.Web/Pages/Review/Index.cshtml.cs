@@ -3,8 +3,10 @@ using CareStories.Domain.Data;
 using CareStories.Domain.People;
 using CareStories.Domain.Settings;
 using CareStories.Domain.Stories;
+using CareStories.Domain.Thanks;
 using CareStories.Web.Identity;
 using CareStories.Web.Infrastructure;
+using CareStories.Web.Thanks;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,6 +36,9 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
     public string? Next { get; private set; }
 
     public bool IsFirstPage { get; private set; }
+
+    /// <summary>Customers' thank-yous this person may approve, shown as a link to their queue.</summary>
+    public int ThanksWaitingCount { get; private set; }
 
     public sealed record Row(
         int Id,
@@ -94,6 +99,11 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
             var last = rows[^1];
             Next = string.Create(CultureInfo.InvariantCulture, $"{last.SubmittedAt.UtcTicks}-{last.Id}");
         }
+
+        ThanksWaitingCount = await db.CustomerThanks.AsNoTracking()
+            .Where(t => t.Status == ThanksStatus.Waiting)
+            .DecidableBy(db, me, IsAdmin)
+            .CountAsync(cancellationToken);
 
         Stories = rows.Select(r => r with { Wait = ReviewWait.Of(r.SubmittedAt, now, OverdueDays) }).ToList();
     }

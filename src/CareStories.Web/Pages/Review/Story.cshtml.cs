@@ -191,7 +191,7 @@ public sealed class StoryModel(CareStoriesDbContext db, StoryGate gate, StoryNot
                 s.Teams.OrderBy(t => t.Team.Name).Select(t => new TeamView(t.Team.Name, t.Team.Kind)).ToList(),
                 s.Values.OrderBy(v => v.Value.Name).Select(v => v.Value.Name).ToList(),
                 s.Quotes.OrderBy(q => q.ReceivedOn).ThenBy(q => q.Id)
-                    .Select(q => new QuoteView(q.Id, q.Text, q.Source, q.ReceivedOn, q.Naming, q.CustomerName)).ToList(),
+                    .Select(q => new QuoteView(q.Id, q.Text, q.Source, q.ReceivedOn, q.Naming, q.CustomerName, q.IsTextRedacted, q.IsAttributionRedacted)).ToList(),
                 s.History.OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Select(h => new HistoryView(
                         h.From, h.To, db.Users.Where(u => u.Id == h.ActorId).Select(u => u.DisplayName).First(), h.At, h.Comment))

@@ -100,9 +100,12 @@ public sealed class DetailsModel(
 
     public sealed record TeamView(string Name, TeamKind Kind);
 
-    public sealed record QuoteView(int Id, string Text, QuoteSource Source, DateOnly ReceivedOn, CustomerNaming Naming, string? CustomerName)
+    public sealed record QuoteView(int Id, string Text, QuoteSource Source, DateOnly ReceivedOn, CustomerNaming Naming, string? CustomerName, bool IsTextRedacted, bool IsAttributionRedacted)
     {
         public string Attribution => QuoteText.Attribution(Naming, CustomerName);
+
+        /// <summary>Customers' own words from a thank-you link, and quotes an Admin redacted, can only be removed.</summary>
+        public bool IsEditable => Source != QuoteSource.ThankYouLink && !IsTextRedacted && !IsAttributionRedacted;
     }
 
     public sealed record HistoryView(StoryStatus? From, StoryStatus To, string ActorName, DateTimeOffset At, string? Comment)
@@ -605,7 +608,7 @@ public sealed class DetailsModel(
                 s.Teams.OrderBy(t => t.Team.Name).Select(t => new TeamView(t.Team.Name, t.Team.Kind)).ToList(),
                 s.Values.OrderBy(v => v.Value.Name).Select(v => v.Value.Name).ToList(),
                 s.Quotes.OrderBy(q => q.ReceivedOn).ThenBy(q => q.Id)
-                    .Select(q => new QuoteView(q.Id, q.Text, q.Source, q.ReceivedOn, q.Naming, q.CustomerName)).ToList(),
+                    .Select(q => new QuoteView(q.Id, q.Text, q.Source, q.ReceivedOn, q.Naming, q.CustomerName, q.IsTextRedacted, q.IsAttributionRedacted)).ToList(),
                 s.History.OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Select(h => new HistoryView(
                         h.From, h.To, db.Users.Where(u => u.Id == h.ActorId).Select(u => u.DisplayName).First(), h.At, h.Comment))

@@ -1,0 +1,72 @@
+using CareStories.Domain.Data;
+using CareStories.Domain.People;
+using CareStories.Domain.Stories;
+using CareStories.Domain.Thanks;
+using CareStories.Web.Identity;
+using CareStories.Web.Infrastructure;
+using CareStories.Web.Thanks;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web.Pages.Review.Thanks;
+
+/// <summary>
+/// Customers' thank-yous waiting for the signed-in manager (their teams' people and teams) or Admin (all), oldest
+/// first. Thank-yous to the manager themselves are left for another manager and not listed.
+/// </summary>
+public sealed class IndexModel(CareStoriesDbContext db) : PageModel
+{
+    public const int PageSize = 20;
+
+    public IReadOnlyList<Row> Thanks { get; private set; } = [];
+
+    public bool IsAdmin { get; private set; }
+
+    public string? Next { get; private set; }
+
+    public bool IsFirstPage { get; private set; }
+
+    public sealed record Row(int Id, string Text, CustomerNaming Naming, string? CustomerName, string? PersonName, string? TeamName, DateTimeOffset ReceivedAt)
+    {
+        public string Attribution => QuoteText.Attribution(Naming, CustomerName);
+
+        public string For => PersonName ?? $"the {TeamName} team";
+    }
+
+    public async Task OnGetAsync(string? after, CancellationToken cancellationToken)
+    {
+        var me = User.PersonId();
+        IsAdmin = User.IsInRole(Roles.Admin);
+        var waiting = db.CustomerThanks.AsNoTracking()
+            .Where(t => t.Status == ThanksStatus.Waiting)
+            .DecidableBy(db, me, IsAdmin);
+
+        IsFirstPage = !PagingKey.TryParse(after, out var afterAt, out var afterId);
+        if (!IsFirstPage)
+        {
+            // Keyset paging on (ReceivedAt, Id), oldest first: the customers who have waited longest lead.
+            waiting = waiting.Where(t => t.ReceivedAt > afterAt || (t.ReceivedAt == afterAt && t.Id > afterId));
+        }
+
+        var rows = await waiting
+            .OrderBy(t => t.ReceivedAt).ThenBy(t => t.Id)
+            .Select(t => new Row(
+                t.Id,
+                t.Text,
+                t.Naming,
+                t.CustomerName,
+                t.Person != null ? t.Person.DisplayName : null,
+                t.Team != null ? t.Team.Name : null,
+                t.ReceivedAt))
+            .Take(PageSize + 1)
+            .ToListAsync(cancellationToken);
+
+        if (rows.Count > PageSize)
+        {
+            rows.RemoveAt(PageSize);
+            Next = new PagingKey(rows[^1].ReceivedAt, rows[^1].Id).ToString();
+        }
+
+        Thanks = rows;
+    }
+}
