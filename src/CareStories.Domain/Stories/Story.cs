@@ -69,6 +69,9 @@ public sealed class Story
         _history.Add(new StoryStatusChange(null, StoryStatus.Draft, authorId, at, null));
     }
 
+    /// <summary>What the history says of a draft a manager started by approving a customer's thank-you.</summary>
+    public const string StartedFromThanksComment = "Approved a customer's thank-you and started this draft from it.";
+
     public int Id { get; private set; }
 
     public string AuthorId { get; private set; } = "";
@@ -235,10 +238,18 @@ public sealed class Story
         return quote;
     }
 
-    /// <summary>A customer's approved thank-you starting a new draft: the words are the customer's, not typed in.</summary>
-    internal CustomerQuote AddThanksToDraft(QuoteDetails details, DateTimeOffset at)
+    /// <summary>
+    /// A customer's approved thank-you starting a new draft: the words are the customer's, not typed in, and the
+    /// history says the approving manager started it, not its owner.
+    /// </summary>
+    internal CustomerQuote AddThanksToDraft(QuoteDetails details, string managerId, DateTimeOffset at)
     {
         EnsureEditable();
+        if (_history.Count == 1 && _history[0].From is null)
+        {
+            _history[0] = new StoryStatusChange(null, StoryStatus.Draft, managerId, at, StartedFromThanksComment);
+        }
+
         var quote = new CustomerQuote(details, TextRules.LatestToday(at), at);
         _quotes.Add(quote);
         return quote;

@@ -160,7 +160,7 @@ public sealed class CustomerThanks
             story.SetTeams([teamId]);
         }
 
-        var quote = story.AddThanksToDraft(QuoteDetails(), at);
+        var quote = story.AddThanksToDraft(QuoteDetails(), managerId, at);
         Decide(ThanksStatus.Approved, managerId, at);
         Story = story;
         Quote = quote;

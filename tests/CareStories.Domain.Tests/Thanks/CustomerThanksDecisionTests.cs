@@ -35,6 +35,16 @@ public sealed class CustomerThanksDecisionTests
     }
 
     [Fact]
+    public void A_draft_from_a_thank_you_records_the_approving_manager_as_who_started_it()
+    {
+        var story = Waiting().ApproveAsDraft(Manager, Person, null, Now.AddHours(1));
+
+        var start = Assert.Single(story.History);
+        Assert.Equal((null, StoryStatus.Draft, Manager, Now.AddHours(1)), (start.From, start.To, start.ActorId, start.At));
+        Assert.Equal(Story.StartedFromThanksComment, start.Comment);
+    }
+
+    [Fact]
     public void A_draft_without_a_title_is_named_after_the_attribution()
     {
         var story = Waiting(naming: CustomerNaming.Anonymous).ApproveAsDraft(Manager, Person, null, Now);
