@@ -164,6 +164,30 @@ public sealed class ApprovalTests(CareStoriesFactory factory) : IClassFixture<Ca
     }
 
     [Fact]
+    public async Task Manager_cannot_add_a_thank_you_to_another_teams_story_under_review_they_may_not_read()
+    {
+        var team = await factory.ReviewTeamAsync();
+        var elsewhere = await factory.Data.PersonAsync();
+        var otherTeam = await factory.Data.TeamAsync(members: [elsewhere]);
+        // The thanked person is credited in a story another team's member wrote, still waiting for that team's review.
+        var underReview = await factory.Data.StoryAsync(elsewhere, otherTeam, s =>
+        {
+            s.SetHeroes([elsewhere.Id, team.Author.Id]);
+            s.Submit(elsewhere.Id, DateTimeOffset.UtcNow);
+        });
+        var id = await factory.WaitingThanksForPersonAsync(team.Author, team.Manager, "Thank you for staying late.");
+        var manager = await factory.SignInAsync(team.Manager);
+
+        var page = await manager.GetDocumentAsync($"/Review/Thanks/{id}");
+        Assert.Null(page.QuerySelector($"#Input_StoryId option[value='{underReview}']"));
+        var response = await manager.PostWithOwnTokenAsync($"/Review/Thanks/{id}?handler=Attach", new() { ["Input.StoryId"] = underReview.ToString() });
+
+        await response.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Contains((await response.ReadDocumentAsync()).SummaryErrors(), e => e.Contains("Choose the story"));
+        Assert.Equal(ThanksStatus.Waiting, (await factory.ThanksAsync(id)).Status);
+    }
+
+    [Fact]
     public async Task A_team_thanks_draft_goes_to_a_member_of_the_team_and_a_non_member_is_refused()
     {
         var team = await factory.ReviewTeamAsync();

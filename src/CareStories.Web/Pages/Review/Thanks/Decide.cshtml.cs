@@ -4,8 +4,10 @@ using CareStories.Domain.Data;
 using CareStories.Domain.People;
 using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
+using CareStories.Web.Authorization;
 using CareStories.Web.Identity;
 using CareStories.Web.Infrastructure;
+using CareStories.Web.Pages.Stories;
 using CareStories.Web.Thanks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -19,7 +21,7 @@ namespace CareStories.Web.Pages.Review.Thanks;
 /// member of the team thanked), approve it onto one of their stories, or discard it, erasing the words. Only the
 /// managers who may decide get in (others: 404), never the person thanked (403).
 /// </summary>
-public sealed class DecideModel(CareStoriesDbContext db, TimeProvider time) : PageModel
+public sealed class DecideModel(CareStoriesDbContext db, StoryGate gate, TimeProvider time) : PageModel
 {
     /// <summary>How many stories the "add it to a story" list offers, newest first.</summary>
     public const int StoryChoices = 50;
@@ -142,7 +144,8 @@ public sealed class DecideModel(CareStoriesDbContext db, TimeProvider time) : Pa
         var now = time.GetUtcNow();
         try
         {
-            if (story is null)
+            // Only a story the manager may read: a thanked person's story under review in another team is not theirs to touch.
+            if (story is null || (await gate.CheckAsync(this, story.Id, StoryOperations.Read, cancellationToken)).Denied is not null)
             {
                 throw new DomainException("Choose the story to add the thank-you to.", nameof(DecideInput.StoryId));
             }
@@ -241,8 +244,16 @@ public sealed class DecideModel(CareStoriesDbContext db, TimeProvider time) : Pa
                 .ToListAsync(cancellationToken);
         }
 
+        // Published stories are everyone's; one under review only if this manager may read it (their teams' or the
+        // author's teams'), the same rule as the story page.
+        var viewer = await db.TeamMemberships.ViewerAsync(User.PersonId(), User.IsInRole(Roles.Admin), cancellationToken);
+        var managed = viewer.ManagedTeamIds;
         var open = db.Stories.AsNoTracking()
-            .Where(s => s.Status == StoryStatus.Submitted || s.Status == StoryStatus.ChangesRequested || s.Status == StoryStatus.Published);
+            .Where(s => s.Status == StoryStatus.Published
+                || ((s.Status == StoryStatus.Submitted || s.Status == StoryStatus.ChangesRequested)
+                    && (viewer.IsAdmin
+                        || s.Teams.Any(t => managed.Contains(t.TeamId))
+                        || db.TeamMemberships.Any(m => m.PersonId == s.AuthorId && managed.Contains(m.TeamId)))));
         var personId = Thanks.PersonId;
         var theirs = Thanks.TeamId is { } team
             ? open.Where(s => s.Teams.Any(t => t.TeamId == team))
