@@ -40,6 +40,8 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
 
     public DbSet<QuoteRedaction> QuoteRedactions => Set<QuoteRedaction>();
 
+    public DbSet<PhotoTakedown> PhotoTakedowns => Set<PhotoTakedown>();
+
     public DbSet<StoredPhotoBlob> PhotoBlobs => Set<StoredPhotoBlob>();
 
     public DbSet<ThankYouLink> ThankYouLinks => Set<ThankYouLink>();

@@ -88,10 +88,12 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         builder.HasMany(s => s.Applause).WithOne().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Comments).WithOne().HasForeignKey(c => c.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Photos).WithOne().HasForeignKey(p => p.StoryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.PhotoTakedowns).WithOne().HasForeignKey(t => t.StoryId).OnDelete(DeleteBehavior.Cascade);
         string[] navigations =
         [
             nameof(Story.Heroes), nameof(Story.Teams), nameof(Story.Values), nameof(Story.Quotes), nameof(Story.History),
             nameof(Story.Celebrations), nameof(Story.Applause), nameof(Story.Comments), nameof(Story.Photos),
+            nameof(Story.PhotoTakedowns),
         ];
         foreach (var navigation in navigations)
         {
@@ -162,6 +164,16 @@ internal sealed class StoryPhotoConfiguration : IEntityTypeConfiguration<StoryPh
         // Photos are served by key; a story's photos are read in their order.
         builder.HasIndex(p => p.StorageKey).IsUnique();
         builder.HasIndex(p => new { p.StoryId, p.Position });
+    }
+}
+
+internal sealed class PhotoTakedownConfiguration : IEntityTypeConfiguration<PhotoTakedown>
+{
+    public void Configure(EntityTypeBuilder<PhotoTakedown> builder)
+    {
+        builder.Property(t => t.Reason).HasMaxLength(PhotoTakedown.ReasonMaxLength).IsRequired();
+        builder.HasIndex(t => t.StoryId);
+        builder.HasOne(t => t.Admin).WithMany().HasForeignKey(t => t.AdminId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -48,6 +48,7 @@ public sealed class Story
     private readonly List<StoryValue> _values = [];
     private readonly List<CustomerQuote> _quotes = [];
     private readonly List<StoryPhoto> _photos = [];
+    private readonly List<PhotoTakedown> _photoTakedowns = [];
     private readonly List<StoryStatusChange> _history = [];
     private readonly List<Celebration> _celebrations = [];
     private readonly List<Applause> _applause = [];
@@ -127,6 +128,9 @@ public sealed class Story
     public IReadOnlyCollection<CustomerQuote> Quotes => _quotes;
 
     public IReadOnlyCollection<StoryPhoto> Photos => _photos;
+
+    /// <summary>Photos an Admin took down; pages read these by query, a takedown only adds one.</summary>
+    public IReadOnlyCollection<PhotoTakedown> PhotoTakedowns => _photoTakedowns;
 
     public IReadOnlyCollection<StoryStatusChange> History => _history;
 
@@ -296,6 +300,30 @@ public sealed class Story
         var photo = FindPhoto(photoId);
         _photos.Remove(photo);
         UpdatedAt = at;
+        return photo;
+    }
+
+    /// <summary>
+    /// An Admin takes a photo off the story whatever its status (a face, a licence plate, an address), with a reason
+    /// kept on record. The photo itself is not kept; the caller deletes its stored files once the change is saved.
+    /// </summary>
+    public StoryPhoto TakeDownPhoto(int photoId, string adminId, string? reason, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(adminId);
+        var why = TextRules.Normalize(reason);
+        if (why.Length == 0)
+        {
+            throw new DomainException("Say why the photo is being removed; the reason is kept on record.", "Reason");
+        }
+
+        if (why.Length > PhotoTakedown.ReasonMaxLength)
+        {
+            throw new DomainException($"Keep the reason to {PhotoTakedown.ReasonMaxLength} characters or fewer.", "Reason");
+        }
+
+        var photo = FindPhoto(photoId);
+        _photos.Remove(photo);
+        _photoTakedowns.Add(new PhotoTakedown(adminId, why, at));
         return photo;
     }
 

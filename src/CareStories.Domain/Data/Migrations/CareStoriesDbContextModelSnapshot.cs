@@ -427,6 +427,36 @@ namespace CareStories.Domain.Data.Migrations
                     b.ToTable("Quotes");
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Stories.PhotoTakedown", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdminId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminId");
+
+                    b.HasIndex("StoryId");
+
+                    b.ToTable("PhotoTakedowns");
+                });
+
             modelBuilder.Entity("CareStories.Domain.Stories.QuoteRedaction", b =>
                 {
                     b.Property<int>("Id")
@@ -1039,6 +1069,23 @@ namespace CareStories.Domain.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Stories.PhotoTakedown", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", "Admin")
+                        .WithMany()
+                        .HasForeignKey("AdminId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.Stories.Story", null)
+                        .WithMany("PhotoTakedowns")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Admin");
+                });
+
             modelBuilder.Entity("CareStories.Domain.Stories.QuoteRedaction", b =>
                 {
                     b.HasOne("CareStories.Domain.People.Person", "Admin")
@@ -1298,6 +1345,8 @@ namespace CareStories.Domain.Data.Migrations
                     b.Navigation("Heroes");
 
                     b.Navigation("History");
+
+                    b.Navigation("PhotoTakedowns");
 
                     b.Navigation("Photos");
 
