@@ -32,6 +32,12 @@ public sealed class DetailsModel(
     /// <summary>The story's photos, in their order.</summary>
     public IReadOnlyList<PhotoView> Photos { get; private set; } = [];
 
+    /// <summary>Whether the signed-in person is an Admin, who may take any photo down.</summary>
+    public bool IsAdmin { get; private set; }
+
+    /// <summary>Photos an Admin took down, oldest first; read only for the author and Admins.</summary>
+    public IReadOnlyList<PhotoTakedownView> PhotoTakedowns { get; private set; } = [];
+
     /// <summary>Celebrations, applause and comments; null unless the story is published.</summary>
     public RecognitionView? Recognition { get; private set; }
 
@@ -126,6 +132,8 @@ public sealed class DetailsModel(
     }
 
     /// <param name="CelebrationNote">Why a manager or leader sees no celebrate form, when they do not.</param>
+    public sealed record PhotoTakedownView(DateTimeOffset At, string Reason);
+
     public sealed record RecognitionRights(string PersonId, bool CanCelebrate, string? CelebrationNote, bool CanFeature, bool IsAdmin)
     {
         public static readonly RecognitionRights None = new("", false, null, false, false);
@@ -616,6 +624,15 @@ public sealed class DetailsModel(
             .AsSplitQuery()
             .SingleAsync(cancellationToken);
         Photos = await db.PhotosOfStoryAsync(id, cancellationToken);
+        IsAdmin = await AllowedAsync(Policies.Administer);
+        if (IsAuthor || IsAdmin)
+        {
+            PhotoTakedowns = await db.PhotoTakedowns.AsNoTracking()
+                .Where(t => t.StoryId == id)
+                .OrderBy(t => t.At).ThenBy(t => t.Id)
+                .Select(t => new PhotoTakedownView(t.At, t.Reason))
+                .ToListAsync(cancellationToken);
+        }
         if (Story.Status == StoryStatus.Published)
         {
             await LoadRecognitionAsync(facts, cancellationToken);
