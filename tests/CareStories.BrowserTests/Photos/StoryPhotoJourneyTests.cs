@@ -83,7 +83,8 @@ public sealed class StoryPhotoJourneyTests(AppServer app, Browser browser, ITest
         await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         await Expect(page.Locator(".status")).ToHaveTextAsync("Waiting for review");
-        var reviewUrl = page.Url.Replace("/Stories/", "/Review/Story/", StringComparison.Ordinal);
+        var storyUrl = page.Url;
+        var reviewUrl = storyUrl.Replace("/Stories/", "/Review/Story/", StringComparison.Ordinal);
 
         var manager = await NewPageAsync(Screen.Named(screen));
         await SignInAsync(manager, DemoAccounts.Manager);
@@ -106,6 +107,29 @@ public sealed class StoryPhotoJourneyTests(AppServer app, Browser browser, ITest
         var feedShot = await ScreenshotAsync(manager, $"feed-with-photo-{screen}");
         await card.ScreenshotAsync(new() { Path = Path.Combine(Path.GetDirectoryName(feedShot)!, $"feed-card-with-photo-{screen}.png") });
         await AssertAccessibleAsync(manager);
+
+        // The photo turns out to show the rider's face: an Admin takes it down from the published story.
+        var admin = await NewPageAsync(Screen.Named(screen));
+        await SignInAsync(admin, DemoAccounts.Admin);
+        admin.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await admin.GotoAsync(storyUrl);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Remove (admin): The rider's bike with its new chain" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Remove a photo", Level = 1 })).ToBeVisibleAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Remove for good" }).ClickAsync();
+        await Expect(admin.Locator("[data-valmsg-for='Input.Reason']")).ToContainTextAsync("Say why the photo is being removed");
+        var thumb = admin.GetByRole(AriaRole.Img, new() { Name = "The rider's bike with its new chain" });
+        await Expect(thumb).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await thumb.EvaluateAsync<int>("img => img.naturalWidth") > 0, "The thumbnail did not load.");
+        await ScreenshotAsync(admin, $"photo-takedown-{screen}");
+        await AssertAccessibleAsync(admin);
+        await admin.GetByLabel("Why").FillAsync("Shows the rider's face; she did not agree to be pictured.");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Remove for good" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "The photo was removed" })).ToBeVisibleAsync();
+        await Expect(admin.Locator("#photos [data-photo-takedowns]")).ToContainTextAsync("“Shows the rider's face; she did not agree to be pictured.”");
+        await Expect(admin.Locator("#photos img")).ToHaveCountAsync(0);
+        await admin.Locator("#photos").ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(admin, $"story-after-photo-takedown-{screen}");
+        await AssertAccessibleAsync(admin);
     }
 
     /// <summary>A small picture with some shapes, so the screenshots show something recognisable.</summary>
