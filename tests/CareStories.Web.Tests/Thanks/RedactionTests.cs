@@ -25,6 +25,21 @@ public sealed class RedactionTests(CareStoriesFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Redacting_a_quote_on_a_draft_names_the_draft_without_a_link_the_admin_could_not_follow()
+    {
+        var team = await factory.ReviewTeamAsync();
+        var (thanksId, draftId) = await factory.ApprovedAsDraftAsync(team.Author, team.Manager, "Thank you for the spare key.");
+        var quoteId = (await factory.ThanksAsync(thanksId)).QuoteId!.Value;
+        var admin = await factory.SignInAsync(await factory.Data.PersonAsync(Roles.Employee, Roles.Admin));
+
+        var page = await admin.GetDocumentAsync($"/Admin/Quotes/{quoteId}/Redact");
+
+        Assert.Null(page.QuerySelector($"a[href='/Stories/{draftId}']"));
+        Assert.Contains("a draft only its author can open", page.QuerySelector("main")!.TextContent);
+        await admin.GetAsync($"/Stories/{draftId}").ShouldBeAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Admin_redacts_the_words_and_they_are_replaced_everywhere_and_gone_from_the_database()
     {
         var (team, storyId, quoteId) = await PublishedQuoteAsync("My neighbour Bob's address is 12 Elm Road");

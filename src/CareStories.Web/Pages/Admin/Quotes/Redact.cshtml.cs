@@ -42,7 +42,7 @@ public sealed class RedactModel(CareStoriesDbContext db, TimeProvider time) : Pa
 
     public sealed record QuoteView(
         int Id, string Text, bool IsTextRedacted, bool IsAttributionRedacted, CustomerNaming Naming, string? CustomerName,
-        QuoteSource Source, DateOnly ReceivedOn, int StoryId, string StoryTitle)
+        QuoteSource Source, DateOnly ReceivedOn, int StoryId, string StoryTitle, bool StoryIsDraft)
     {
         public string Attribution => QuoteText.Attribution(Naming, CustomerName);
 
@@ -108,7 +108,8 @@ public sealed class RedactModel(CareStoriesDbContext db, TimeProvider time) : Pa
                 q.Source,
                 q.ReceivedOn,
                 q.StoryId,
-                db.Stories.Where(s => s.Id == q.StoryId).Select(s => s.Title).First()))
+                db.Stories.Where(s => s.Id == q.StoryId).Select(s => s.Title).First(),
+                db.Stories.Any(s => s.Id == q.StoryId && s.Status == StoryStatus.Draft)))
             .SingleOrDefaultAsync(cancellationToken);
         if (quote is null)
         {
