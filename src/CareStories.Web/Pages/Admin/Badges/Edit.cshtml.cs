@@ -77,10 +77,7 @@ public sealed class EditModel(CareStoriesDbContext db) : PageModel
 
         BadgeId = id;
         var name = Domain.Stories.TextRules.SingleLine(Input.Name);
-        if (name.Length > 0 && await SameNameAsync(name, id, cancellationToken) is { } taken)
-        {
-            ModelState.AddModelError("Input.Name", NameTakenMessage(taken));
-        }
+        await Names.CheckAsync(ModelState, name, id, cancellationToken);
 
         // An unknown colour (a hand-made post) is refused by Badge with its own message, next to the field.
         var colour = Input.Colour ?? (BadgeColour)(-1);
@@ -110,25 +107,16 @@ public sealed class EditModel(CareStoriesDbContext db) : PageModel
             db.Badges.Add(badge);
         }
 
-        try
+        if (!await Names.SaveAsync(db, ModelState, badge.Name, id, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            if (await SameNameAsync(badge.Name, id, cancellationToken) is not { } takenMeanwhile)
-            {
-                throw;
-            }
-
-            // Saved by someone else between the check and this save; the unique index refused the second.
-            ModelState.AddModelError("Input.Name", NameTakenMessage(takenMeanwhile));
             return Page();
         }
 
         TempData["StatusMessage"] = IsNew ? $"Badge “{badge.Name}” added." : $"Badge “{badge.Name}” saved.";
         return RedirectToPage("./Index");
     }
+
+    private UniqueNames Names => new(SameNameAsync, NameTakenMessage);
 
     private static string NameTakenMessage(string name) =>
         $"There is already a badge called “{name}”. Choose another name, or restore it if it is retired.";

@@ -106,10 +106,7 @@ public sealed class EditModel(CareStoriesDbContext db) : PageModel
         }
 
         var name = (Input.Name ?? "").Trim();
-        if (name.Length > 0 && await SameNameAsync(name, id, cancellationToken) is { } taken)
-        {
-            ModelState.AddModelError("Input.Name", NameTakenMessage(taken));
-        }
+        await Names.CheckAsync(ModelState, name, id, cancellationToken);
 
         try
         {
@@ -141,19 +138,8 @@ public sealed class EditModel(CareStoriesDbContext db) : PageModel
             db.Teams.Add(team);
         }
 
-        try
+        if (!await Names.SaveAsync(db, ModelState, team.Name, id, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            if (await SameNameAsync(team.Name, id, cancellationToken) is not { } takenMeanwhile)
-            {
-                throw;
-            }
-
-            // Someone saved a team with this name between the check above and this save; the unique index refused it.
-            ModelState.AddModelError("Input.Name", NameTakenMessage(takenMeanwhile));
             await LoadChoicesAsync(cancellationToken);
             return Page();
         }
@@ -161,6 +147,8 @@ public sealed class EditModel(CareStoriesDbContext db) : PageModel
         TempData["StatusMessage"] = IsNew ? $"Team “{team.Name}” added." : $"Team “{team.Name}” saved.";
         return RedirectToPage("./Index");
     }
+
+    private UniqueNames Names => new(SameNameAsync, NameTakenMessage);
 
     private static string NameTakenMessage(string name) => $"There is already a team called “{name}”. Choose another name.";
 

@@ -67,10 +67,7 @@ public sealed class EditModel(CareStoriesDbContext db) : PageModel
 
         ValueId = id;
         var name = (Input.Name ?? "").Trim();
-        if (name.Length > 0 && await SameNameAsync(name, id, cancellationToken) is { } taken)
-        {
-            ModelState.AddModelError("Input.Name", NameTakenMessage(taken));
-        }
+        await Names.CheckAsync(ModelState, name, id, cancellationToken);
 
         try
         {
@@ -98,25 +95,16 @@ public sealed class EditModel(CareStoriesDbContext db) : PageModel
             db.Values.Add(value);
         }
 
-        try
+        if (!await Names.SaveAsync(db, ModelState, value.Name, id, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            if (await SameNameAsync(value.Name, id, cancellationToken) is not { } takenMeanwhile)
-            {
-                throw;
-            }
-
-            // Saved by someone else between the check and this save; the unique index refused the second.
-            ModelState.AddModelError("Input.Name", NameTakenMessage(takenMeanwhile));
             return Page();
         }
 
         TempData["StatusMessage"] = IsNew ? $"Value “{value.Name}” added." : $"Value “{value.Name}” saved.";
         return RedirectToPage("./Index");
     }
+
+    private UniqueNames Names => new(SameNameAsync, NameTakenMessage);
 
     private static string NameTakenMessage(string name) =>
         $"There is already a value called “{name}”. Choose another name, or restore it if it is retired.";
