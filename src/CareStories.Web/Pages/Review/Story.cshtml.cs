@@ -14,11 +14,8 @@ using CareStories.Web.Photos;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StoryView = CareStories.Web.Pages.Stories.DetailsModel.StoryView;
 
-using HeroView = CareStories.Web.Pages.Stories.DetailsModel.HeroView;
-using HistoryView = CareStories.Web.Pages.Stories.DetailsModel.HistoryView;
-using QuoteView = CareStories.Web.Pages.Stories.DetailsModel.QuoteView;
-using TeamView = CareStories.Web.Pages.Stories.DetailsModel.TeamView;
 
 namespace CareStories.Web.Pages.Review;
 
@@ -31,7 +28,7 @@ public sealed class StoryModel(CareStoriesDbContext db, StoryGate gate, StoryNot
     [BindProperty]
     public ReviewInput Input { get; set; } = new();
 
-    public ReviewView Story { get; private set; } = null!;
+    public StoryView Story { get; private set; } = null!;
 
     public ReviewWait Wait { get; private set; } = new(TimeSpan.Zero, false);
 
@@ -45,25 +42,6 @@ public sealed class StoryModel(CareStoriesDbContext db, StoryGate gate, StoryNot
 
     /// <summary>The story's photos, in their order.</summary>
     public IReadOnlyList<PhotoView> Photos { get; private set; } = [];
-
-    public sealed record ReviewView(
-        int Id,
-        string Title,
-        string AuthorName,
-        DateOnly? OccurredOn,
-        string? Situation,
-        string? ImmediateAction,
-        string? Prevention,
-        string? Outcome,
-        decimal? SpendAmount,
-        string? SpendCurrency,
-        string? SpendPurpose,
-        DateTimeOffset? SubmittedAt,
-        IReadOnlyList<HeroView> Heroes,
-        IReadOnlyList<TeamView> Teams,
-        IReadOnlyList<string> Values,
-        IReadOnlyList<QuoteView> Quotes,
-        IReadOnlyList<HistoryView> History);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -172,32 +150,7 @@ public sealed class StoryModel(CareStoriesDbContext db, StoryGate gate, StoryNot
     {
         var settings = await db.CompanySettings.CurrentAsync(cancellationToken);
         OverdueDays = settings.ReviewOverdueDays;
-        Story = await db.Stories.AsNoTracking()
-            .Where(s => s.Id == id)
-            .Select(s => new ReviewView(
-                s.Id,
-                s.Title,
-                s.Author.DisplayName,
-                s.OccurredOn,
-                s.Situation,
-                s.ImmediateAction,
-                s.Prevention,
-                s.Outcome,
-                s.SpendAmount,
-                s.SpendCurrency,
-                s.SpendPurpose,
-                s.SubmittedAt,
-                s.Heroes.OrderBy(h => h.Person.DisplayName).Select(h => new HeroView(h.PersonId, h.Person.DisplayName, h.Person.JobTitle)).ToList(),
-                s.Teams.OrderBy(t => t.Team.Name).Select(t => new TeamView(t.Team.Name, t.Team.Kind)).ToList(),
-                s.Values.OrderBy(v => v.Value.Name).Select(v => v.Value.Name).ToList(),
-                s.Quotes.OrderBy(q => q.ReceivedOn).ThenBy(q => q.Id)
-                    .Select(q => new QuoteView(q.Id, q.Text, q.Source, q.ReceivedOn, q.Naming, q.CustomerName, q.IsTextRedacted, q.IsAttributionRedacted)).ToList(),
-                s.History.OrderBy(h => h.At).ThenBy(h => h.Id)
-                    .Select(h => new HistoryView(
-                        h.From, h.To, db.Users.Where(u => u.Id == h.ActorId).Select(u => u.DisplayName).First(), h.At, h.Comment))
-                    .ToList()))
-            .AsSplitQuery()
-            .SingleAsync(cancellationToken);
+        Story = await StoryView.ReadAsync(db, id, cancellationToken);
         Photos = await db.PhotosOfStoryAsync(id, cancellationToken);
         Wait = ReviewWait.Of(Story.SubmittedAt, time.GetUtcNow(), OverdueDays);
     }
