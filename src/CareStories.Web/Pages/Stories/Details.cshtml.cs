@@ -382,12 +382,10 @@ public sealed class DetailsModel(
         }
 
         var me = User.PersonId();
-        var story = await db.Stories
-            .Include(s => s.Applause.Where(a => a.PersonId == me))
-            .SingleAsync(s => s.Id == id, cancellationToken);
+        var story = await WithMyApplauseAsync(id, me, cancellationToken);
         if (story.Applause.Count > 0)
         {
-            return Applauded(id, "You had already applauded this story; your applause counts once.");
+            return Applauded(id, AlreadyApplauded);
         }
 
         try
@@ -411,11 +409,17 @@ public sealed class DetailsModel(
                 throw;
             }
 
-            return Applauded(id, "You had already applauded this story; your applause counts once.");
+            return Applauded(id, AlreadyApplauded);
         }
 
         return Applauded(id, "You applauded this story.");
     }
+
+    private const string AlreadyApplauded = "You had already applauded this story; your applause counts once.";
+
+    /// <summary>The story with only my applause loaded: all that applauding or taking it back needs.</summary>
+    private Task<Story> WithMyApplauseAsync(int id, string me, CancellationToken cancellationToken) =>
+        db.Stories.Include(s => s.Applause.Where(a => a.PersonId == me)).SingleAsync(s => s.Id == id, cancellationToken);
 
     public async Task<IActionResult> OnPostUnapplaudAsync(int id, CancellationToken cancellationToken)
     {
@@ -426,9 +430,7 @@ public sealed class DetailsModel(
         }
 
         var me = User.PersonId();
-        var story = await db.Stories
-            .Include(s => s.Applause.Where(a => a.PersonId == me))
-            .SingleAsync(s => s.Id == id, cancellationToken);
+        var story = await WithMyApplauseAsync(id, me, cancellationToken);
         if (story.Applause.Count == 0)
         {
             return Applauded(id, "You had not applauded this story, so there was nothing to take back.");
