@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CareStories.Domain;
 using CareStories.Domain.Catalogue;
 using CareStories.Domain.Data;
+using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

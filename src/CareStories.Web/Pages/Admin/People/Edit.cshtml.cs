@@ -4,6 +4,7 @@ using CareStories.Domain;
 using CareStories.Domain.Data;
 using CareStories.Domain.People;
 using CareStories.Web.Identity;
+using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
