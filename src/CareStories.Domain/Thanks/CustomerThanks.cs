@@ -32,7 +32,7 @@ public sealed record ThanksSubmission(string? Text, CustomerNaming Naming, strin
 public sealed class CustomerThanks
 {
     public const int TextMaxLength = CustomerQuote.TextMaxLength;
-    public const int TitleMaxLength = 120;
+    public const int TitleMaxLength = Story.TitleMaxLength;
 
     private CustomerThanks()
     {
@@ -144,14 +144,15 @@ public sealed class CustomerThanks
         }
 
         var heading = TextRules.SingleLine(title);
-        if (heading.Length == 0)
-        {
-            heading = $"{Attribution} said thank you";
-        }
-
         if (heading.Length > TitleMaxLength)
         {
-            heading = heading[..TitleMaxLength];
+            throw new DomainException($"Keep the title to {TitleMaxLength} characters or fewer.", "Title");
+        }
+
+        if (heading.Length == 0)
+        {
+            // The longest name a customer may give (100) still fits the title.
+            heading = $"{Attribution} said thank you";
         }
 
         var story = new Story(ownerId, new StoryContent(heading, null, null, null, null, null, null, null, null), at);

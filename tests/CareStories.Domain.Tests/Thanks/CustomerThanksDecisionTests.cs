@@ -45,6 +45,15 @@ public sealed class CustomerThanksDecisionTests
     }
 
     [Fact]
+    public void An_overlong_title_is_refused_rather_than_cut_short()
+    {
+        var thanks = Waiting();
+
+        Assert.Equal(["Title"], Refused(() => thanks.ApproveAsDraft(Manager, Person, new string('t', Story.TitleMaxLength + 1), Now)).Fields());
+        Assert.Equal(ThanksStatus.Waiting, thanks.Status);
+    }
+
+    [Fact]
     public void A_draft_without_a_title_is_named_after_the_attribution()
     {
         var story = Waiting(naming: CustomerNaming.Anonymous).ApproveAsDraft(Manager, Person, null, Now);
