@@ -1,3 +1,5 @@
+using CareStories.Domain.People;
+
 namespace CareStories.Domain.Stories;
 
 /// <summary>The review queue's filters, shared by the queue and the manager's home page.</summary>
@@ -5,17 +7,15 @@ public static class ReviewQueries
 {
     /// <summary>
     /// Stories waiting for review that belong in this person's queue: every one for an Admin; for a manager, those
-    /// tagged with a team they manage or written by someone in such a team (as <see cref="StoryAccess.ManagesStory"/>).
+    /// tagged with a team they manage or written by someone in such a team (<see cref="StoryAccess.ReviewTeamIds"/>).
     /// It includes stories the person wrote or is credited in, which they may see but not review.
     /// </summary>
-    public static IQueryable<Story> WaitingForReviewBy(this IQueryable<Story> stories, string personId, bool isAdmin)
+    public static IQueryable<Story> WaitingForReviewBy(
+        this IQueryable<Story> stories, IQueryable<TeamMembership> memberships, string personId, bool isAdmin)
     {
         var waiting = stories.Where(s => s.Status == StoryStatus.Submitted);
-        return isAdmin
-            ? waiting
-            : waiting.Where(s =>
-                s.Teams.Any(t => t.Team.Memberships.Any(m => m.PersonId == personId && m.IsManager))
-                || s.Author.Memberships.Any(a => a.Team.Memberships.Any(m => m.PersonId == personId && m.IsManager)));
+        var managed = memberships.Where(m => m.PersonId == personId && m.IsManager).Select(m => m.TeamId);
+        return isAdmin ? waiting : waiting.Where(StoryAccess.ReviewedByManagersOf(managed));
     }
 
     /// <summary>Leaves out stories this person wrote or is credited in: nobody reviews their own praise.</summary>

@@ -1,13 +1,15 @@
+using System.Linq.Expressions;
+
 namespace CareStories.Domain.Stories;
 
 /// <summary>The few facts about a story that decide who may see or change it.</summary>
+/// <param name="ReviewTeamIds">The teams whose managers review it (<see cref="StoryAccess.ReviewTeamIds"/>).</param>
 public sealed record StoryAccessFacts(
     int StoryId,
     string AuthorId,
     StoryStatus Status,
     IReadOnlyCollection<string> HeroIds,
-    IReadOnlyCollection<int> TeamIds,
-    IReadOnlyCollection<int> AuthorTeamIds);
+    IReadOnlyCollection<int> ReviewTeamIds);
 
 /// <summary>Who is looking: their id, whether they administer the app, and the teams they manage.</summary>
 public sealed record StoryViewer(string PersonId, bool IsAdmin, IReadOnlyCollection<int> ManagedTeamIds);
@@ -37,7 +39,48 @@ public static class StoryAccess
         (viewer.IsAdmin || ManagesStory(story, viewer)) && !IsAuthor(story, viewer) && !IsHero(story, viewer);
 
     public static bool ManagesStory(StoryAccessFacts story, StoryViewer viewer) =>
-        story.TeamIds.Concat(story.AuthorTeamIds).Any(viewer.ManagedTeamIds.Contains);
+        story.ReviewTeamIds.Any(viewer.ManagedTeamIds.Contains);
+
+    /// <summary>
+    /// The one definition of who reviews a story: the managers of the teams it is tagged with and of the teams its
+    /// author belongs to. <see cref="ReviewTeamIds"/> reads those teams into <see cref="StoryAccessFacts"/> for the
+    /// checks in memory; <see cref="ReviewedByManagersOf(IQueryable{int})"/> puts the same rule into SQL for the queue,
+    /// the notifications and the pickers.
+    /// </summary>
+    private static readonly Expression<Func<Story, IEnumerable<int>>>[] ReviewTeamSources =
+    [
+        s => s.Teams.Select(t => t.TeamId),
+        s => s.Author.Memberships.Select(m => m.TeamId),
+    ];
+
+    /// <summary>The teams whose managers review these stories (for one story: its review teams).</summary>
+    public static IQueryable<int> ReviewTeamIds(this IQueryable<Story> stories) =>
+        stories.SelectMany(ReviewTeamSources[0]).Concat(stories.SelectMany(ReviewTeamSources[1])).Distinct();
+
+    /// <summary>Stories that a manager of any of <paramref name="teamIds"/> reviews.</summary>
+    public static Expression<Func<Story, bool>> ReviewedByManagersOf(IReadOnlyCollection<int> teamIds) =>
+        ReviewTeamIn(id => teamIds.Contains(id));
+
+    /// <summary>The same, with the teams as a subquery (the teams a person manages), so it stays one command.</summary>
+    public static Expression<Func<Story, bool>> ReviewedByManagersOf(IQueryable<int> teamIds) =>
+        ReviewTeamIn(id => teamIds.Contains(id));
+
+    /// <summary>s => any of its review teams satisfies <paramref name="isManagedTeam"/>, over one parameter.</summary>
+    private static Expression<Func<Story, bool>> ReviewTeamIn(Expression<Func<int, bool>> isManagedTeam)
+    {
+        var story = ReviewTeamSources[0].Parameters[0];
+        var anyOf = ReviewTeamSources
+            .Select(source => (Expression)Expression.Call(
+                typeof(Enumerable), nameof(Enumerable.Any), [typeof(int)],
+                new ReplaceParameter(source.Parameters[0], story).Visit(source.Body), isManagedTeam))
+            .Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<Story, bool>>(anyOf, story);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
 
     private static bool IsAuthor(StoryAccessFacts story, StoryViewer viewer) => story.AuthorId == viewer.PersonId;
 

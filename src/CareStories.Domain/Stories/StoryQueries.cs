@@ -13,18 +13,19 @@ public static class StoryQueries
         stories.Where(s => s.AuthorId == personId
             || (s.Status != StoryStatus.Draft && s.Heroes.Any(h => h.PersonId == personId)));
 
-    public static Task<StoryAccessFacts?> AccessFactsAsync(
+    public static async Task<StoryAccessFacts?> AccessFactsAsync(
         this IQueryable<Story> stories, int storyId, CancellationToken cancellationToken = default) =>
-        stories.AsNoTracking()
+        await stories.AsNoTracking()
             .Where(s => s.Id == storyId)
             .Select(s => new StoryAccessFacts(
                 s.Id,
                 s.AuthorId,
                 s.Status,
                 s.Heroes.Select(h => h.PersonId).ToList(),
-                s.Teams.Select(t => t.TeamId).ToList(),
-                s.Author.Memberships.Select(m => m.TeamId).ToList()))
-            .SingleOrDefaultAsync(cancellationToken);
+                new List<int>()))
+            .SingleOrDefaultAsync(cancellationToken) is { } facts
+            ? facts with { ReviewTeamIds = await stories.Where(s => s.Id == storyId).ReviewTeamIds().ToListAsync(cancellationToken) }
+            : null;
 
     public static async Task<StoryViewer> ViewerAsync(
         this IQueryable<TeamMembership> memberships, string personId, bool isAdmin, CancellationToken cancellationToken = default)

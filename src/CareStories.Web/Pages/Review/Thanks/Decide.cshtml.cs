@@ -248,12 +248,11 @@ public sealed class DecideModel(CareStoriesDbContext db, StoryGate gate, TimePro
         // author's teams'), the same rule as the story page.
         var viewer = await db.TeamMemberships.ViewerAsync(User.PersonId(), User.IsInRole(Roles.Admin), cancellationToken);
         var managed = viewer.ManagedTeamIds;
-        var open = db.Stories.AsNoTracking()
-            .Where(s => s.Status == StoryStatus.Published
-                || ((s.Status == StoryStatus.Submitted || s.Status == StoryStatus.ChangesRequested)
-                    && (viewer.IsAdmin
-                        || s.Teams.Any(t => managed.Contains(t.TeamId))
-                        || db.TeamMemberships.Any(m => m.PersonId == s.AuthorId && managed.Contains(m.TeamId)))));
+        var published = db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published);
+        var underReview = db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Submitted || s.Status == StoryStatus.ChangesRequested);
+        var open = viewer.IsAdmin
+            ? published.Concat(underReview)
+            : published.Concat(underReview.Where(StoryAccess.ReviewedByManagersOf(managed)));
         var personId = Thanks.PersonId;
         var theirs = Thanks.TeamId is { } team
             ? open.Where(s => s.Teams.Any(t => t.TeamId == team))
