@@ -101,9 +101,12 @@ public sealed class ThankYouLink
     public static ThankYouLink ForTeam(int teamId, string createdById, string? label, DateTimeOffset? expiresAt, DateTimeOffset at) =>
         new(null, teamId, createdById, label, expiresAt, at);
 
-    public LinkState StateAt(DateTimeOffset now) =>
-        RevokedAt is not null ? LinkState.Revoked
-        : ExpiresAt is { } expires && expires <= now ? LinkState.Expired
+    public LinkState StateAt(DateTimeOffset now) => StateOf(ExpiresAt, RevokedAt, now);
+
+    /// <summary>The one rule for a link's state, also for rows read without the entity: revoked beats expired.</summary>
+    public static LinkState StateOf(DateTimeOffset? expiresAt, DateTimeOffset? revokedAt, DateTimeOffset now) =>
+        revokedAt is not null ? LinkState.Revoked
+        : expiresAt is { } expires && expires <= now ? LinkState.Expired
         : LinkState.Open;
 
     public bool IsOpenAt(DateTimeOffset now) => StateAt(now) == LinkState.Open;

@@ -28,6 +28,8 @@ public static class Policies
             .AddPolicy(FeatureStories, policy => policy.RequireRole(Roles.Leader));
         services.AddScoped<IAuthorizationHandler, StoryAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, CommentAuthorizationHandler>();
+        services.AddScoped<ThanksAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler>(provider => provider.GetRequiredService<ThanksAuthorizationHandler>());
         return services;
     }
 }

@@ -40,7 +40,7 @@ public sealed record PublicLink(PublicLinkStatus Status, string ThankedName)
             return Unknown;
         }
 
-        var open = ThanksWording.State(link.ExpiresAt, link.RevokedAt, now) == LinkState.Open;
+        var open = ThankYouLink.StateOf(link.ExpiresAt, link.RevokedAt, now) == LinkState.Open;
         return new PublicLink(open ? PublicLinkStatus.Open : PublicLinkStatus.Closed, ThanksWording.Thanked(link.PersonName, link.TeamName));
     }
 

@@ -106,5 +106,5 @@ public sealed class IndexModel(CareStoriesDbContext db, LinkGate gate, TimeProvi
         }
     }
 
-    public LinkState StateOf(Row row) => ThanksWording.State(row.ExpiresAt, row.RevokedAt, Now);
+    public LinkState StateOf(Row row) => ThankYouLink.StateOf(row.ExpiresAt, row.RevokedAt, Now);
 }

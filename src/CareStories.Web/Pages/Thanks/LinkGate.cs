@@ -2,7 +2,9 @@ using CareStories.Domain.Data;
 using CareStories.Domain.People;
 using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
+using CareStories.Web.Authorization;
 using CareStories.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +28,7 @@ public sealed record LinkFacts(
     /// <summary>Who the link thanks, as a customer reads it: "Jamie Rivera" or "the Front Desk team".</summary>
     public string ThankedName => ThanksWording.Thanked(PersonName, TeamName);
 
-    public LinkState StateAt(DateTimeOffset now) => ThanksWording.State(ExpiresAt, RevokedAt, now);
+    public LinkState StateAt(DateTimeOffset now) => ThankYouLink.StateOf(ExpiresAt, RevokedAt, now);
 }
 
 /// <summary>Plain words about links shared by the link pages and the public form.</summary>
@@ -35,17 +37,13 @@ public static class ThanksWording
     public static string Thanked(string? personName, string? teamName) =>
         personName ?? $"the {teamName} team";
 
-    /// <summary>The same rule as <see cref="ThankYouLink.StateAt"/>, for rows read without the entity.</summary>
-    public static LinkState State(DateTimeOffset? expiresAt, DateTimeOffset? revokedAt, DateTimeOffset now) =>
-        revokedAt is not null ? LinkState.Revoked
-        : expiresAt is { } expires && expires <= now ? LinkState.Expired
-        : LinkState.Open;
 }
 
 /// <summary>
-/// The per-record check every link page runs: an unknown link answers 404, one the person may not manage 403.
+/// The per-record check every link page runs: an unknown link answers 404, one the person may not manage 403
+/// (<see cref="ThanksOperations.ManageLink"/>, through the authorization service).
 /// </summary>
-public sealed class LinkGate(CareStoriesDbContext db)
+public sealed class LinkGate(CareStoriesDbContext db, IAuthorizationService authorization, ThanksAuthorizationHandler thanks)
 {
     public async Task<(IActionResult? Denied, LinkFacts? Link)> CheckAsync(PageModel page, int linkId, CancellationToken cancellationToken = default)
     {
@@ -69,9 +67,7 @@ public sealed class LinkGate(CareStoriesDbContext db)
             return (page.NotFound(), null);
         }
 
-        var viewer = await ViewerAsync(page, cancellationToken);
-        var target = await TargetAsync(link.PersonId, link.TeamId, cancellationToken);
-        return ThanksAccess.CanManageLink(target, link.CreatedById, viewer)
+        return (await authorization.AuthorizeAsync(page.User, link, ThanksOperations.ManageLink)).Succeeded
             ? (null, link)
             : (page.StatusCode(StatusCodes.Status403Forbidden), link);
     }
@@ -80,19 +76,8 @@ public sealed class LinkGate(CareStoriesDbContext db)
         db.TeamMemberships.ViewerAsync(page.User.PersonId(), page.User.IsInRole(Roles.Admin), cancellationToken);
 
     /// <summary>A person with the teams they belong to, or a team on its own.</summary>
-    public async Task<ThanksTarget> TargetAsync(string? personId, int? teamId, CancellationToken cancellationToken = default)
-    {
-        if (personId is null)
-        {
-            return new ThanksTarget(null, teamId is { } id ? [id] : []);
-        }
-
-        var teams = await db.TeamMemberships.AsNoTracking()
-            .Where(m => m.PersonId == personId)
-            .Select(m => m.TeamId)
-            .ToListAsync(cancellationToken);
-        return new ThanksTarget(personId, teams);
-    }
+    public Task<ThanksTarget> TargetAsync(string? personId, int? teamId, CancellationToken cancellationToken = default) =>
+        thanks.TargetAsync(personId, teamId, cancellationToken);
 }
 
 public static class ThanksUrls

@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using CareStories.Domain;
 using CareStories.Domain.Data;
 using CareStories.Domain.Thanks;
+using CareStories.Web.Authorization;
 using CareStories.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ namespace CareStories.Web.Pages.Thanks;
 /// Makes a thank-you link: for me, or (a manager) for a person in a team I manage or for that team, or (an Admin)
 /// for anyone or any team. Who may is <see cref="ThanksAccess.CanMakeLinkFor"/>, checked again on the post.
 /// </summary>
-public sealed class NewModel(CareStoriesDbContext db, LinkGate gate, TimeProvider time) : PageModel
+public sealed class NewModel(CareStoriesDbContext db, LinkGate gate, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     public const string Me = "me";
 
@@ -86,7 +88,7 @@ public sealed class NewModel(CareStoriesDbContext db, LinkGate gate, TimeProvide
         }
 
         var target = await gate.TargetAsync(personId, teamId, cancellationToken);
-        if (!ThanksAccess.CanMakeLinkFor(target, viewer))
+        if (!(await authorization.AuthorizeAsync(User, target, ThanksOperations.MakeLink)).Succeeded)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }

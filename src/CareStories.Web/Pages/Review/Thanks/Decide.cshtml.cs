@@ -9,6 +9,7 @@ using CareStories.Web.Identity;
 using CareStories.Web.Infrastructure;
 using CareStories.Web.Pages.Stories;
 using CareStories.Web.Thanks;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,7 @@ namespace CareStories.Web.Pages.Review.Thanks;
 /// member of the team thanked), approve it onto one of their stories, or discard it, erasing the words. Only the
 /// managers who may decide get in (others: 404), never the person thanked (403).
 /// </summary>
-public sealed class DecideModel(CareStoriesDbContext db, StoryGate gate, TimeProvider time) : PageModel
+public sealed class DecideModel(CareStoriesDbContext db, StoryGate gate, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     /// <summary>How many stories the "add it to a story" list offers, newest first.</summary>
     public const int StoryChoices = 50;
@@ -197,8 +198,7 @@ public sealed class DecideModel(CareStoriesDbContext db, StoryGate gate, TimePro
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var viewer = await db.TeamMemberships.ViewerAsync(me, User.IsInRole(Roles.Admin), cancellationToken);
-        if (!ThanksAccess.CanDecide(facts.Target, viewer))
+        if (!(await authorization.AuthorizeAsync(User, facts.Target, ThanksOperations.Decide)).Succeeded)
         {
             return NotFound();
         }
