@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Net;
 using CareStories.Domain.Data;
+using CareStories.Domain.Paging;
 using CareStories.Domain.People;
 using CareStories.Domain.Stories;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +57,7 @@ public static class Targets
         new(StaticKey, "Static file", "/favicon.svg") { MustContain = "<svg" },
         new(FeedKey, "Feed, first page", "/Feed") { MinimumStories = FeedPageStories, MustShow = [facts.NewestStoryId] },
 
-        // "before" is the last story of the previous page, as "<PublishedAt UTC ticks>.<Id>" (FeedCursor).
+        // "before" is the last story of the previous page, as "<PublishedAt UTC ticks>.<Id>" (PageKey).
         new(DeepKey, $"Feed, deep page ({DeepFraction * 100:0}% down)", $"/Feed?before={facts.DeepKey}")
         {
             MinimumStories = FeedPageStories,
@@ -96,7 +96,7 @@ public static class Targets
         var deep = await unfeatured.Skip(position).Take(2)
             .Select(s => new { s.Id, s.PublishedAt })
             .ToListAsync(cancellationToken);
-        var key = string.Create(CultureInfo.InvariantCulture, $"{deep[0].PublishedAt!.Value.UtcTicks}.{deep[0].Id}");
+        var key = new PageKey(deep[0].PublishedAt!.Value, deep[0].Id).ToString();
 
         // The busiest team, a story of theirs a few down its page, and the newest story it must leave out.
         var team = await db.Teams.AsNoTracking()

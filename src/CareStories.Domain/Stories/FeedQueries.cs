@@ -1,5 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
+using CareStories.Domain.Paging;
 using CareStories.Domain.People;
 
 namespace CareStories.Domain.Stories;
@@ -47,37 +46,6 @@ public sealed record FeedFilter(
     public bool IsEmpty => this == None;
 }
 
-/// <summary>
-/// Where a page of the feed ends: the last story shown. The next page starts strictly after it in
-/// (PublishedAt desc, Id desc) order, so stories sharing a publication time are neither skipped nor repeated.
-/// In a URL it is "&lt;PublishedAt UTC ticks&gt;.&lt;Id&gt;".
-/// </summary>
-public readonly record struct FeedCursor(DateTimeOffset PublishedAt, int Id)
-{
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{PublishedAt.UtcTicks}.{Id}");
-
-    /// <summary>Reads a cursor from a URL; anything malformed or out of range is no cursor at all.</summary>
-    public static bool TryParse([NotNullWhen(true)] string? text, out FeedCursor cursor)
-    {
-        cursor = default;
-        var parts = text?.Split('.');
-        if (parts is not { Length: 2 }
-            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            || ticks > DateTimeOffset.MaxValue.UtcTicks
-            || id <= 0)
-        {
-            return false;
-        }
-
-        cursor = new FeedCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
-        return true;
-    }
-
-    public static FeedCursor? Parse(string? text) => TryParse(text, out var cursor) ? cursor : null;
-}
-
 /// <summary>One row of a feed page: which story, where it sorts, and whether it is pinned as featured.</summary>
 public sealed record FeedKey
 {
@@ -90,7 +58,7 @@ public sealed record FeedKey
 
     public bool IsFeatured => FeaturedAt is not null;
 
-    public FeedCursor Cursor => new(PublishedAt, Id);
+    public PageKey Key => new(PublishedAt, Id);
 }
 
 /// <summary>
@@ -99,6 +67,9 @@ public sealed record FeedKey
 /// </summary>
 public static class FeedQueries
 {
+    /// <summary>Published stories newest first, on the (Status, PublishedAt, Id) index: the feed and a person's stories.</summary>
+    public static readonly Keyset<Story, int> ByPublished = Keyset.NewestFirst((Story s) => s.PublishedAt, s => s.Id);
+
     public static IQueryable<Story> PublishedFeed(this IQueryable<Story> stories) =>
         stories.Where(s => s.Status == StoryStatus.Published);
 
@@ -133,22 +104,6 @@ public static class FeedQueries
         return stories;
     }
 
-    public static IOrderedQueryable<Story> NewestFirst(this IQueryable<Story> stories) =>
-        stories.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id);
-
-    /// <summary>Stories that sort after the cursor, newest first; all of them when there is no cursor.</summary>
-    public static IQueryable<Story> Before(this IQueryable<Story> stories, FeedCursor? cursor)
-    {
-        if (cursor is not { } c)
-        {
-            return stories;
-        }
-
-        var at = c.PublishedAt;
-        var id = c.Id;
-        return stories.Where(s => s.PublishedAt < at || (s.PublishedAt == at && s.Id < id));
-    }
-
     /// <summary>
     /// The few featured stories matching the filter, pinned on top of the feed. A story is featured only while it is
     /// published (withdrawing clears it), so they are found by the FeaturedAt index; asking for the published status
@@ -168,19 +123,17 @@ public static class FeedQueries
     /// Featured stories are never in the list below them, on any page.
     /// </summary>
     public static IQueryable<FeedKey> FeedPage(
-        this IQueryable<Story> stories, FeedFilter filter, FeedCursor? cursor, DateTimeOffset now, int size)
+        this IQueryable<Story> stories, FeedFilter filter, PageKey? after, DateTimeOffset now, int size)
     {
         var featured = stories.Featured(filter, now);
-        var list = stories.PublishedFeed()
-            .Matching(filter, now)
-            .Where(s => !featured.Select(f => f.Id).Contains(s.Id))
-            .Before(cursor)
-            .NewestFirst()
-            .Take(size + 1)
+        var list = ByPublished.After(
+                stories.PublishedFeed().Matching(filter, now).Where(s => !featured.Select(f => f.Id).Contains(s.Id)),
+                after,
+                size)
             .Select(s => new FeedKey { Id = s.Id, PublishedAt = s.PublishedAt!.Value, FeaturedAt = null });
 
         // Member initialisers rather than a constructor, so both halves stay SQL and concatenate in one command.
-        return cursor is null
+        return after is null
             ? featured.Select(s => new FeedKey { Id = s.Id, PublishedAt = s.PublishedAt!.Value, FeaturedAt = s.FeaturedAt }).Concat(list)
             : list;
     }

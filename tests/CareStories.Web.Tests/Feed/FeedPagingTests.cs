@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using CareStories.Domain.Stories;
+using CareStories.Domain.Paging;
 using CareStories.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -109,7 +109,7 @@ public sealed class FeedPagingTests(FeedFactory factory) : IClassFixture<FeedFac
             ids.Add(await _arrange.PublishedAsync(hero, team, start.AddMinutes(-i)));
         }
 
-        var cursor = new FeedCursor(start.AddMinutes(-29), ids[29]);
+        var cursor = new PageKey(start.AddMinutes(-29), ids[29]);
         var page = await (await factory.SignInAsync(hero)).GetDocumentAsync($"/Feed?team={team}&before={cursor}");
 
         Assert.Equal(ids[30..50], page.ListIds());
@@ -128,7 +128,7 @@ public sealed class FeedPagingTests(FeedFactory factory) : IClassFixture<FeedFac
         var only = await _arrange.PublishedAsync(hero, team, DateTimeOffset.UtcNow.AddDays(-1));
         var publishedAt = await factory.WithDbAsync(db => db.Stories.Where(s => s.Id == only).Select(s => s.PublishedAt!.Value).SingleAsync());
 
-        var page = await (await factory.SignInAsync(hero)).GetDocumentAsync($"/Feed?team={team}&before={new FeedCursor(publishedAt, only)}");
+        var page = await (await factory.SignInAsync(hero)).GetDocumentAsync($"/Feed?team={team}&before={new PageKey(publishedAt, only)}");
 
         Assert.Empty(page.AllIds());
         Assert.Contains("There are no older stories that match these filters.", page.QuerySelector(".empty-state")!.Text(), StringComparison.Ordinal);
@@ -168,7 +168,7 @@ public sealed class FeedPagingTests(FeedFactory factory) : IClassFixture<FeedFac
         }
 
         var client = await factory.SignInAsync(hero);
-        var deep = new FeedCursor(start.AddMinutes(-10), ids[10]);
+        var deep = new PageKey(start.AddMinutes(-10), ids[10]);
         string[] urls =
         [
             "/Feed",

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using CareStories.Domain.Notifications;
+using CareStories.Domain.Paging;
 using CareStories.Web.Tests.Infrastructure;
 using CareStories.Web.Tests.Stories;
 using Microsoft.EntityFrameworkCore;
@@ -148,6 +149,28 @@ public sealed class NotificationTests(CareStoriesFactory factory) : IClassFixtur
         Assert.Equal(expected.Skip(20), Ids(second));
         Assert.Null(second.QuerySelector("a[href*='after=']"));
         Assert.NotNull(second.QuerySelector("a[href='/Notifications']"));
+    }
+
+    [Theory]
+    [InlineData("theirs")]
+    [InlineData("3155378975999999999.9223372036854775807")]
+    [InlineData("1.1")]
+    [InlineData("not-a-key")]
+    public async Task A_tampered_or_mangled_key_shows_a_page_of_my_own_notifications_never_anyone_elses(string after)
+    {
+        var (me, storyId, _) = await PersonWithStoryAsync();
+        var other = await factory.Data.PersonAsync();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var mine = await NotifyAsync(me, storyId, NotificationKind.StoryPublished, count: 3, at: at);
+        var theirs = await NotifyAsync(other, storyId, NotificationKind.StoryCommented, count: 3, at: at.AddMinutes(1));
+        var key = after == "theirs" ? new PageKey(at.AddMinutes(1), theirs[^1]).ToString() : after;
+
+        var response = await (await factory.SignInAsync(me)).GetAsync($"/Notifications?after={key}");
+
+        await response.ShouldBeAsync(HttpStatusCode.OK);
+        var shown = Ids(await response.ReadDocumentAsync()).ToList();
+        Assert.Equal(after == "1.1" ? [] : mine.OrderByDescending(id => id), shown);
+        Assert.DoesNotContain(shown, theirs.Contains);
     }
 
     [Fact]

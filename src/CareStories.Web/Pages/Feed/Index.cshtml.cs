@@ -1,6 +1,7 @@
 using System.Globalization;
 using CareStories.Domain.Catalogue;
 using CareStories.Domain.Data;
+using CareStories.Domain.Paging;
 using CareStories.Domain.People;
 using CareStories.Domain.Stories;
 using CareStories.Web.Photos;
@@ -50,8 +51,8 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
 
     public IReadOnlyList<Card> Stories { get; private set; } = [];
 
-    /// <summary>The cursor of the next, older page; null on the last page.</summary>
-    public FeedCursor? Next { get; private set; }
+    /// <summary>The key of the next, older page; null on the last page.</summary>
+    public PageKey? Next { get; private set; }
 
     public bool IsFirstPage { get; private set; }
 
@@ -153,29 +154,26 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
             period is not null && Periods.TryGetValue(period, out var p) ? p : null);
         FilterWords = Describe(Filter);
 
-        var cursor = FeedCursor.Parse(before);
-        IsFirstPage = cursor is null;
+        var after = FeedQueries.ByPublished.Read(before);
+        IsFirstPage = after is null;
         var keys = await db.Stories.AsNoTracking()
-            .FeedPage(Filter, cursor, time.GetUtcNow(), PageSize)
+            .FeedPage(Filter, after, time.GetUtcNow(), PageSize)
             .ToListAsync(cancellationToken);
         var featuredKeys = keys.Where(k => k.IsFeatured).OrderByDescending(k => k.FeaturedAt).ThenByDescending(k => k.Id).ToList();
-        var listKeys = keys.Where(k => !k.IsFeatured)
-            .OrderByDescending(k => k.PublishedAt).ThenByDescending(k => k.Id)
-            .ToList();
-        if (listKeys.Count > PageSize)
-        {
-            listKeys.RemoveAt(PageSize);
-            Next = listKeys[^1].Cursor;
-        }
+        var list = Keyset.PageOf(
+            [.. keys.Where(k => !k.IsFeatured).OrderByDescending(k => k.PublishedAt).ThenByDescending(k => k.Id)],
+            PageSize,
+            k => k.Key);
+        Next = list.Next;
 
-        var cards = await CardsAsync([.. featuredKeys.Select(k => k.Id), .. listKeys.Select(k => k.Id)], cancellationToken);
+        var cards = await CardsAsync([.. featuredKeys.Select(k => k.Id), .. list.Items.Select(k => k.Id)], cancellationToken);
         Featured = [.. featuredKeys.Select(k => cards[k.Id])];
-        Stories = [.. listKeys.Select(k => cards[k.Id])];
+        Stories = [.. list.Items.Select(k => cards[k.Id])];
         return Page();
     }
 
     /// <summary>The link to another page of this same filtered feed, its parameters in the filter form's order.</summary>
-    public Dictionary<string, string> RouteFor(FeedCursor? before = null)
+    public Dictionary<string, string> RouteFor(PageKey? before = null)
     {
         var route = new Dictionary<string, string>();
         if (Filter.TeamId is { } team)
@@ -203,9 +201,9 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
             route["period"] = PeriodSlug(period);
         }
 
-        if (before is { } cursor)
+        if (before is { } key)
         {
-            route["before"] = cursor.ToString();
+            route["before"] = key.ToString();
         }
 
         return route;

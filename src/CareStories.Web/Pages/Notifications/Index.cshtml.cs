@@ -1,7 +1,7 @@
 using CareStories.Domain.Data;
 using CareStories.Domain.Notifications;
+using CareStories.Domain.Paging;
 using CareStories.Web.Identity;
-using CareStories.Web.Infrastructure;
 using CareStories.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +13,9 @@ namespace CareStories.Web.Pages.Notifications;
 public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : PageModel
 {
     public const int PageSize = 20;
+
+    // Notifications made in the same instant keep their order across pages.
+    private static readonly Keyset<Notification, long> Newest = Keyset.NewestFirst((Notification n) => n.CreatedAt, n => n.Id);
 
     public IReadOnlyList<Row> Notifications { get; private set; } = [];
 
@@ -36,34 +39,23 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
         var mine = db.Notifications.AsNoTracking().Where(n => n.RecipientId == me);
         UnreadCount = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
 
-        IsFirstPage = !PagingKey.TryParse(after, out var key);
-        if (!IsFirstPage)
-        {
-            var (afterAt, afterId) = (key.At, key.Id);
-            // Keyset paging on (CreatedAt, Id): notifications made in the same instant keep their order across pages.
-            mine = mine.Where(n => n.CreatedAt < afterAt || (n.CreatedAt == afterAt && n.Id < afterId));
-        }
-
-        var rows = await mine
-            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-            .Select(n => new Row(
+        var key = Newest.Read(after);
+        IsFirstPage = key is null;
+        var page = await mine.ToPageAsync(
+            Newest,
+            key,
+            PageSize,
+            n => new Row(
                 n.Id,
                 n.Kind,
                 n.Story == null ? null : n.Story.Title,
                 n.Actor == null ? null : n.Actor.DisplayName,
                 n.CreatedAt,
-                n.ReadAt))
-            .Take(PageSize + 1)
-            .ToListAsync(cancellationToken);
+                n.ReadAt),
+            cancellationToken);
 
-        if (rows.Count > PageSize)
-        {
-            rows.RemoveAt(PageSize);
-            var last = rows[^1];
-            Next = new PagingKey(last.CreatedAt, last.Id).ToString();
-        }
-
-        Notifications = rows;
+        Next = page.Next?.ToString();
+        Notifications = page.Items;
     }
 
     /// <summary>Marks one of my notifications read and takes me to what it is about. Anyone else's answers 404.</summary>

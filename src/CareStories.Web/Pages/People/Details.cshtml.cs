@@ -1,7 +1,8 @@
 using CareStories.Domain.Catalogue;
 using CareStories.Domain.Data;
+using CareStories.Domain.Paging;
+using CareStories.Domain.Stories;
 using CareStories.Web.Identity;
-using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -75,37 +76,25 @@ public sealed class DetailsModel(CareStoriesDbContext db) : PageModel
 
         Celebrations = await credited.CelebrationsOn().Take(CelebrationsShown).ToListAsync(cancellationToken);
 
-        var page = credited;
-        IsFirstPage = !(PagingKey.TryParse(after, out var key) && key.Id <= int.MaxValue);
-        if (!IsFirstPage)
-        {
-            var (afterPublished, afterId) = (key.At, (int)key.Id);
-            // Keyset paging on (PublishedAt, Id), the feed's index, newest first.
-            page = page.Where(s => s.PublishedAt < afterPublished || (s.PublishedAt == afterPublished && s.Id < afterId));
-        }
-
-        var rows = await page
-            .OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
-            .Select(s => new StoryRow(
+        // Paged like the feed, on its index, newest first.
+        var key = FeedQueries.ByPublished.Read(after);
+        IsFirstPage = key is null;
+        var page = await credited.AsSplitQuery().ToPageAsync(
+            FeedQueries.ByPublished,
+            key,
+            StoriesPageSize,
+            s => new StoryRow(
                 s.Id,
                 s.Title,
                 s.PublishedAt,
                 s.Author.DisplayName,
                 s.Teams.OrderBy(t => t.Team.Name).Select(t => t.Team.Name).ToList(),
                 s.Celebrations.Count,
-                s.Applause.Count))
-            .Take(StoriesPageSize + 1)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+                s.Applause.Count),
+            cancellationToken);
 
-        if (rows.Count > StoriesPageSize)
-        {
-            rows.RemoveAt(StoriesPageSize);
-            var last = rows[^1];
-            Next = new PagingKey(last.PublishedAt!.Value, last.Id).ToString();
-        }
-
-        Stories = rows;
+        Next = page.Next?.ToString();
+        Stories = page.Items;
         return Page();
     }
 }

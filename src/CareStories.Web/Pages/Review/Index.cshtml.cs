@@ -1,11 +1,10 @@
-using System.Globalization;
 using CareStories.Domain.Data;
+using CareStories.Domain.Paging;
 using CareStories.Domain.People;
 using CareStories.Domain.Settings;
 using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 using CareStories.Web.Identity;
-using CareStories.Web.Infrastructure;
 using CareStories.Web.Thanks;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +19,9 @@ namespace CareStories.Web.Pages.Review;
 public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : PageModel
 {
     public const int PageSize = 20;
+
+    // Oldest first: the longest-waiting stories lead.
+    private static readonly Keyset<Story, int> LongestWaiting = Keyset.OldestFirst((Story s) => s.SubmittedAt, s => s.Id);
 
     public IReadOnlyList<Row> Stories { get; private set; } = [];
 
@@ -71,16 +73,13 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
         ReviewableCount = counts.Sum(c => c.Count);
         OverdueCount = counts.Where(c => c.Overdue).Sum(c => c.Count);
 
-        IsFirstPage = !PagingKey.TryParse(after, out var afterSubmitted, out var afterId);
-        if (!IsFirstPage)
-        {
-            // Keyset paging on (SubmittedAt, Id), oldest first: the longest-waiting stories lead.
-            queue = queue.Where(s => s.SubmittedAt > afterSubmitted || (s.SubmittedAt == afterSubmitted && s.Id > afterId));
-        }
-
-        var rows = await queue
-            .OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id)
-            .Select(s => new Row(
+        var key = LongestWaiting.Read(after);
+        IsFirstPage = key is null;
+        var page = await queue.AsSplitQuery().ToPageAsync(
+            LongestWaiting,
+            key,
+            PageSize,
+            s => new Row(
                 s.Id,
                 s.Title,
                 s.Author.DisplayName,
@@ -88,24 +87,16 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
                 s.Heroes.OrderBy(h => h.Person.DisplayName).Select(h => h.Person.DisplayName).ToList(),
                 s.Teams.OrderBy(t => t.Team.Name).Select(t => t.Team.Name).ToList(),
                 s.AuthorId == me,
-                s.Heroes.Any(h => h.PersonId == me)))
-            .Take(PageSize + 1)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-
-        if (rows.Count > PageSize)
-        {
-            rows.RemoveAt(PageSize);
-            var last = rows[^1];
-            Next = string.Create(CultureInfo.InvariantCulture, $"{last.SubmittedAt.UtcTicks}-{last.Id}");
-        }
+                s.Heroes.Any(h => h.PersonId == me)),
+            cancellationToken);
+        Next = page.Next?.ToString();
 
         ThanksWaitingCount = await db.CustomerThanks.AsNoTracking()
             .Where(t => t.Status == ThanksStatus.Waiting)
             .DecidableBy(db, me, IsAdmin)
             .CountAsync(cancellationToken);
 
-        Stories = rows.Select(r => r with { Wait = ReviewWait.Of(r.SubmittedAt, now, OverdueDays) }).ToList();
+        Stories = page.Items.Select(r => r with { Wait = ReviewWait.Of(r.SubmittedAt, now, OverdueDays) }).ToList();
     }
 
 }

@@ -1,8 +1,7 @@
-using System.Globalization;
 using CareStories.Domain.Data;
+using CareStories.Domain.Paging;
 using CareStories.Domain.Stories;
 using CareStories.Web.Identity;
-using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +11,8 @@ namespace CareStories.Web.Pages.Stories;
 public sealed class IndexModel(CareStoriesDbContext db) : PageModel
 {
     public const int PageSize = 20;
+
+    private static readonly Keyset<Story, int> LastChanged = Keyset.NewestFirst((Story s) => s.UpdatedAt, s => s.Id);
 
     public StoryStatus? Status { get; private set; }
 
@@ -49,16 +50,13 @@ public sealed class IndexModel(CareStoriesDbContext db) : PageModel
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
         var query = Status is { } wanted ? mine.Where(s => s.Status == wanted) : mine;
-        IsFirstPage = !PagingKey.TryParse(after, out var afterUpdated, out var afterId);
-        if (!IsFirstPage)
-        {
-            // Keyset paging on (UpdatedAt, Id): stable when stories share a time, and as fast deep as on top.
-            query = query.Where(s => s.UpdatedAt < afterUpdated || (s.UpdatedAt == afterUpdated && s.Id < afterId));
-        }
-
-        var rows = await query
-            .OrderByDescending(s => s.UpdatedAt).ThenByDescending(s => s.Id)
-            .Select(s => new Row(
+        var key = LastChanged.Read(after);
+        IsFirstPage = key is null;
+        var page = await query.AsSplitQuery().ToPageAsync(
+            LastChanged,
+            key,
+            PageSize,
+            s => new Row(
                 s.Id,
                 s.Title,
                 s.Status,
@@ -68,19 +66,11 @@ public sealed class IndexModel(CareStoriesDbContext db) : PageModel
                 s.ReviewComment,
                 s.Heroes.OrderBy(h => h.Person.DisplayName).Select(h => h.Person.DisplayName).ToList(),
                 s.Teams.OrderBy(t => t.Team.Name).Select(t => t.Team.Name).ToList(),
-                s.Quotes.Count))
-            .Take(PageSize + 1)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+                s.Quotes.Count),
+            cancellationToken);
 
-        if (rows.Count > PageSize)
-        {
-            rows.RemoveAt(PageSize);
-            var last = rows[^1];
-            Next = string.Create(CultureInfo.InvariantCulture, $"{last.UpdatedAt.UtcTicks}-{last.Id}");
-        }
-
-        Stories = rows;
+        Next = page.Next?.ToString();
+        Stories = page.Items;
     }
 
     public int Count(StoryStatus? status) => status is { } s ? Counts.GetValueOrDefault(s) : Counts.Values.Sum();

@@ -1,6 +1,6 @@
 using CareStories.Domain.Data;
+using CareStories.Domain.Paging;
 using CareStories.Domain.Thanks;
-using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +13,8 @@ namespace CareStories.Web.Pages.Thanks;
 public sealed class IndexModel(CareStoriesDbContext db, LinkGate gate, TimeProvider time) : PageModel
 {
     public const int PageSize = 25;
+
+    private static readonly Keyset<ThankYouLink, int> Newest = Keyset.NewestFirst((ThankYouLink l) => l.CreatedAt, l => l.Id);
 
     public IReadOnlyList<Row> Links { get; private set; } = [];
 
@@ -69,35 +71,28 @@ public sealed class IndexModel(CareStoriesDbContext db, LinkGate gate, TimeProvi
                 || (l.Label != null && l.Label.ToUpper().Contains(term)));
         }
 
-        IsFirstPage = !PagingKey.TryParse(after, out var afterCreated, out var afterId);
-        if (!IsFirstPage)
-        {
-            links = links.Where(l => l.CreatedAt < afterCreated || (l.CreatedAt == afterCreated && l.Id < afterId));
-        }
-
-        var rows = await links
-            .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
-            .Select(l => new Row(
+        var key = Newest.Read(after);
+        IsFirstPage = key is null;
+        var page = await links.ToPageAsync(
+            Newest,
+            key,
+            PageSize,
+            l => new Row(
                 l.Id,
                 l.Person == null ? null : l.Person.DisplayName,
                 l.Team == null ? null : l.Team.Name,
                 l.Label,
                 l.CreatedAt,
                 l.ExpiresAt,
-                l.RevokedAt))
-            .Take(PageSize + 1)
-            .ToListAsync(cancellationToken);
-        if (rows.Count > PageSize)
-        {
-            rows.RemoveAt(PageSize);
-            Next = new PagingKey(rows[^1].CreatedAt, rows[^1].Id).ToString();
-        }
+                l.RevokedAt),
+            cancellationToken);
+        Next = page.Next?.ToString();
 
-        Links = rows;
-        if (rows.Count > 0)
+        Links = page.Items;
+        if (Links.Count > 0)
         {
             // One grouped query for the whole page, however many links it shows.
-            var ids = rows.Select(r => r.Id).ToList();
+            var ids = Links.Select(r => r.Id).ToList();
             ThanksCounts = await db.CustomerThanks.AsNoTracking()
                 .Where(t => ids.Contains(t.LinkId))
                 .GroupBy(t => t.LinkId)

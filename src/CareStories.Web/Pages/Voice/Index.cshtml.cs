@@ -1,9 +1,9 @@
 using CareStories.Domain.Data;
+using CareStories.Domain.Paging;
 using CareStories.Domain.People;
 using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 using CareStories.Web.Identity;
-using CareStories.Web.Infrastructure;
 using CareStories.Web.Thanks;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +17,8 @@ namespace CareStories.Web.Pages.Voice;
 public sealed class IndexModel(CareStoriesDbContext db) : PageModel
 {
     public const int PageSize = 20;
+
+    private static readonly Keyset<CustomerThanks, int> Newest = Keyset.NewestFirst((CustomerThanks t) => t.ReceivedAt, t => t.Id);
 
     public IReadOnlyList<Row> Thanks { get; private set; } = [];
 
@@ -76,16 +78,13 @@ public sealed class IndexModel(CareStoriesDbContext db) : PageModel
             approved = approved.ForTeam(db, teamId);
         }
 
-        IsFirstPage = !PagingKey.TryParse(after, out var afterAt, out var afterId);
-        if (!IsFirstPage)
-        {
-            // Keyset paging on (ReceivedAt, Id), newest first.
-            approved = approved.Where(t => t.ReceivedAt < afterAt || (t.ReceivedAt == afterAt && t.Id < afterId));
-        }
-
-        var rows = await approved
-            .OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Id)
-            .Select(t => new Row(
+        var key = Newest.Read(after);
+        IsFirstPage = key is null;
+        var page = await approved.ToPageAsync(
+            Newest,
+            key,
+            PageSize,
+            t => new Row(
                 t.Id,
                 t.Quote!.Id,
                 t.Quote.Text,
@@ -98,16 +97,10 @@ public sealed class IndexModel(CareStoriesDbContext db) : PageModel
                 t.ReceivedAt,
                 t.Quote.StoryId,
                 db.Stories.Where(s => s.Id == t.Quote.StoryId).Select(s => s.Title).First(),
-                db.Stories.Any(s => s.Id == t.Quote.StoryId && s.Status == StoryStatus.Published)))
-            .Take(PageSize + 1)
-            .ToListAsync(cancellationToken);
+                db.Stories.Any(s => s.Id == t.Quote.StoryId && s.Status == StoryStatus.Published)),
+            cancellationToken);
 
-        if (rows.Count > PageSize)
-        {
-            rows.RemoveAt(PageSize);
-            Next = new PagingKey(rows[^1].ReceivedAt, rows[^1].Id).ToString();
-        }
-
-        Thanks = rows;
+        Next = page.Next?.ToString();
+        Thanks = page.Items;
     }
 }

@@ -1,9 +1,9 @@
 using CareStories.Domain.Data;
+using CareStories.Domain.Paging;
 using CareStories.Domain.People;
 using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 using CareStories.Web.Identity;
-using CareStories.Web.Infrastructure;
 using CareStories.Web.Thanks;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +17,9 @@ namespace CareStories.Web.Pages.Review.Thanks;
 public sealed class IndexModel(CareStoriesDbContext db) : PageModel
 {
     public const int PageSize = 20;
+
+    // Oldest first: the customers who have waited longest lead.
+    private static readonly Keyset<CustomerThanks, int> LongestWaiting = Keyset.OldestFirst((CustomerThanks t) => t.ReceivedAt, t => t.Id);
 
     public IReadOnlyList<Row> Thanks { get; private set; } = [];
 
@@ -41,32 +44,23 @@ public sealed class IndexModel(CareStoriesDbContext db) : PageModel
             .Where(t => t.Status == ThanksStatus.Waiting)
             .DecidableBy(db, me, IsAdmin);
 
-        IsFirstPage = !PagingKey.TryParse(after, out var afterAt, out var afterId);
-        if (!IsFirstPage)
-        {
-            // Keyset paging on (ReceivedAt, Id), oldest first: the customers who have waited longest lead.
-            waiting = waiting.Where(t => t.ReceivedAt > afterAt || (t.ReceivedAt == afterAt && t.Id > afterId));
-        }
-
-        var rows = await waiting
-            .OrderBy(t => t.ReceivedAt).ThenBy(t => t.Id)
-            .Select(t => new Row(
+        var key = LongestWaiting.Read(after);
+        IsFirstPage = key is null;
+        var page = await waiting.ToPageAsync(
+            LongestWaiting,
+            key,
+            PageSize,
+            t => new Row(
                 t.Id,
                 t.Text,
                 t.Naming,
                 t.CustomerName,
                 t.Person != null ? t.Person.DisplayName : null,
                 t.Team != null ? t.Team.Name : null,
-                t.ReceivedAt))
-            .Take(PageSize + 1)
-            .ToListAsync(cancellationToken);
+                t.ReceivedAt),
+            cancellationToken);
 
-        if (rows.Count > PageSize)
-        {
-            rows.RemoveAt(PageSize);
-            Next = new PagingKey(rows[^1].ReceivedAt, rows[^1].Id).ToString();
-        }
-
-        Thanks = rows;
+        Next = page.Next?.ToString();
+        Thanks = page.Items;
     }
 }
