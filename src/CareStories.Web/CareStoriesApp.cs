@@ -20,6 +20,7 @@ public static class CareStoriesApp
         var services = builder.Services;
         var configuration = builder.Configuration;
 
+        builder.UseDefaultAddressInDevelopment();
         services.AddSingleton(TimeProvider.System);
         services.AddDbContext<CareStoriesDbContext>(options =>
             options.UseSqlite(DatabasePaths.ResolveConnectionString(configuration, builder.Environment)));

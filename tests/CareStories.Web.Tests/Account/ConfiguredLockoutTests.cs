@@ -5,7 +5,7 @@ using CareStories.Web.Tests.Infrastructure;
 namespace CareStories.Web.Tests.Account;
 
 /// <summary>The app with a stricter lockout than the default, as an organisation might configure it.</summary>
-public sealed class StrictLockoutFactory : CareStoriesFactory
+public sealed class StrictLockoutFactory : RealPasswordsFactory
 {
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {

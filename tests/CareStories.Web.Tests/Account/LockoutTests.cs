@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CareStories.Web.Tests.Account;
 
-public sealed class LockoutTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>
+public sealed class LockoutTests(RealPasswordsFactory factory) : IClassFixture<RealPasswordsFactory>
 {
     [Fact]
     public async Task Lockout_after_repeated_failed_sign_ins_really_happens()

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CareStories.Web.Tests.Account;
 
-public sealed class RegistrationTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>
+public sealed class RegistrationTests(RealPasswordsFactory factory) : IClassFixture<RealPasswordsFactory>
 {
     private const string RegisterUrl = "/Identity/Account/Register";
     private const string GoodPassword = "four unrelated words here";

@@ -4,7 +4,7 @@ using CareStories.Web.Tests.Infrastructure;
 
 namespace CareStories.Web.Tests.Account;
 
-public sealed class SignInTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>
+public sealed class SignInTests(RealPasswordsFactory factory) : IClassFixture<RealPasswordsFactory>
 {
     [Fact]
     public async Task Person_signs_in_through_the_sign_in_page_and_sees_their_name()

@@ -44,7 +44,7 @@ public sealed partial class PeopleAdminTests(CareStoriesFactory factory) : IClas
         {
             for (var i = 0; i < 120; i++)
             {
-                db.Users.Add(new Person($"{tag}.{i:000}@{CareStoriesFactory.EmailDomain}", $"{tag} {i:000}", null, DateTimeOffset.UtcNow));
+                db.Users.Add(new Person($"{tag}.{i:000}@{CareStoriesFactory.EmailDomain}", $"{tag} {i:000}", null, factory.Clock.GetUtcNow()));
             }
 
             await db.SaveChangesAsync();
@@ -206,7 +206,7 @@ public sealed partial class PeopleAdminTests(CareStoriesFactory factory) : IClas
         {
             // An account made without a password, as "Add a person" makes them.
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
-            var person = new Person(email, "Lost Their Email", null, DateTimeOffset.UtcNow) { EmailConfirmed = true };
+            var person = new Person(email, "Lost Their Email", null, factory.Clock.GetUtcNow()) { EmailConfirmed = true };
             Assert.True((await users.CreateAsync(person)).Succeeded);
             id = person.Id;
         }

@@ -29,7 +29,7 @@ internal sealed class FeedArrange(CareStoriesFactory factory)
         return await Data.StoryAsync(author, teamId, story =>
         {
             draft?.Invoke(story);
-            story.Submit(author.Id, DateTimeOffset.UtcNow);
+            story.Submit(author.Id, factory.Clock.GetUtcNow());
             story.Publish(reviewer.Id, publishedAt);
             after?.Invoke(story);
         });

@@ -10,7 +10,7 @@ public sealed class FeedCardTests(FeedFactory factory) : IClassFixture<FeedFacto
 {
     private readonly FeedArrange _arrange = new(factory);
 
-    private static DateTimeOffset Now => DateTimeOffset.UtcNow;
+    private DateTimeOffset Now => factory.Clock.GetUtcNow();
 
     [Fact]
     public async Task A_card_shows_the_title_heroes_with_their_teams_team_kinds_and_when_it_was_published()

@@ -21,7 +21,7 @@ public sealed class FeedCostTests(FeedFactory factory) : IClassFixture<FeedFacto
         var manager = await factory.Data.PersonAsync(Roles.Employee, Roles.Manager);
         var badge = await _arrange.BadgeAsync(BadgeColour.Green, "💚");
         var value = await factory.Data.ValueAsync();
-        var start = DateTimeOffset.UtcNow.AddDays(-1);
+        var start = factory.Clock.GetUtcNow().AddDays(-1);
         var made = 0;
         async Task AddStoriesAsync(int count)
         {

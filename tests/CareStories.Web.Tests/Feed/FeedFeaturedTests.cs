@@ -13,7 +13,7 @@ public sealed class FeedFeaturedTests(FeedFactory factory) : IClassFixture<FeedF
     {
         var (hero, team) = await _arrange.HeroInTeamAsync();
         var leader = await factory.Data.PersonAsync(Roles.Employee, Roles.Leader);
-        var start = DateTimeOffset.UtcNow.AddDays(-1);
+        var start = factory.Clock.GetUtcNow().AddDays(-1);
         var ids = new List<int>();
         for (var i = 0; i < 30; i++)
         {
@@ -53,7 +53,7 @@ public sealed class FeedFeaturedTests(FeedFactory factory) : IClassFixture<FeedF
         var (hero, team) = await _arrange.HeroInTeamAsync();
         var (other, otherTeam) = await _arrange.HeroInTeamAsync();
         var leader = await factory.Data.PersonAsync(Roles.Employee, Roles.Leader);
-        var now = DateTimeOffset.UtcNow;
+        var now = factory.Clock.GetUtcNow();
         var featuredHere = await _arrange.PublishedAsync(hero, team, now.AddDays(-9), after: s => s.Feature(leader.Id, 0, now));
         var plain = await _arrange.PublishedAsync(hero, team, now.AddDays(-1));
         var featuredElsewhere = await _arrange.PublishedAsync(other, otherTeam, now.AddDays(-2), after: s => s.Feature(leader.Id, 0, now));

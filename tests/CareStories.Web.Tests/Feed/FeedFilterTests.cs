@@ -12,7 +12,7 @@ public sealed class FeedFilterTests(FeedFactory factory) : IClassFixture<FeedFac
 {
     private readonly FeedArrange _arrange = new(factory);
 
-    private static DateTimeOffset Now => DateTimeOffset.UtcNow;
+    private DateTimeOffset Now => factory.Clock.GetUtcNow();
 
     [Fact]
     public async Task A_team_filter_shows_only_that_teams_stories()

@@ -23,7 +23,7 @@ public sealed class FeedPagingTests(FeedFactory factory) : IClassFixture<FeedFac
     {
         var (hero, team) = await _arrange.HeroInTeamAsync();
         var reviewer = await _arrange.ReviewerAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = factory.Clock.GetUtcNow();
         var published = await _arrange.PublishedAsync(hero, team, now.AddHours(-1));
         var draft = await factory.Data.StoryAsync(hero, team);
         var waiting = await factory.Data.StoryAsync(hero, team, s => s.Submit(hero.Id, now));
@@ -49,7 +49,7 @@ public sealed class FeedPagingTests(FeedFactory factory) : IClassFixture<FeedFac
     public async Task Stories_are_listed_newest_first()
     {
         var (hero, team) = await _arrange.HeroInTeamAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = factory.Clock.GetUtcNow();
         var middle = await _arrange.PublishedAsync(hero, team, now.AddDays(-2));
         var newest = await _arrange.PublishedAsync(hero, team, now.AddHours(-1));
         var oldest = await _arrange.PublishedAsync(hero, team, now.AddDays(-40));
@@ -65,7 +65,7 @@ public sealed class FeedPagingTests(FeedFactory factory) : IClassFixture<FeedFac
     public async Task Following_the_older_stories_link_yields_every_story_once_in_order_even_when_many_share_a_time()
     {
         var (hero, team) = await _arrange.HeroInTeamAsync();
-        var tie = DateTimeOffset.UtcNow.AddDays(-3);
+        var tie = factory.Clock.GetUtcNow().AddDays(-3);
         var expected = new List<(DateTimeOffset At, int Id)>();
         for (var i = 0; i < 45; i++)
         {
@@ -102,7 +102,7 @@ public sealed class FeedPagingTests(FeedFactory factory) : IClassFixture<FeedFac
     public async Task A_deep_page_starts_right_after_its_cursor_and_offers_the_way_back_to_the_newest()
     {
         var (hero, team) = await _arrange.HeroInTeamAsync();
-        var start = DateTimeOffset.UtcNow.AddDays(-1);
+        var start = factory.Clock.GetUtcNow().AddDays(-1);
         var ids = new List<int>();
         for (var i = 0; i < 50; i++)
         {
@@ -125,7 +125,7 @@ public sealed class FeedPagingTests(FeedFactory factory) : IClassFixture<FeedFac
     public async Task The_last_page_of_a_long_feed_says_there_are_no_older_stories_when_its_cursor_is_past_the_end()
     {
         var (hero, team) = await _arrange.HeroInTeamAsync();
-        var only = await _arrange.PublishedAsync(hero, team, DateTimeOffset.UtcNow.AddDays(-1));
+        var only = await _arrange.PublishedAsync(hero, team, factory.Clock.GetUtcNow().AddDays(-1));
         var publishedAt = await factory.WithDbAsync(db => db.Stories.Where(s => s.Id == only).Select(s => s.PublishedAt!.Value).SingleAsync());
 
         var page = await (await factory.SignInAsync(hero)).GetDocumentAsync($"/Feed?team={team}&before={new PageKey(publishedAt, only)}");
@@ -145,7 +145,7 @@ public sealed class FeedPagingTests(FeedFactory factory) : IClassFixture<FeedFac
     public async Task A_malformed_cursor_shows_the_first_page_instead_of_an_error(string before)
     {
         var (hero, team) = await _arrange.HeroInTeamAsync();
-        var newest = await _arrange.PublishedAsync(hero, team, DateTimeOffset.UtcNow.AddMinutes(-5));
+        var newest = await _arrange.PublishedAsync(hero, team, factory.Clock.GetUtcNow().AddMinutes(-5));
         var client = await factory.SignInAsync(hero);
 
         var response = await client.GetAsync($"/Feed?team={team}&before={before}");
@@ -160,7 +160,7 @@ public sealed class FeedPagingTests(FeedFactory factory) : IClassFixture<FeedFac
     public async Task The_keyset_query_reads_the_feed_index_in_order_on_the_first_page_a_deep_page_and_a_filtered_one()
     {
         var (hero, team) = await _arrange.HeroInTeamAsync();
-        var start = DateTimeOffset.UtcNow.AddDays(-2);
+        var start = factory.Clock.GetUtcNow().AddDays(-2);
         var ids = new List<int>();
         for (var i = 0; i < 25; i++)
         {
@@ -199,7 +199,7 @@ public sealed class FeedPagingTests(FeedFactory factory) : IClassFixture<FeedFac
     public async Task Older_stories_link_is_marked_as_the_next_page_and_carries_the_cursor_of_the_last_card()
     {
         var (hero, team) = await _arrange.HeroInTeamAsync();
-        var start = DateTimeOffset.UtcNow.AddDays(-1);
+        var start = factory.Clock.GetUtcNow().AddDays(-1);
         var ids = new List<int>();
         for (var i = 0; i < 21; i++)
         {

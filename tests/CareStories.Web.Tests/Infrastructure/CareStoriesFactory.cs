@@ -1,8 +1,12 @@
 using CareStories.Domain.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CareStories.Web.Tests.Infrastructure;
 
@@ -10,10 +14,15 @@ namespace CareStories.Web.Tests.Infrastructure;
 /// The real app over its own private in-memory SQLite database, built by the real migrations at start-up.
 /// The factory holds one connection open for its lifetime; the database lives exactly as long as the factory,
 /// so every test class (one factory each, via IClassFixture) starts from an empty schema.
+/// The app's clock is <see cref="Clock"/>, a fake that stands still at <see cref="Start"/> until a test moves it,
+/// so no test depends on the wall clock. Passwords are hashed cheaply (see <see cref="RealPasswordHashing"/>).
 /// </summary>
 public class CareStoriesFactory : WebApplicationFactory<Program>
 {
     public const string EmailDomain = "carestories.test";
+
+    /// <summary>The instant every factory's clock starts at: midday UTC, so "today" is the same date in every time zone within 12 hours.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 
     private readonly string _databaseName = "carestories-test-" + Guid.NewGuid().ToString("N");
     private readonly SqliteConnection _keepAlive;
@@ -31,6 +40,19 @@ public class CareStoriesFactory : WebApplicationFactory<Program>
     public string TempFolder { get; }
 
     public string MailFolder => Path.Combine(TempFolder, "mail");
+
+    /// <summary>
+    /// The app's <see cref="TimeProvider"/> (pages, domain calls, Identity's cookies and security stamps). It does not
+    /// move by itself: tests read "now" from it and call <c>Clock.Advance</c> to let time pass.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>
+    /// Identity's real password hashing (PBKDF2, 100,000 rounds) costs tens of milliseconds per person made and per
+    /// sign-in, which adds up to minutes over the suite. Only tests about signing in, registering and passwords need
+    /// the real cost (<see cref="RealPasswordsFactory"/>); everywhere else one round keeps sign-ins real and cheap.
+    /// </summary>
+    protected virtual bool RealPasswordHashing => false;
 
     /// <summary>Settings a test class wants different from the defaults below (set before first use).</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -98,6 +120,16 @@ public class CareStoriesFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            if (!RealPasswordHashing)
+            {
+                services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1);
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -24,7 +24,7 @@ public sealed class TestData(IServiceProvider services)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
         var name = Unique("Person");
         var email = $"{name.Replace(' ', '.').ToLowerInvariant()}@{CareStoriesFactory.EmailDomain}";
-        var person = new Person(email, name, "Tester", DateTimeOffset.UtcNow) { EmailConfirmed = true };
+        var person = new Person(email, name, "Tester", services.GetRequiredService<TimeProvider>().GetUtcNow()) { EmailConfirmed = true };
         Check(await users.CreateAsync(person, Password));
         Check(await users.AddToRolesAsync(person, roles.Length == 0 ? [Roles.Employee] : roles));
         return new TestPerson(person.Id, email, Password, name);
@@ -56,7 +56,7 @@ public sealed class TestData(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CareStoriesDbContext>();
-        var now = at ?? DateTimeOffset.UtcNow;
+        var now = at ?? services.GetRequiredService<TimeProvider>().GetUtcNow();
         var story = new Story(author.Id, CompleteContent(Unique("Story")), now);
         story.SetTeams([teamId]);
         story.AddQuote(new QuoteDetails("You saved my day.", QuoteSource.Email, DateOnly.FromDateTime(now.UtcDateTime), CustomerNaming.FirstNameOnly, "Rosa Diaz"), now);
@@ -68,7 +68,7 @@ public sealed class TestData(IServiceProvider services)
 
     public static StoryContent CompleteContent(string title) => new(
         title,
-        DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)),
+        DateOnly.FromDateTime(CareStoriesFactory.Start.UtcDateTime.AddDays(-2)),
         "The customer's van broke down on the way to a wedding they were catering.",
         "We sent the nearest driver with a spare van and moved the food across.",
         "Vans now get a pre-season check.",

@@ -47,7 +47,7 @@ public sealed class NotificationTests(CareStoriesFactory factory) : IClassFixtur
     {
         var (me, storyId, title) = await PersonWithStoryAsync();
         var actor = await factory.Data.PersonAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = factory.Clock.GetUtcNow();
         var older = await NotifyAsync(me, storyId, NotificationKind.StoryPublished, actorId: actor.Id, at: now.AddHours(-2), read: true);
         var newer = await NotifyAsync(me, storyId, NotificationKind.StoryCelebrated, actorId: actor.Id, at: now.AddHours(-1));
         await NotifyAsync(await factory.Data.PersonAsync(), storyId, NotificationKind.StoryCommented);
@@ -133,7 +133,7 @@ public sealed class NotificationTests(CareStoriesFactory factory) : IClassFixtur
     public async Task Older_notifications_page_by_key_and_keep_ties_in_order()
     {
         var (me, storyId, _) = await PersonWithStoryAsync();
-        var sameInstant = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var sameInstant = factory.Clock.GetUtcNow().AddMinutes(-5);
         var tied = await NotifyAsync(me, storyId, NotificationKind.StoryCommented, count: 15, at: sameInstant);
         var newest = await NotifyAsync(me, storyId, NotificationKind.StoryPublished, count: 10, at: sameInstant.AddMinutes(1));
         var oldest = await NotifyAsync(me, storyId, NotificationKind.StoryPublished, at: sameInstant.AddMinutes(-1));
@@ -242,7 +242,7 @@ public sealed class NotificationTests(CareStoriesFactory factory) : IClassFixtur
     {
         var person = await factory.Data.PersonAsync();
         var team = await factory.Data.TeamAsync(members: [person]);
-        var storyId = await factory.Data.StoryAsync(person, team, s => s.Submit(person.Id, DateTimeOffset.UtcNow));
+        var storyId = await factory.Data.StoryAsync(person, team, s => s.Submit(person.Id, factory.Clock.GetUtcNow()));
         var title = await factory.WithDbAsync(db => db.Stories.Where(s => s.Id == storyId).Select(s => s.Title).SingleAsync());
         return (person, storyId, title);
     }
@@ -251,7 +251,7 @@ public sealed class NotificationTests(CareStoriesFactory factory) : IClassFixtur
         TestPerson recipient, int storyId, NotificationKind kind, int count = 1, string? actorId = null, DateTimeOffset? at = null, bool read = false) =>
         factory.WithDbAsync(async db =>
         {
-            var when = at ?? DateTimeOffset.UtcNow;
+            var when = at ?? factory.Clock.GetUtcNow();
             var rows = Enumerable.Range(0, count).Select(_ => new Notification(recipient.Id, kind, storyId, actorId, when)).ToList();
             if (read)
             {

@@ -17,15 +17,15 @@ public sealed class PersonPageTests(CareStoriesFactory factory) : IClassFixture<
         var world = await WorldAsync();
         var hero = world.Hero;
         var author = world.Author;
-        var published = await StoryAsync(author, world.Team, s => Credit(s, hero).Publish(world.Manager.Id, DateTimeOffset.UtcNow));
+        var published = await StoryAsync(author, world.Team, s => Credit(s, hero).Publish(world.Manager.Id, factory.Clock.GetUtcNow()));
         var draft = await StoryAsync(hero, world.Team);
         var underReview = await StoryAsync(author, world.Team, s => Credit(s, hero));
-        var sentBack = await StoryAsync(author, world.Team, s => Credit(s, hero).RequestChanges(world.Manager.Id, "More detail, please.", DateTimeOffset.UtcNow));
-        var withdrawn = await StoryAsync(author, world.Team, s => Credit(s, hero).Withdraw(author.Id, DateTimeOffset.UtcNow));
+        var sentBack = await StoryAsync(author, world.Team, s => Credit(s, hero).RequestChanges(world.Manager.Id, "More detail, please.", factory.Clock.GetUtcNow()));
+        var withdrawn = await StoryAsync(author, world.Team, s => Credit(s, hero).Withdraw(author.Id, factory.Clock.GetUtcNow()));
         var notTheirs = await StoryAsync(author, world.Team, s =>
         {
-            s.Submit(author.Id, DateTimeOffset.UtcNow);
-            s.Publish(world.Manager.Id, DateTimeOffset.UtcNow);
+            s.Submit(author.Id, factory.Clock.GetUtcNow());
+            s.Publish(world.Manager.Id, factory.Clock.GetUtcNow());
         });
 
         var page = await (await factory.SignInAsync(await factory.Data.PersonAsync())).GetDocumentAsync($"/People/{hero.Id}");
@@ -109,7 +109,7 @@ public sealed class PersonPageTests(CareStoriesFactory factory) : IClassFixture<
     {
         var world = await WorldAsync();
         var fans = new[] { await factory.Data.PersonAsync(), await factory.Data.PersonAsync() };
-        var sameInstant = DateTimeOffset.UtcNow.AddDays(-1);
+        var sameInstant = factory.Clock.GetUtcNow().AddDays(-1);
         var ids = new List<int>();
         for (var i = 0; i < 12; i++)
         {
@@ -143,14 +143,14 @@ public sealed class PersonPageTests(CareStoriesFactory factory) : IClassFixture<
         var world = await WorldAsync();
         var quiet = await factory.Data.PersonAsync();
         var badge = await BadgeAsync(null);
-        await StoryAsync(world.Author, world.Team, s => Credit(s, quiet).Publish(world.Manager.Id, DateTimeOffset.UtcNow));
+        await StoryAsync(world.Author, world.Team, s => Credit(s, quiet).Publish(world.Manager.Id, factory.Clock.GetUtcNow()));
         for (var i = 0; i < 8; i++)
         {
             await StoryAsync(world.Author, world.Team, s =>
             {
-                Credit(s, world.Hero).Publish(world.Manager.Id, DateTimeOffset.UtcNow);
-                s.Celebrate(world.Manager.Id, badge, $"Thank you {i}", DateTimeOffset.UtcNow);
-                s.Applaud(quiet.Id, DateTimeOffset.UtcNow);
+                Credit(s, world.Hero).Publish(world.Manager.Id, factory.Clock.GetUtcNow());
+                s.Celebrate(world.Manager.Id, badge, $"Thank you {i}", factory.Clock.GetUtcNow());
+                s.Applaud(quiet.Id, factory.Clock.GetUtcNow());
             });
         }
 
@@ -170,16 +170,16 @@ public sealed class PersonPageTests(CareStoriesFactory factory) : IClassFixture<
     {
         var world = await WorldAsync();
         var badge = await BadgeAsync("🏅");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
         var longAgo = today.AddMonths(-18);
         var recent = await StoryAsync(world.Author, world.Team, s =>
         {
-            Credit(s, world.Hero).Publish(world.Manager.Id, DateTimeOffset.UtcNow);
-            s.Celebrate(world.Manager.Id, badge, "Recent thanks.", DateTimeOffset.UtcNow);
+            Credit(s, world.Hero).Publish(world.Manager.Id, factory.Clock.GetUtcNow());
+            s.Celebrate(world.Manager.Id, badge, "Recent thanks.", factory.Clock.GetUtcNow());
         });
         var old = await StoryAsync(world.Author, world.Team, s =>
         {
-            s.Edit(TestData.CompleteContent(s.Title) with { OccurredOn = longAgo }, DateTimeOffset.UtcNow);
+            s.Edit(TestData.CompleteContent(s.Title) with { OccurredOn = longAgo }, factory.Clock.GetUtcNow());
             s.SetValues([]);
             Credit(s, world.Hero).Publish(world.Manager.Id, Day(longAgo.AddDays(3)));
             s.Celebrate(world.Manager.Id, badge, "Old thanks.", Day(longAgo.AddDays(5)));
@@ -285,10 +285,10 @@ public sealed class PersonPageTests(CareStoriesFactory factory) : IClassFixture<
         Assert.Equal("Your recognition", home.QuerySelector($"main a[href='/People/{me.Id}']")!.TextContent.Trim());
     }
 
-    private static Story Credit(Story story, TestPerson hero)
+    private Story Credit(Story story, TestPerson hero)
     {
         story.SetHeroes([story.AuthorId, hero.Id]);
-        story.Submit(story.AuthorId, DateTimeOffset.UtcNow);
+        story.Submit(story.AuthorId, factory.Clock.GetUtcNow());
         return story;
     }
 

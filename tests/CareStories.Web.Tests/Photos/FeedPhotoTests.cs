@@ -23,8 +23,8 @@ public sealed class FeedPhotoTests(FeedFactory factory) : IClassFixture<FeedFact
         await factory.WithDbAsync(async db =>
         {
             var story = await db.Stories.Include(s => s.Heroes).Include(s => s.Teams).Include(s => s.History).SingleAsync(s => s.Id == id);
-            story.Submit(author.Id, DateTimeOffset.UtcNow);
-            story.Publish(reviewer.Id, DateTimeOffset.UtcNow);
+            story.Submit(author.Id, factory.Clock.GetUtcNow());
+            story.Publish(reviewer.Id, factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
         var first = await factory.WithDbAsync(db => db.StoryPhotos.AsNoTracking().Where(p => p.StoryId == id).OrderBy(p => p.Position).FirstAsync());
@@ -44,7 +44,7 @@ public sealed class FeedPhotoTests(FeedFactory factory) : IClassFixture<FeedFact
     {
         var (hero, team) = await _arrange.HeroInTeamAsync();
         var client = await factory.SignInAsync(hero);
-        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var start = factory.Clock.GetUtcNow().AddHours(-1);
         for (var i = 0; i < 3; i++)
         {
             await _arrange.PublishedAsync(hero, team, start.AddMinutes(-i));

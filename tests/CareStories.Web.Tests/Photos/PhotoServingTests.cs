@@ -73,8 +73,8 @@ public sealed class PhotoServingTests(PhotoFactory factory) : IClassFixture<Phot
         await factory.WithDbAsync(async db =>
         {
             var story = await db.Stories.Include(s => s.Heroes).Include(s => s.Teams).Include(s => s.History).SingleAsync(s => s.Id == id);
-            story.Submit(story.AuthorId, DateTimeOffset.UtcNow);
-            story.Publish(reviewer.Id, DateTimeOffset.UtcNow);
+            story.Submit(story.AuthorId, factory.Clock.GetUtcNow());
+            story.Publish(reviewer.Id, factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
 

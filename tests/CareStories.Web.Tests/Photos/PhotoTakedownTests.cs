@@ -22,8 +22,8 @@ public sealed class PhotoTakedownTests(PhotoFactory factory) : IClassFixture<Pho
             await factory.WithDbAsync(async db =>
             {
                 var story = await db.Stories.Include(s => s.Heroes).Include(s => s.Teams).Include(s => s.History).SingleAsync(s => s.Id == storyId);
-                story.Submit(story.AuthorId, DateTimeOffset.UtcNow);
-                story.Publish(team.Manager.Id, DateTimeOffset.UtcNow);
+                story.Submit(story.AuthorId, factory.Clock.GetUtcNow());
+                story.Publish(team.Manager.Id, factory.Clock.GetUtcNow());
                 await db.SaveChangesAsync();
             });
         }
@@ -169,7 +169,7 @@ public sealed class PhotoTakedownTests(PhotoFactory factory) : IClassFixture<Pho
 
     private async Task<int> PublishedWithTakedownsAsync(ReviewTeam team, TestPerson admin, int count)
     {
-        var at = DateTimeOffset.UtcNow;
+        var at = factory.Clock.GetUtcNow();
         var storyId = await factory.Data.StoryAsync(team.Author, team.TeamId, s =>
         {
             for (var i = 0; i < count; i++)

@@ -280,7 +280,7 @@ public sealed class PhotoUploadTests(PhotoFactory factory) : IClassFixture<Photo
         var author = await factory.Data.PersonAsync();
         var manager = await factory.Data.PersonAsync(Domain.People.Roles.Employee, Domain.People.Roles.Manager);
         var team = await factory.Data.TeamAsync(members: [author], managers: [manager]);
-        var id = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, DateTimeOffset.UtcNow));
+        var id = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, factory.Clock.GetUtcNow()));
         var client = await factory.SignInAsync(manager);
         var token = await client.OwnTokenAsync();
 
@@ -294,7 +294,7 @@ public sealed class PhotoUploadTests(PhotoFactory factory) : IClassFixture<Photo
     {
         var me = await factory.Data.PersonAsync();
         var team = await factory.Data.TeamAsync(members: [me]);
-        var id = await factory.Data.StoryAsync(me, team, s => s.Submit(me.Id, DateTimeOffset.UtcNow));
+        var id = await factory.Data.StoryAsync(me, team, s => s.Submit(me.Id, factory.Clock.GetUtcNow()));
         var client = await factory.SignInAsync(me);
         var token = await client.OwnTokenAsync();
 

@@ -66,6 +66,7 @@ public sealed class ApplauseTests(CareStoriesFactory factory) : IClassFixture<Ca
             var person = await factory.Data.PersonAsync();
             people.Add(person);
             await factory.ApplaudAsync(story.Id, person);
+            factory.Clock.Advance(TimeSpan.FromMinutes(1)); // the newest applause is named first
         }
 
         var client = await factory.SignInAsync(people[0]);
@@ -79,7 +80,7 @@ public sealed class ApplauseTests(CareStoriesFactory factory) : IClassFixture<Ca
     {
         var author = await factory.Data.PersonAsync();
         var team = await factory.Data.TeamAsync(members: [author]);
-        var submitted = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, DateTimeOffset.UtcNow));
+        var submitted = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, factory.Clock.GetUtcNow()));
         var stranger = await factory.SignInAsync(await factory.Data.PersonAsync());
         var authorClient = await factory.SignInAsync(author);
 

@@ -232,7 +232,7 @@ public sealed class CommentTests(CareStoriesFactory factory) : IClassFixture<Car
     {
         var author = await factory.Data.PersonAsync();
         var team = await factory.Data.TeamAsync(members: [author]);
-        var submitted = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, DateTimeOffset.UtcNow));
+        var submitted = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, factory.Clock.GetUtcNow()));
         var stranger = await factory.SignInAsync(await factory.Data.PersonAsync());
         var authorClient = await factory.SignInAsync(author);
 

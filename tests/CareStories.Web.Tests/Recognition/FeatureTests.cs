@@ -97,7 +97,7 @@ public sealed class FeatureTests(CareStoriesFactory factory) : IClassFixture<Car
         var leader = await factory.Data.PersonAsync(Roles.Employee, Roles.Leader, Roles.Admin);
         var author = await factory.Data.PersonAsync();
         var team = await factory.Data.TeamAsync(members: [author]);
-        var submitted = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, DateTimeOffset.UtcNow));
+        var submitted = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, factory.Clock.GetUtcNow()));
         var client = await factory.SignInAsync(leader);
 
         Assert.Null((await client.GetDocumentAsync($"/Stories/{submitted}")).QuerySelector(FeatureForm));
@@ -113,7 +113,7 @@ public sealed class FeatureTests(CareStoriesFactory factory) : IClassFixture<Car
     private Task FeatureDirectlyAsync(int storyId, TestPerson leader) => factory.WithDbAsync(async db =>
     {
         var story = await db.Stories.SingleAsync(s => s.Id == storyId);
-        story.Feature(leader.Id, await db.Stories.CountAsync(s => s.FeaturedAt != null), DateTimeOffset.UtcNow);
+        story.Feature(leader.Id, await db.Stories.CountAsync(s => s.FeaturedAt != null), factory.Clock.GetUtcNow());
         await db.SaveChangesAsync();
     });
 }

@@ -22,7 +22,7 @@ internal static class RecognitionArrange
         var id = await factory.Data.StoryAsync(author, team, story =>
         {
             story.SetHeroes([author.Id, .. heroes.Select(h => h.Id)]);
-            story.Submit(author.Id, DateTimeOffset.UtcNow, publishWithoutReview: true);
+            story.Submit(author.Id, factory.Clock.GetUtcNow(), publishWithoutReview: true);
         });
         return new PublishedStory(id, author, heroes);
     }
@@ -48,7 +48,7 @@ internal static class RecognitionArrange
         factory.WithDbAsync(async db =>
         {
             var story = await db.Stories.Include(s => s.Heroes).SingleAsync(s => s.Id == storyId);
-            story.Celebrate(celebrator.Id, await db.Badges.SingleAsync(b => b.Id == badgeId), message, DateTimeOffset.UtcNow);
+            story.Celebrate(celebrator.Id, await db.Badges.SingleAsync(b => b.Id == badgeId), message, factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
 
@@ -56,7 +56,7 @@ internal static class RecognitionArrange
         factory.WithDbAsync(async db =>
         {
             var story = await db.Stories.SingleAsync(s => s.Id == storyId);
-            story.Applaud(person.Id, DateTimeOffset.UtcNow);
+            story.Applaud(person.Id, factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
 
@@ -64,7 +64,7 @@ internal static class RecognitionArrange
         factory.WithDbAsync(async db =>
         {
             var story = await db.Stories.SingleAsync(s => s.Id == storyId);
-            var comment = story.AddComment(writer.Id, text, DateTimeOffset.UtcNow);
+            var comment = story.AddComment(writer.Id, text, factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
             return comment.Id;
         });

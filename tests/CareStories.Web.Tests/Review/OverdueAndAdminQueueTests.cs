@@ -11,7 +11,7 @@ public sealed class OverdueAndAdminQueueTests(CareStoriesFactory factory) : ICla
     {
         await factory.SetReviewSettingsAsync(publishWithoutReview: false, overdueDays: 5);
         var team = await factory.ReviewTeamAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = factory.Clock.GetUtcNow();
         var late = await factory.WaitingStoryAsync(team, now.AddDays(-6));
         var onTime = await factory.WaitingStoryAsync(team, now.AddDays(-4));
         var client = await factory.SignInAsync(team.Manager);
@@ -36,7 +36,7 @@ public sealed class OverdueAndAdminQueueTests(CareStoriesFactory factory) : ICla
     {
         await factory.SetReviewSettingsAsync(publishWithoutReview: false, overdueDays: 2);
         var team = await factory.ReviewTeamAsync();
-        var late = await factory.WaitingStoryAsync(team, DateTimeOffset.UtcNow.AddDays(-3));
+        var late = await factory.WaitingStoryAsync(team, factory.Clock.GetUtcNow().AddDays(-3));
 
         var page = await (await factory.SignInAsync(team.Manager)).GetDocumentAsync($"/Review/Story/{late}");
 
@@ -49,7 +49,7 @@ public sealed class OverdueAndAdminQueueTests(CareStoriesFactory factory) : ICla
     {
         await factory.SetReviewSettingsAsync(publishWithoutReview: false, overdueDays: 3);
         var team = await factory.ReviewTeamAsync();
-        var late = await factory.WaitingStoryAsync(team, DateTimeOffset.UtcNow.AddDays(-4));
+        var late = await factory.WaitingStoryAsync(team, factory.Clock.GetUtcNow().AddDays(-4));
         var fresh = await factory.WaitingStoryAsync(team);
         var mine = await factory.WaitingStoryAsync(team.Manager, team.TeamId);
 
@@ -68,7 +68,7 @@ public sealed class OverdueAndAdminQueueTests(CareStoriesFactory factory) : ICla
     {
         var support = await factory.ReviewTeamAsync();
         var billing = await factory.ReviewTeamAsync();
-        var longAgo = DateTimeOffset.UtcNow.AddYears(-3);
+        var longAgo = factory.Clock.GetUtcNow().AddYears(-3);
         var fromSupport = await factory.WaitingStoryAsync(support, longAgo);
         var fromBilling = await factory.WaitingStoryAsync(billing, longAgo.AddMinutes(1));
         var admin = await factory.SignInAsync(await factory.Data.PersonAsync(Roles.Employee, Roles.Admin));

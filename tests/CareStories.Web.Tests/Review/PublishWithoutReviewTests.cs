@@ -52,8 +52,8 @@ public sealed class PublishWithoutReviewTests(CareStoriesFactory factory) : ICla
         var reviewer = await factory.Data.PersonAsync();
         var id = await factory.Data.StoryAsync(team.Author, team.TeamId, s =>
         {
-            s.Submit(team.Author.Id, DateTimeOffset.UtcNow);
-            s.RequestChanges(reviewer.Id, "Add the customer's words.", DateTimeOffset.UtcNow);
+            s.Submit(team.Author.Id, factory.Clock.GetUtcNow());
+            s.RequestChanges(reviewer.Id, "Add the customer's words.", factory.Clock.GetUtcNow());
         });
         var client = await factory.SignInAsync(team.Author);
 

@@ -28,7 +28,7 @@ public sealed class ReviewQueryCountTests(CareStoriesFactory factory) : IClassFi
         for (var i = 0; i < 6; i++)
         {
             var hero = await factory.Data.PersonAsync();
-            await factory.WaitingStoryAsync(team, DateTimeOffset.UtcNow.AddDays(-i), team.Author, hero);
+            await factory.WaitingStoryAsync(team, factory.Clock.GetUtcNow().AddDays(-i), team.Author, hero);
         }
 
         var many = await counter.CountAsync(() => client.GetDocumentAsync(url));

@@ -29,7 +29,7 @@ public sealed class ReviewQueueTests(CareStoriesFactory factory) : IClassFixture
     {
         var team = await factory.ReviewTeamAsync();
         var other = await factory.ReviewTeamAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = factory.Clock.GetUtcNow();
         var newest = await factory.WaitingStoryAsync(team, now.AddHours(-1));
         var oldest = await factory.WaitingStoryAsync(team, now.AddDays(-2));
         var middle = await factory.WaitingStoryAsync(team, now.AddDays(-1));
@@ -98,7 +98,7 @@ public sealed class ReviewQueueTests(CareStoriesFactory factory) : IClassFixture
     public async Task Queue_pages_by_key_with_show_more()
     {
         var team = await factory.ReviewTeamAsync();
-        var start = DateTimeOffset.UtcNow.AddDays(-1);
+        var start = factory.Clock.GetUtcNow().AddDays(-1);
         var ids = new List<int>();
         for (var i = 0; i < 23; i++)
         {

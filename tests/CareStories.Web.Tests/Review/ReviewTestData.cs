@@ -26,7 +26,7 @@ internal static class ReviewTestData
 
     public static Task<int> WaitingStoryAsync(this CareStoriesFactory factory, TestPerson author, int teamId, DateTimeOffset? submittedAt = null, params TestPerson[] heroes)
     {
-        var at = submittedAt ?? DateTimeOffset.UtcNow;
+        var at = submittedAt ?? factory.Clock.GetUtcNow();
         return factory.Data.StoryAsync(author, teamId, s =>
         {
             if (heroes.Length > 0)

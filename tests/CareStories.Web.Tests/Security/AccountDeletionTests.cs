@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Security;
 
-public sealed class AccountDeletionTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>
+public sealed class AccountDeletionTests(RealPasswordsFactory factory) : IClassFixture<RealPasswordsFactory>
 {
     [Fact]
     public async Task Person_credited_in_stories_cannot_delete_their_own_account_and_gets_an_explanation_not_an_error()

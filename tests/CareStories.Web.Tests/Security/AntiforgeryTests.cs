@@ -4,7 +4,7 @@ using CareStories.Web.Tests.Infrastructure;
 
 namespace CareStories.Web.Tests.Security;
 
-public sealed class AntiforgeryTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>
+public sealed class AntiforgeryTests(RealPasswordsFactory factory) : IClassFixture<RealPasswordsFactory>
 {
     [Fact]
     public async Task Signing_in_without_the_antiforgery_token_answers_400()

@@ -5,7 +5,7 @@ using CareStories.Web.Tests.Infrastructure;
 namespace CareStories.Web.Tests.Security;
 
 /// <summary>The app with a low limit, so a test can reach it in a few requests.</summary>
-public sealed class RateLimitedFactory : CareStoriesFactory
+public sealed class RateLimitedFactory : RealPasswordsFactory
 {
     public const int PostsPerMinute = 3;
 

@@ -9,7 +9,7 @@ namespace CareStories.Web.Tests.Stories;
 
 public sealed class CustomerQuoteTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>
 {
-    private static readonly string Yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly string Yesterday = CareStoriesFactory.Start.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task First_name_consent_keeps_only_the_first_name_and_shows_it_as_the_attribution()
@@ -116,7 +116,7 @@ public sealed class CustomerQuoteTests(CareStoriesFactory factory) : IClassFixtu
     {
         var me = await factory.Data.PersonAsync();
         var team = await factory.Data.TeamAsync(members: [me]);
-        var id = await factory.Data.StoryAsync(me, team, s => s.Submit(me.Id, DateTimeOffset.UtcNow));
+        var id = await factory.Data.StoryAsync(me, team, s => s.Submit(me.Id, factory.Clock.GetUtcNow()));
         var client = await factory.SignInAsync(me);
         var before = await factory.WithDbAsync(db => db.Quotes.CountAsync(q => q.StoryId == id));
 

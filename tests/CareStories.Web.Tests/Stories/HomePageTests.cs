@@ -14,8 +14,8 @@ public sealed class HomePageTests(CareStoriesFactory factory) : IClassFixture<Ca
         var outsider = await factory.Data.PersonAsync();
         var myTeam = await factory.Data.TeamAsync(members: [member], managers: [manager]);
         var otherTeam = await factory.Data.TeamAsync(members: [outsider]);
-        var mine = await factory.Data.StoryAsync(member, myTeam, s => s.Submit(member.Id, DateTimeOffset.UtcNow));
-        var notMine = await factory.Data.StoryAsync(outsider, otherTeam, s => s.Submit(outsider.Id, DateTimeOffset.UtcNow));
+        var mine = await factory.Data.StoryAsync(member, myTeam, s => s.Submit(member.Id, factory.Clock.GetUtcNow()));
+        var notMine = await factory.Data.StoryAsync(outsider, otherTeam, s => s.Submit(outsider.Id, factory.Clock.GetUtcNow()));
         var draft = await factory.Data.StoryAsync(member, myTeam);
 
         var home = await (await factory.SignInAsync(manager)).GetDocumentAsync("/");
@@ -34,8 +34,8 @@ public sealed class HomePageTests(CareStoriesFactory factory) : IClassFixture<Ca
         var team = await factory.Data.TeamAsync(members: [author]);
         var published = await factory.Data.StoryAsync(author, team, s =>
         {
-            s.Submit(author.Id, DateTimeOffset.UtcNow);
-            s.Publish(reviewer.Id, DateTimeOffset.UtcNow.AddYears(1));
+            s.Submit(author.Id, factory.Clock.GetUtcNow());
+            s.Publish(reviewer.Id, factory.Clock.GetUtcNow().AddYears(1));
         });
         var draft = await factory.Data.StoryAsync(author, team);
 

@@ -60,7 +60,7 @@ public sealed class StoryAccessTests(CareStoriesFactory factory) : IClassFixture
         var id = await factory.Data.StoryAsync(author, team, s =>
         {
             s.SetHeroes([hero.Id]);
-            s.Submit(author.Id, DateTimeOffset.UtcNow);
+            s.Submit(author.Id, factory.Clock.GetUtcNow());
         });
         var client = await factory.SignInAsync(hero);
 
@@ -93,7 +93,7 @@ public sealed class StoryAccessTests(CareStoriesFactory factory) : IClassFixture
         var otherManager = await factory.Data.PersonAsync(Roles.Employee, Roles.Manager);
         var team = await factory.Data.TeamAsync(members: [author], managers: [manager]);
         await factory.Data.TeamAsync(managers: [otherManager]);
-        var id = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, DateTimeOffset.UtcNow));
+        var id = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, factory.Clock.GetUtcNow()));
 
         await (await factory.SignInAsync(manager)).GetAsync($"/Stories/{id}").ShouldBeAsync(HttpStatusCode.OK);
         await (await factory.SignInAsync(otherManager)).GetAsync($"/Stories/{id}").ShouldBeAsync(HttpStatusCode.NotFound);
@@ -105,7 +105,7 @@ public sealed class StoryAccessTests(CareStoriesFactory factory) : IClassFixture
         var author = await factory.Data.PersonAsync();
         var manager = await factory.Data.PersonAsync(Roles.Employee, Roles.Manager);
         var team = await factory.Data.TeamAsync(members: [author], managers: [manager]);
-        var id = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, DateTimeOffset.UtcNow));
+        var id = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, factory.Clock.GetUtcNow()));
         var client = await factory.SignInAsync(manager);
 
         await client.PostWithOwnTokenAsync($"/Stories/{id}/Edit", new() { ["Input.Title"] = "Rewritten by the boss" })
@@ -120,13 +120,13 @@ public sealed class StoryAccessTests(CareStoriesFactory factory) : IClassFixture
         var team = await factory.Data.TeamAsync(members: [author]);
         var published = await factory.Data.StoryAsync(author, team, s =>
         {
-            s.Submit(author.Id, DateTimeOffset.UtcNow);
-            s.Publish(reviewer.Id, DateTimeOffset.UtcNow);
+            s.Submit(author.Id, factory.Clock.GetUtcNow());
+            s.Publish(reviewer.Id, factory.Clock.GetUtcNow());
         });
         var withdrawn = await factory.Data.StoryAsync(author, team, s =>
         {
-            s.Submit(author.Id, DateTimeOffset.UtcNow);
-            s.Withdraw(author.Id, DateTimeOffset.UtcNow);
+            s.Submit(author.Id, factory.Clock.GetUtcNow());
+            s.Withdraw(author.Id, factory.Clock.GetUtcNow());
         });
         var anyone = await factory.SignInAsync(await factory.Data.PersonAsync());
 
@@ -140,7 +140,7 @@ public sealed class StoryAccessTests(CareStoriesFactory factory) : IClassFixture
         var author = await factory.Data.PersonAsync();
         var admin = await factory.Data.PersonAsync(Roles.Employee, Roles.Admin);
         var team = await factory.Data.TeamAsync(members: [author]);
-        var id = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, DateTimeOffset.UtcNow));
+        var id = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, factory.Clock.GetUtcNow()));
 
         await (await factory.SignInAsync(admin)).GetAsync($"/Stories/{id}").ShouldBeAsync(HttpStatusCode.OK);
     }

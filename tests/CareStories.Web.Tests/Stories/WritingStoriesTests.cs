@@ -37,7 +37,7 @@ public sealed class WritingStoriesTests(CareStoriesFactory factory) : IClassFixt
         var form = new FormValues
         {
             ["Input.Title"] = title,
-            ["Input.OccurredOn"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.OccurredOn"] = factory.Clock.GetUtcNow().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Situation"] = "A driver was stranded at night.\n\nHer phone was almost flat.",
             ["Input.ImmediateAction"] = "Stayed on the line and sent a tow truck.",
             ["Input.Outcome"] = "She was home by midnight.",
@@ -147,7 +147,7 @@ public sealed class WritingStoriesTests(CareStoriesFactory factory) : IClassFixt
         var response = await client.SubmitFormAsync("/Stories/New", new()
         {
             ["Input.Title"] = TestData.Unique("Future"),
-            ["Input.OccurredOn"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.OccurredOn"] = factory.Clock.GetUtcNow().AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         }, submitButton: "button[value=save]");
 
         await response.ShouldBeAsync(HttpStatusCode.OK);
@@ -235,8 +235,8 @@ public sealed class WritingStoriesTests(CareStoriesFactory factory) : IClassFixt
         var team = await factory.Data.TeamAsync(members: [me]);
         var id = await factory.Data.StoryAsync(me, team, s =>
         {
-            s.Submit(me.Id, DateTimeOffset.UtcNow);
-            s.RequestChanges(reviewer.Id, "Please add what the customer said.", DateTimeOffset.UtcNow);
+            s.Submit(me.Id, factory.Clock.GetUtcNow());
+            s.RequestChanges(reviewer.Id, "Please add what the customer said.", factory.Clock.GetUtcNow());
         });
         var client = await factory.SignInAsync(me);
 
@@ -258,7 +258,7 @@ public sealed class WritingStoriesTests(CareStoriesFactory factory) : IClassFixt
     {
         var me = await factory.Data.PersonAsync();
         var team = await factory.Data.TeamAsync(members: [me]);
-        var id = await factory.Data.StoryAsync(me, team, s => s.Submit(me.Id, DateTimeOffset.UtcNow));
+        var id = await factory.Data.StoryAsync(me, team, s => s.Submit(me.Id, factory.Clock.GetUtcNow()));
         var client = await factory.SignInAsync(me);
 
         var page = await client.GetDocumentAsync($"/Stories/{id}");
@@ -287,8 +287,8 @@ public sealed class WritingStoriesTests(CareStoriesFactory factory) : IClassFixt
         var draft = await factory.Data.StoryAsync(me, team);
         var published = await factory.Data.StoryAsync(me, team, s =>
         {
-            s.Submit(me.Id, DateTimeOffset.UtcNow);
-            s.Publish(reviewer.Id, DateTimeOffset.UtcNow);
+            s.Submit(me.Id, factory.Clock.GetUtcNow());
+            s.Publish(reviewer.Id, factory.Clock.GetUtcNow());
         });
         var client = await factory.SignInAsync(me);
 
@@ -307,7 +307,7 @@ public sealed class WritingStoriesTests(CareStoriesFactory factory) : IClassFixt
     {
         var me = await factory.Data.PersonAsync();
         var team = await factory.Data.TeamAsync(members: [me]);
-        var sameInstant = DateTimeOffset.UtcNow.AddDays(-1);
+        var sameInstant = factory.Clock.GetUtcNow().AddDays(-1);
         var ids = new List<int>();
         for (var i = 0; i < 25; i++)
         {

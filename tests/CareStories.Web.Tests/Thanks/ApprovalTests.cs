@@ -23,9 +23,9 @@ public sealed class ApprovalTests(CareStoriesFactory factory) : IClassFixture<Ca
     public async Task Queue_lists_my_teams_waiting_thanks_oldest_first_with_the_name_as_consented()
     {
         var team = await factory.ReviewTeamAsync();
-        var newer = await factory.WaitingThanksForPersonAsync(team.Author, team.Manager, "Newer thanks", CustomerNaming.FirstNameOnly, "Rosa Diaz", DateTimeOffset.UtcNow.AddHours(-1));
-        var older = await factory.WaitingThanksForPersonAsync(team.Author, team.Manager, "Older thanks", CustomerNaming.Anonymous, "Hidden Name", DateTimeOffset.UtcNow.AddDays(-2));
-        var teamThanks = await factory.WaitingThanksForTeamAsync(team.TeamId, team.Manager, "For the team", CustomerNaming.FullName, "Rosa Diaz", DateTimeOffset.UtcNow.AddMinutes(-5));
+        var newer = await factory.WaitingThanksForPersonAsync(team.Author, team.Manager, "Newer thanks", CustomerNaming.FirstNameOnly, "Rosa Diaz", factory.Clock.GetUtcNow().AddHours(-1));
+        var older = await factory.WaitingThanksForPersonAsync(team.Author, team.Manager, "Older thanks", CustomerNaming.Anonymous, "Hidden Name", factory.Clock.GetUtcNow().AddDays(-2));
+        var teamThanks = await factory.WaitingThanksForTeamAsync(team.TeamId, team.Manager, "For the team", CustomerNaming.FullName, "Rosa Diaz", factory.Clock.GetUtcNow().AddMinutes(-5));
 
         var page = await (await factory.SignInAsync(team.Manager)).GetDocumentAsync("/Review/Thanks");
 
@@ -105,7 +105,7 @@ public sealed class ApprovalTests(CareStoriesFactory factory) : IClassFixture<Ca
         await factory.WithDbAsync(async db =>
         {
             var story = await db.Stories.Include(s => s.Heroes).Include(s => s.Teams).SingleAsync(s => s.Id == thanks.StoryId);
-            story.Edit(TestData.CompleteContent("From a thank-you"), DateTimeOffset.UtcNow);
+            story.Edit(TestData.CompleteContent("From a thank-you"), factory.Clock.GetUtcNow());
             story.SetHeroes([team.Author.Id]);
             story.SetTeams([team.TeamId]);
             await db.SaveChangesAsync();
@@ -123,8 +123,8 @@ public sealed class ApprovalTests(CareStoriesFactory factory) : IClassFixture<Ca
         var storyId = await factory.Data.StoryAsync(team.Author, team.TeamId, s =>
         {
             s.SetHeroes([team.Author.Id, hero.Id]);
-            s.Submit(team.Author.Id, DateTimeOffset.UtcNow);
-            s.Publish(team.Manager.Id, DateTimeOffset.UtcNow);
+            s.Submit(team.Author.Id, factory.Clock.GetUtcNow());
+            s.Publish(team.Manager.Id, factory.Clock.GetUtcNow());
         });
         var id = await factory.WaitingThanksForPersonAsync(team.Author, team.Manager, "Thank you, truly.");
         var manager = await factory.SignInAsync(team.Manager);
@@ -149,8 +149,8 @@ public sealed class ApprovalTests(CareStoriesFactory factory) : IClassFixture<Ca
         var other = await factory.Data.PersonAsync();
         var notTheirs = await factory.Data.StoryAsync(other, team.TeamId, s =>
         {
-            s.Submit(other.Id, DateTimeOffset.UtcNow);
-            s.Publish(team.Manager.Id, DateTimeOffset.UtcNow);
+            s.Submit(other.Id, factory.Clock.GetUtcNow());
+            s.Publish(team.Manager.Id, factory.Clock.GetUtcNow());
         });
         var id = await factory.WaitingThanksForPersonAsync(team.Author, team.Manager);
         var manager = await factory.SignInAsync(team.Manager);
@@ -173,7 +173,7 @@ public sealed class ApprovalTests(CareStoriesFactory factory) : IClassFixture<Ca
         var underReview = await factory.Data.StoryAsync(elsewhere, otherTeam, s =>
         {
             s.SetHeroes([elsewhere.Id, team.Author.Id]);
-            s.Submit(elsewhere.Id, DateTimeOffset.UtcNow);
+            s.Submit(elsewhere.Id, factory.Clock.GetUtcNow());
         });
         var id = await factory.WaitingThanksForPersonAsync(team.Author, team.Manager, "Thank you for staying late.");
         var manager = await factory.SignInAsync(team.Manager);

@@ -19,7 +19,7 @@ internal static class LinksTestData
         bool expired = false,
         bool revoked = false)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = factory.Clock.GetUtcNow();
         var at = expired ? now.AddDays(-40) : now;
         var expiresAt = expired ? now.AddDays(-10) : now.AddDays(90);
         var link = teamId is { } team

@@ -16,10 +16,10 @@ public sealed class RedactionTests(CareStoriesFactory factory) : IClassFixture<C
         var team = await factory.ReviewTeamAsync();
         var storyId = await factory.Data.StoryAsync(team.Author, team.TeamId, s =>
         {
-            s.Submit(team.Author.Id, DateTimeOffset.UtcNow);
-            s.Publish(team.Manager.Id, DateTimeOffset.UtcNow);
+            s.Submit(team.Author.Id, factory.Clock.GetUtcNow());
+            s.Publish(team.Manager.Id, factory.Clock.GetUtcNow());
         });
-        var thanksId = await factory.ApprovedThanksAsync(team.Author, team.Manager, storyId, words, CustomerNaming.FullName, "Quentin Blake", DateTimeOffset.UtcNow.AddDays(1));
+        var thanksId = await factory.ApprovedThanksAsync(team.Author, team.Manager, storyId, words, CustomerNaming.FullName, "Quentin Blake", factory.Clock.GetUtcNow().AddDays(1));
         var quoteId = (await factory.ThanksAsync(thanksId)).QuoteId!.Value;
         return (team, storyId, quoteId);
     }

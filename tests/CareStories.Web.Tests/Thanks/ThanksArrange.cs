@@ -28,7 +28,7 @@ internal static class ThanksArrange
         {
             var thanks = await db.CustomerThanks.SingleAsync(t => t.Id == id);
             var story = await db.Stories.Include(s => s.Quotes).Include(s => s.Heroes).Include(s => s.Teams).SingleAsync(s => s.Id == storyId);
-            thanks.ApproveOnto(story, manager.Id, DateTimeOffset.UtcNow);
+            thanks.ApproveOnto(story, manager.Id, factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
         return id;
@@ -43,7 +43,7 @@ internal static class ThanksArrange
         var storyId = await factory.WithDbAsync(async db =>
         {
             var thanks = await db.CustomerThanks.SingleAsync(t => t.Id == id);
-            var story = thanks.ApproveAsDraft(manager.Id, person.Id, null, DateTimeOffset.UtcNow);
+            var story = thanks.ApproveAsDraft(manager.Id, person.Id, null, factory.Clock.GetUtcNow());
             db.Stories.Add(story);
             await db.SaveChangesAsync();
             return story.Id;
@@ -57,7 +57,7 @@ internal static class ThanksArrange
     private static async Task<int> ReceiveAsync(
         this CareStoriesFactory factory, Func<DateTimeOffset, ThankYouLink> makeLink, string? text, CustomerNaming naming, string? name, DateTimeOffset? at)
     {
-        var received = at ?? DateTimeOffset.UtcNow;
+        var received = at ?? factory.Clock.GetUtcNow();
         return await factory.WithDbAsync(async db =>
         {
             var link = makeLink(received);

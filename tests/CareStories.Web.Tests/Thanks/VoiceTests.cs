@@ -13,8 +13,8 @@ public sealed class VoiceTests(CareStoriesFactory factory) : IClassFixture<CareS
     private async Task<int> PublishedStoryOfAsync(ReviewTeam team) =>
         await factory.Data.StoryAsync(team.Author, team.TeamId, s =>
         {
-            s.Submit(team.Author.Id, DateTimeOffset.UtcNow);
-            s.Publish(team.Manager.Id, DateTimeOffset.UtcNow);
+            s.Submit(team.Author.Id, factory.Clock.GetUtcNow());
+            s.Publish(team.Manager.Id, factory.Clock.GetUtcNow());
         });
 
     [Fact]
@@ -31,9 +31,9 @@ public sealed class VoiceTests(CareStoriesFactory factory) : IClassFixture<CareS
         });
         var story = await PublishedStoryOfAsync(team);
         var otherStory = await PublishedStoryOfAsync(other);
-        var older = await factory.ApprovedThanksAsync(team.Author, team.Manager, story, "Older words", at: DateTimeOffset.UtcNow.AddDays(-3));
-        var newer = await factory.ApprovedThanksAsync(team.Author, team.Manager, story, "Newer words", at: DateTimeOffset.UtcNow.AddDays(-1));
-        var (teamThanks, _) = await factory.ApprovedAsDraftAsync(team.Author, team.Manager, "Draft words", at: DateTimeOffset.UtcNow.AddDays(-2));
+        var older = await factory.ApprovedThanksAsync(team.Author, team.Manager, story, "Older words", at: factory.Clock.GetUtcNow().AddDays(-3));
+        var newer = await factory.ApprovedThanksAsync(team.Author, team.Manager, story, "Newer words", at: factory.Clock.GetUtcNow().AddDays(-1));
+        var (teamThanks, _) = await factory.ApprovedAsDraftAsync(team.Author, team.Manager, "Draft words", at: factory.Clock.GetUtcNow().AddDays(-2));
         var elsewhere = await factory.ApprovedThanksAsync(other.Author, other.Manager, otherStory, "Another team's words");
         var waiting = await factory.WaitingThanksForPersonAsync(team.Author, team.Manager, "Still waiting words");
 
@@ -62,7 +62,7 @@ public sealed class VoiceTests(CareStoriesFactory factory) : IClassFixture<CareS
         await factory.WithDbAsync(async db =>
         {
             var thanks = await db.CustomerThanks.SingleAsync(t => t.Id == id);
-            db.Stories.Add(thanks.ApproveAsDraft(team.Manager.Id, team.Author.Id, null, DateTimeOffset.UtcNow));
+            db.Stories.Add(thanks.ApproveAsDraft(team.Manager.Id, team.Author.Id, null, factory.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         });
 
@@ -105,7 +105,7 @@ public sealed class VoiceTests(CareStoriesFactory factory) : IClassFixture<CareS
         var ids = new List<int>();
         for (var i = 0; i < 22; i++)
         {
-            ids.Add((await factory.ApprovedAsDraftAsync(team.Author, team.Manager, $"Paged words {i}", at: DateTimeOffset.UtcNow.AddHours(-i))).Id);
+            ids.Add((await factory.ApprovedAsDraftAsync(team.Author, team.Manager, $"Paged words {i}", at: factory.Clock.GetUtcNow().AddHours(-i))).Id);
         }
 
         var client = await factory.SignInAsync(team.Author);

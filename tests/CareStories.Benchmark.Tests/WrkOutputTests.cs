@@ -1,6 +1,4 @@
-using CareStories.Benchmark;
-
-namespace CareStories.Web.Tests.Benchmark;
+namespace CareStories.Benchmark.Tests;
 
 /// <summary>The benchmark reads wrk's text output; a misread number would be reported as a result.</summary>
 public sealed class WrkOutputTests
