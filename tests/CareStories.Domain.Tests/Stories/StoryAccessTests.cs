@@ -57,7 +57,8 @@ public sealed class StoryAccessTests
     [Fact]
     public void Managing_the_authors_team_is_enough_when_the_story_names_another_team()
     {
-        var story = Facts(StoryStatus.Submitted) with { TeamIds = [OtherTeam + 10] };
+        // The story's own team is not one this manager runs; the author's team is, and that is enough.
+        var story = Facts(StoryStatus.Submitted) with { ReviewTeamIds = [OtherTeam + 10, AuthorTeam] };
 
         Assert.True(StoryAccess.CanRead(story, AuthorTeamManager));
         Assert.False(StoryAccess.CanRead(story, StoryTeamManager));
@@ -109,7 +110,7 @@ public sealed class StoryAccessTests
     }
 
     private static StoryAccessFacts Facts(StoryStatus status) =>
-        new(1, Author, status, [Author, Hero], [StoryTeam], [AuthorTeam]);
+        new(1, Author, status, [Author, Hero], [StoryTeam, AuthorTeam]);
 
     private static StoryViewer Viewer(string id, bool isAdmin = false, IReadOnlyCollection<int>? managed = null) =>
         new(id, isAdmin, managed ?? []);

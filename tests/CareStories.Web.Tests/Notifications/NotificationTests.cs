@@ -160,7 +160,7 @@ public sealed class NotificationTests(CareStoriesFactory factory) : IClassFixtur
     {
         var (me, storyId, _) = await PersonWithStoryAsync();
         var other = await factory.Data.PersonAsync();
-        var at = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var at = factory.Clock.GetUtcNow().AddMinutes(-10);
         var mine = await NotifyAsync(me, storyId, NotificationKind.StoryPublished, count: 3, at: at);
         var theirs = await NotifyAsync(other, storyId, NotificationKind.StoryCommented, count: 3, at: at.AddMinutes(1));
         var key = after == "theirs" ? new PageKey(at.AddMinutes(1), theirs[^1]).ToString() : after;
