@@ -94,14 +94,13 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
     /// <summary>Once someone reviewed the story, every reviewer's "waiting for your review" is done with.</summary>
     private async Task ReviewDoneAsync(Story story, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        if (story.Id == 0)
-        {
-            return;
-        }
-
-        var waiting = await db.Notifications
-            .Where(n => n.StoryId == story.Id && n.Kind == NotificationKind.StoryWaitingForReview && n.ReadAt == null)
-            .ToListAsync(cancellationToken);
+        var waiting = story.Id == 0
+            ? []
+            : await db.Notifications
+                .Where(n => n.StoryId == story.Id && n.Kind == NotificationKind.StoryWaitingForReview && n.ReadAt == null)
+                .ToListAsync(cancellationToken);
+        // News added in this same save (submitted and reviewed at once) is done with too.
+        waiting.AddRange(db.Notifications.Local.Where(n => n.Story == story && n.Kind == NotificationKind.StoryWaitingForReview));
         waiting.ForEach(n => n.MarkRead(at));
     }
 
@@ -135,14 +134,12 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
     /// <summary>Once someone decided the thank-you, every manager's "thank-you waiting" is done with.</summary>
     private async Task ThanksDecidedAsync(CustomerThanks thanks, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        if (thanks.Id == 0)
-        {
-            return;
-        }
-
-        var waiting = await db.Notifications
-            .Where(n => n.CustomerThanksId == thanks.Id && n.Kind == NotificationKind.ThanksWaiting && n.ReadAt == null)
-            .ToListAsync(cancellationToken);
+        var waiting = thanks.Id == 0
+            ? []
+            : await db.Notifications
+                .Where(n => n.CustomerThanksId == thanks.Id && n.Kind == NotificationKind.ThanksWaiting && n.ReadAt == null)
+                .ToListAsync(cancellationToken);
+        waiting.AddRange(db.Notifications.Local.Where(n => n.CustomerThanks == thanks && n.Kind == NotificationKind.ThanksWaiting));
         waiting.ForEach(n => n.MarkRead(at));
     }
 

@@ -298,6 +298,13 @@ public sealed partial class Story : AggregateRoot
         MoveTo(StoryStatus.Draft, actorId, at, null);
     }
 
+    /// <summary>
+    /// The few facts recognition and access rules read, from this loaded story (its heroes and teams loaded; the
+    /// author's teams are not, so they are left empty).
+    /// </summary>
+    public StoryAccessFacts Facts() =>
+        new(Id, AuthorId, Status, _heroes.Select(h => h.PersonId).ToList(), _teams.Select(t => t.TeamId).ToList(), []);
+
     /// <summary>Only drafts can be deleted; anything once shared stays on record and is withdrawn instead.</summary>
     public void EnsureDeletable()
     {
