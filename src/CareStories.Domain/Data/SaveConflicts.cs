@@ -50,7 +50,8 @@ public static class SaveConflicts
         ArgumentNullException.ThrowIfNull(db);
         var last = await db.StoryStatusChanges.AsNoTracking()
             .Where(h => h.StoryId == storyId)
-            .OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
+            // History is append-only, so the newest entry is the one added last.
+            .OrderByDescending(h => h.Id)
             .Select(h => new { h.To, h.At, Name = db.Users.Where(u => u.Id == h.ActorId).Select(u => u.DisplayName).First() })
             .FirstOrDefaultAsync(cancellationToken);
         return last is null ? null : StoryStatusChange.AlreadyDone(last.Name, last.To, last.At);
