@@ -157,8 +157,8 @@ public static class FeedQueries
     /// </summary>
     public static IQueryable<FeedKey> Featured(this IQueryable<Story> stories, CareStoriesDbContext db, FeedFilter filter, DateTimeOffset now) =>
         db.FeaturedStories
-            .Join(stories.Matching(db, filter, now), f => f.StoryId, s => s.Id, (f, s) => new { f.FeaturedAt, Story = s })
-            .OrderByDescending(x => x.FeaturedAt).ThenByDescending(x => x.Story.Id)
+            .Join(stories.Matching(db, filter, now), f => f.StoryId, s => s.Id, (f, s) => new { f.FeaturedAt, f.StoryId, Story = s })
+            .OrderByDescending(x => x.FeaturedAt).ThenByDescending(x => x.StoryId)
             .Take(FeaturedStory.MaxFeatured)
             .Where(x => x.Story.Status == StoryStatus.Published)
             .Select(x => new FeedKey { Id = x.Story.Id, PublishedAt = x.Story.PublishedAt!.Value, FeaturedAt = x.FeaturedAt });

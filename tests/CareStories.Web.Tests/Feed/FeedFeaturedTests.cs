@@ -27,7 +27,7 @@ public sealed class FeedFeaturedTests(FeedFactory factory) : IClassFixture<FeedF
             {
                 if (featuredAt is { } at)
                 {
-                    s.Feature(leader.Id, 0, at);
+                    s.ThenFeature(leader.Id, at);
                 }
             }));
         }
@@ -54,9 +54,9 @@ public sealed class FeedFeaturedTests(FeedFactory factory) : IClassFixture<FeedF
         var (other, otherTeam) = await _arrange.HeroInTeamAsync();
         var leader = await factory.Data.PersonAsync(Roles.Employee, Roles.Leader);
         var now = DateTimeOffset.UtcNow;
-        var featuredHere = await _arrange.PublishedAsync(hero, team, now.AddDays(-9), after: s => s.Feature(leader.Id, 0, now));
+        var featuredHere = await _arrange.PublishedAsync(hero, team, now.AddDays(-9), after: s => s.ThenFeature(leader.Id, now));
         var plain = await _arrange.PublishedAsync(hero, team, now.AddDays(-1));
-        var featuredElsewhere = await _arrange.PublishedAsync(other, otherTeam, now.AddDays(-2), after: s => s.Feature(leader.Id, 0, now));
+        var featuredElsewhere = await _arrange.PublishedAsync(other, otherTeam, now.AddDays(-2), after: s => s.ThenFeature(leader.Id, now));
 
         var page = await (await factory.SignInAsync(hero)).GetDocumentAsync($"/Feed?team={team}");
 

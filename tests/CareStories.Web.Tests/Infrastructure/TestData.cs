@@ -63,6 +63,7 @@ public sealed class TestData(IServiceProvider services)
         shape?.Invoke(story);
         db.Stories.Add(story);
         await db.SaveChangesAsync();
+        await RecognitionOnSave.SaveAsync(db, story);
         return story.Id;
     }
 
