@@ -1,12 +1,22 @@
+using Microsoft.EntityFrameworkCore;
 using CareStories.Domain.People;
 using CareStories.Web.Tests.Infrastructure;
 
 namespace CareStories.Web.Tests.Feed;
 
 /// <summary>Featured stories are company-wide, so these tests have a database of their own.</summary>
-public sealed class FeedFeaturedTests(FeedFactory factory) : IClassFixture<FeedFactory>
+public sealed class FeedFeaturedTests(FeedFactory factory) : IClassFixture<FeedFactory>, IAsyncLifetime
 {
     private readonly FeedArrange _arrange = new(factory);
+
+    /// <summary>At most three stories are featured at once, so every test starts with none.</summary>
+    public Task InitializeAsync() => factory.WithDbAsync(async db =>
+    {
+        db.FeaturedStories.RemoveRange(await db.FeaturedStories.ToListAsync());
+        await db.SaveChangesAsync();
+    });
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Featured_stories_are_pinned_on_top_of_the_first_page_only_and_never_repeated_below()
