@@ -89,6 +89,8 @@ public static class CareStoriesApp
             options.Conventions.AuthorizeFolder("/Voice");
             // Customers thank people through links without an account: only this folder is open to them.
             options.Conventions.AllowAnonymousToFolder("/Public");
+            options.Conventions.AuthorizePage("/Stories/Celebrate", Policies.Celebrate);
+            options.Conventions.AuthorizePage("/Stories/Feature", Policies.FeatureStories);
             options.Conventions.AuthorizeFolder("/Review", Policies.ReviewStories);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
             options.Conventions.AllowAnonymousToPage("/Index");

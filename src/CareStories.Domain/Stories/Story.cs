@@ -114,7 +114,7 @@ public sealed partial class Story : AggregateRoot
     public IReadOnlyCollection<StoryStatusChange> History => _history;
 
     /// <summary>The author may change the story and its quotes while it is a draft or has been sent back.</summary>
-    public bool IsEditable => Status is StoryStatus.Draft or StoryStatus.ChangesRequested;
+    public bool IsEditable => Status.IsEditable();
 
     public void Edit(StoryContent content, DateTimeOffset at)
     {
@@ -273,7 +273,7 @@ public sealed partial class Story : AggregateRoot
     /// <summary>The author takes back a story that is waiting, sent back or published.</summary>
     public void Withdraw(string actorId, DateTimeOffset at)
     {
-        if (Status is not (StoryStatus.Submitted or StoryStatus.ChangesRequested or StoryStatus.Published))
+        if (!Status.CanBeWithdrawn())
         {
             throw new DomainException(Status == StoryStatus.Draft
                 ? "A draft is not shared with anyone yet; delete it instead if you no longer want it."

@@ -27,6 +27,7 @@ public static class Policies
             .AddPolicy(Celebrate, policy => policy.RequireRole(Roles.Manager, Roles.Leader))
             .AddPolicy(FeatureStories, policy => policy.RequireRole(Roles.Leader));
         services.AddScoped<IAuthorizationHandler, StoryAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, CommentAuthorizationHandler>();
         return services;
     }
 }
@@ -41,4 +42,14 @@ public static class StoryOperations
 
     /// <summary>Publish or send back: see <see cref="Domain.Stories.StoryAccess.CanReview"/>.</summary>
     public static readonly OperationAuthorizationRequirement Review = new() { Name = nameof(Review) };
+}
+
+/// <summary>What someone wants to do with one comment; checked by <see cref="CommentAuthorizationHandler"/>.</summary>
+public static class CommentOperations
+{
+    /// <summary>Edit or delete: the person who wrote it, and nobody else (not even an Admin, who hides instead).</summary>
+    public static readonly OperationAuthorizationRequirement Change = new() { Name = nameof(Change) };
+
+    /// <summary>Hide it from everyone, with a reason on record: Admins.</summary>
+    public static readonly OperationAuthorizationRequirement Hide = new() { Name = nameof(Hide) };
 }

@@ -88,15 +88,16 @@ public sealed class RecognitionJourneyTests(AppServer app, Browser browser, ITes
         await SignInAsync(admin, DemoAccounts.Admin);
         await admin.GotoAsync($"Stories/{storyId}");
         var comment = admin.Locator(".comment").Filter(new() { HasText = text });
-        await comment.Locator("summary").ClickAsync();
-        await comment.GetByRole(AriaRole.Button, new() { Name = "Hide comment" }).ClickAsync();
+        await comment.GetByRole(AriaRole.Link, new() { Name = "Hide (admin)" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Hide a comment", Level = 1 })).ToBeVisibleAsync();
+        await Expect(admin.Locator("main")).ToContainTextAsync(text);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Hide comment" }).ClickAsync();
         await Expect(admin.Locator("[data-error-summary]")).ToContainTextAsync("Say why the comment is hidden");
         await ScreenshotAsync(admin, $"recognition-hide-refused-{screen}");
         await AssertAccessibleAsync(admin);
 
-        comment = admin.Locator(".comment").Filter(new() { HasText = text });
-        await comment.GetByLabel("Why hide it?").FillAsync("Names a customer unkindly.");
-        await comment.GetByRole(AriaRole.Button, new() { Name = "Hide comment" }).ClickAsync();
+        await admin.GetByLabel("Why hide it?").FillAsync("Names a customer unkindly.");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Hide comment" }).ClickAsync();
         var moderated = admin.Locator(".comment").Filter(new() { HasText = text });
         await Expect(moderated).ToContainTextAsync("Hidden by an admin.");
         await Expect(moderated).ToContainTextAsync("Names a customer unkindly.");

@@ -43,15 +43,15 @@ public sealed class ApplauseTests(CareStoriesFactory factory) : IClassFixture<Ca
         var reader = await factory.Data.PersonAsync();
         var client = await factory.SignInAsync(reader);
 
-        await client.PostWithOwnTokenAsync($"{story.Url}?handler=Applaud").ShouldBeAsync(HttpStatusCode.Redirect);
-        var second = await client.PostWithOwnTokenAsync($"{story.Url}?handler=Applaud");
+        await client.PostWithOwnTokenAsync($"{story.Url}/Applause").ShouldBeAsync(HttpStatusCode.Redirect);
+        var second = await client.PostWithOwnTokenAsync($"{story.Url}/Applause");
 
         var page = await client.FollowAsync(second);
         Assert.Contains("already applauded", page.Flash());
         Assert.Equal(1, await ApplauseCountAsync(story.Id, reader));
 
-        await client.PostWithOwnTokenAsync($"{story.Url}?handler=Unapplaud").ShouldBeAsync(HttpStatusCode.Redirect);
-        var nothingLeft = await client.FollowAsync(await client.PostWithOwnTokenAsync($"{story.Url}?handler=Unapplaud"));
+        await client.PostWithOwnTokenAsync($"{story.Url}/Applause?handler=TakeBack").ShouldBeAsync(HttpStatusCode.Redirect);
+        var nothingLeft = await client.FollowAsync(await client.PostWithOwnTokenAsync($"{story.Url}/Applause?handler=TakeBack"));
         Assert.Contains("nothing to take back", nothingLeft.Flash());
         Assert.Equal(0, await ApplauseCountAsync(story.Id, reader));
     }
@@ -83,13 +83,13 @@ public sealed class ApplauseTests(CareStoriesFactory factory) : IClassFixture<Ca
         var stranger = await factory.SignInAsync(await factory.Data.PersonAsync());
         var authorClient = await factory.SignInAsync(author);
 
-        await stranger.PostWithOwnTokenAsync($"/Stories/{submitted}?handler=Applaud").ShouldBeAsync(HttpStatusCode.NotFound);
+        await stranger.PostWithOwnTokenAsync($"/Stories/{submitted}/Applause").ShouldBeAsync(HttpStatusCode.NotFound);
 
         var page = await authorClient.GetDocumentAsync($"/Stories/{submitted}");
         Assert.Null(page.QuerySelector("#applause"));
-        var refused = await authorClient.PostWithOwnTokenAsync($"/Stories/{submitted}?handler=Applaud");
-        await refused.ShouldBeAsync(HttpStatusCode.OK);
-        Assert.Contains("Only a published story can be applauded.", (await refused.ReadDocumentAsync()).SummaryErrors());
+        var refused = await authorClient.PostWithOwnTokenAsync($"/Stories/{submitted}/Applause");
+        await refused.ShouldBeAsync(HttpStatusCode.Redirect);
+        Assert.Contains("Only a published story can be applauded.", (await authorClient.FollowAsync(refused)).SummaryErrors());
         Assert.Equal(0, await factory.WithDbAsync(db => db.Applause.CountAsync(a => a.StoryId == submitted)));
     }
 

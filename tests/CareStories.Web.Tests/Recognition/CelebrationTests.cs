@@ -57,7 +57,7 @@ public sealed class CelebrationTests(CareStoriesFactory factory) : IClassFixture
         var page = await client.GetDocumentAsync(story.Url);
         Assert.Null(page.QuerySelector(CelebrateForm));
 
-        await client.PostWithOwnTokenAsync($"{story.Url}?handler=Celebrate", new FormValues
+        await client.PostWithOwnTokenAsync($"{story.Url}/Celebrate", new FormValues
         {
             ["Celebration.BadgeId"] = badge.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Celebration.Message"] = "Planted praise.",
@@ -74,7 +74,7 @@ public sealed class CelebrationTests(CareStoriesFactory factory) : IClassFixture
         var badge = await factory.BadgeAsync();
         var manager = await factory.SignInAsync(await factory.Data.PersonAsync(Roles.Employee, Roles.Manager));
 
-        await manager.PostWithOwnTokenAsync($"/Stories/{draft}?handler=Celebrate", new FormValues
+        await manager.PostWithOwnTokenAsync($"/Stories/{draft}/Celebrate", new FormValues
         {
             ["Celebration.BadgeId"] = badge.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Celebration.Message"] = "Sneaky.",
@@ -90,7 +90,7 @@ public sealed class CelebrationTests(CareStoriesFactory factory) : IClassFixture
         await factory.CelebrateAsync(story.Id, manager, badge, "First time.");
         var client = await factory.SignInAsync(manager);
 
-        var response = await client.PostWithOwnTokenAsync($"{story.Url}?handler=Celebrate", new FormValues
+        var response = await client.PostWithOwnTokenAsync($"{story.Url}/Celebrate", new FormValues
         {
             ["Celebration.BadgeId"] = badge.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Celebration.Message"] = "Second time.",
@@ -114,7 +114,7 @@ public sealed class CelebrationTests(CareStoriesFactory factory) : IClassFixture
         Assert.Null(page.QuerySelector(CelebrateForm));
         Assert.Contains("wrote or are credited in", page.QuerySelector("[data-celebration-note]")!.TextContent);
 
-        var response = await client.PostWithOwnTokenAsync($"{story.Url}?handler=Celebrate", new FormValues
+        var response = await client.PostWithOwnTokenAsync($"{story.Url}/Celebrate", new FormValues
         {
             ["Celebration.BadgeId"] = badge.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Celebration.Message"] = "Well done, me.",
@@ -137,7 +137,7 @@ public sealed class CelebrationTests(CareStoriesFactory factory) : IClassFixture
         Assert.NotNull(page.QuerySelector($"{CelebrateForm} input[name='Celebration.BadgeId'][value='{inUse}']"));
         Assert.Null(page.QuerySelector($"{CelebrateForm} input[name='Celebration.BadgeId'][value='{retired}']"));
 
-        var response = await client.PostWithOwnTokenAsync($"{story.Url}?handler=Celebrate", new FormValues
+        var response = await client.PostWithOwnTokenAsync($"{story.Url}/Celebrate", new FormValues
         {
             ["Celebration.BadgeId"] = retired.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Celebration.Message"] = "Kept when refused.",

@@ -94,7 +94,7 @@ public sealed class CommentTests(CareStoriesFactory factory) : IClassFixture<Car
         var id = await factory.CommentAsync(story.Id, writer, "Posted on the wrong story.");
         var client = await factory.SignInAsync(writer);
 
-        var response = await client.SubmitFormAsync(story.Url, [], $"#comment-{id} form[action*='DeleteComment']");
+        var response = await client.SubmitFormAsync(story.Url, [], $"#comment-{id} form[action$='/Delete']");
 
         var after = await client.FollowAsync(response);
         Assert.Equal("Your comment was deleted.", after.Flash());
@@ -112,12 +112,12 @@ public sealed class CommentTests(CareStoriesFactory factory) : IClassFixture<Car
 
         var page = await client.GetDocumentAsync(story.Url);
         Assert.Null(page.QuerySelector($"#comment-{id} a[href$='/Edit']"));
-        Assert.Null(page.QuerySelector($"#comment-{id} form[action*='DeleteComment']"));
+        Assert.Null(page.QuerySelector($"#comment-{id} form[action$='/Delete']"));
 
         var edit = $"/Stories/{story.Id}/Comments/{id}/Edit";
         await client.GetAsync(edit).ShouldBeAsync(HttpStatusCode.Forbidden);
         await client.PostWithOwnTokenAsync(edit, new FormValues { ["Input.Text"] = "Rewritten." }).ShouldBeAsync(HttpStatusCode.Forbidden);
-        await client.PostWithOwnTokenAsync($"{story.Url}?handler=DeleteComment&commentId={id}").ShouldBeAsync(HttpStatusCode.Forbidden);
+        await client.PostWithOwnTokenAsync($"{story.Url}/Comments/{id}/Delete").ShouldBeAsync(HttpStatusCode.Forbidden);
 
         Assert.Equal("Mine, not yours.", await factory.WithDbAsync(db => db.Comments.Where(c => c.Id == id).Select(c => c.Text).SingleAsync()));
     }
@@ -132,7 +132,7 @@ public sealed class CommentTests(CareStoriesFactory factory) : IClassFixture<Car
         var client = await factory.SignInAsync(writer);
 
         await client.GetAsync($"/Stories/{story.Id}/Comments/{id}/Edit").ShouldBeAsync(HttpStatusCode.NotFound);
-        await client.PostWithOwnTokenAsync($"{story.Url}?handler=DeleteComment&commentId={id}").ShouldBeAsync(HttpStatusCode.NotFound);
+        await client.PostWithOwnTokenAsync($"{story.Url}/Comments/{id}/Delete").ShouldBeAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -144,7 +144,9 @@ public sealed class CommentTests(CareStoriesFactory factory) : IClassFixture<Car
         var admin = await factory.Data.PersonAsync(Roles.Employee, Roles.Admin);
         var adminClient = await factory.SignInAsync(admin);
 
-        var response = await adminClient.SubmitFormAsync(story.Url, new FormValues { ["Hide.HiddenReason"] = "Names a customer unkindly." }, $"#comment-{id} form[action*='HideComment']");
+        var hide = (await adminClient.GetDocumentAsync(story.Url)).QuerySelector($"#comment-{id} a[data-hide-link]")!.GetAttribute("href")!;
+        Assert.Equal($"/Admin/Comments/{id}/Hide", hide);
+        var response = await adminClient.SubmitFormAsync(hide, new FormValues { ["Input.HiddenReason"] = "Names a customer unkindly." }, "#hide-form");
 
         var adminView = await adminClient.FollowAsync(response);
         Assert.Contains("The comment is hidden", adminView.Flash());
@@ -168,9 +170,10 @@ public sealed class CommentTests(CareStoriesFactory factory) : IClassFixture<Car
 
         var writerClient = await factory.SignInAsync(writer);
         await writerClient.GetAsync($"/Stories/{story.Id}/Comments/{id}/Edit").ShouldBeAsync(HttpStatusCode.Redirect);
-        var refused = await writerClient.PostWithOwnTokenAsync($"{story.Url}?handler=DeleteComment&commentId={id}");
-        await refused.ShouldBeAsync(HttpStatusCode.OK);
-        Assert.Contains("stays on record", Assert.Single((await refused.ReadDocumentAsync()).SummaryErrors()));
+        var refused = await writerClient.PostWithOwnTokenAsync($"{story.Url}/Comments/{id}/Delete");
+        await refused.ShouldBeAsync(HttpStatusCode.Redirect);
+        Assert.Contains("stays on record", (await writerClient.FollowAsync(refused)).Flash());
+        Assert.True(await factory.WithDbAsync(db => db.Comments.AnyAsync(c => c.Id == id)));
     }
 
     [Fact]
@@ -180,13 +183,13 @@ public sealed class CommentTests(CareStoriesFactory factory) : IClassFixture<Car
         var id = await factory.CommentAsync(story.Id, await factory.Data.PersonAsync(), "Borderline.");
         var adminClient = await factory.SignInAsync(await factory.Data.PersonAsync(Roles.Employee, Roles.Admin));
 
-        var response = await adminClient.SubmitFormAsync(story.Url, new FormValues { ["Hide.HiddenReason"] = " " }, $"#comment-{id} form[action*='HideComment']");
+        var response = await adminClient.SubmitFormAsync($"/Admin/Comments/{id}/Hide", new FormValues { ["Input.HiddenReason"] = " " }, "#hide-form");
 
         await response.ShouldBeAsync(HttpStatusCode.OK);
         var page = await response.ReadDocumentAsync();
-        Assert.Contains("Say why", Assert.Single(page.FieldErrors("Hide.HiddenReason")));
-        Assert.True(page.QuerySelector($"#comment-{id} details.hide-comment")!.HasAttribute("open"));
-        Assert.NotNull(page.QuerySelector("#Hide_HiddenReason"));
+        Assert.Contains("Say why", Assert.Single(page.FieldErrors("Input.HiddenReason")));
+        Assert.Contains("Say why", Assert.Single(page.SummaryErrors()));
+        Assert.NotNull(page.QuerySelector("#Input_HiddenReason"));
         Assert.Null(await factory.WithDbAsync(db => db.Comments.Where(c => c.Id == id).Select(c => c.HiddenAt).SingleAsync()));
     }
 
@@ -201,8 +204,9 @@ public sealed class CommentTests(CareStoriesFactory factory) : IClassFixture<Car
         var client = await factory.SignInAsync(await factory.Data.PersonAsync(Roles.Employee, role));
 
         var page = await client.GetDocumentAsync(story.Url);
-        Assert.Null(page.QuerySelector($"#comment-{id} form[action*='HideComment']"));
-        await client.PostWithOwnTokenAsync($"{story.Url}?handler=HideComment&commentId={id}", new FormValues { ["Hide.HiddenReason"] = "I disagree." })
+        Assert.Null(page.QuerySelector($"#comment-{id} [data-hide-link]"));
+        await client.GetAsync($"/Admin/Comments/{id}/Hide").ShouldBeAsync(HttpStatusCode.Forbidden);
+        await client.PostWithOwnTokenAsync($"/Admin/Comments/{id}/Hide", new FormValues { ["Input.HiddenReason"] = "I disagree." })
             .ShouldBeAsync(HttpStatusCode.Forbidden);
 
         Assert.Null(await factory.WithDbAsync(db => db.Comments.Where(c => c.Id == id).Select(c => c.HiddenAt).SingleAsync()));
@@ -232,13 +236,13 @@ public sealed class CommentTests(CareStoriesFactory factory) : IClassFixture<Car
         var stranger = await factory.SignInAsync(await factory.Data.PersonAsync());
         var authorClient = await factory.SignInAsync(author);
 
-        await stranger.PostWithOwnTokenAsync($"/Stories/{submitted}?handler=Comment", new FormValues { ["NewComment.Text"] = "Hello?" })
+        await stranger.PostWithOwnTokenAsync($"/Stories/{submitted}/Comments/New", new FormValues { ["NewComment.Text"] = "Hello?" })
             .ShouldBeAsync(HttpStatusCode.NotFound);
 
         var page = await authorClient.GetDocumentAsync($"/Stories/{submitted}");
         Assert.Null(page.QuerySelector("#comments"));
         Assert.Null(page.QuerySelector("#celebrations"));
-        var refused = await authorClient.PostWithOwnTokenAsync($"/Stories/{submitted}?handler=Comment", new FormValues { ["NewComment.Text"] = "Note to self." });
+        var refused = await authorClient.PostWithOwnTokenAsync($"/Stories/{submitted}/Comments/New", new FormValues { ["NewComment.Text"] = "Note to self." });
         await refused.ShouldBeAsync(HttpStatusCode.OK);
         Assert.Contains("Only a published story can be commented on.", (await refused.ReadDocumentAsync()).SummaryErrors());
         Assert.Equal(0, await factory.WithDbAsync(db => db.Comments.CountAsync(c => c.StoryId == submitted)));

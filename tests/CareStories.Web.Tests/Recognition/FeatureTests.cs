@@ -58,12 +58,12 @@ public sealed class FeatureTests(CareStoriesFactory factory) : IClassFixture<Car
         var client = await factory.SignInAsync(await factory.Data.PersonAsync(Roles.Employee, role));
 
         Assert.Null((await client.GetDocumentAsync(story.Url)).QuerySelector(FeatureForm));
-        await client.PostWithOwnTokenAsync($"{story.Url}?handler=Feature").ShouldBeAsync(HttpStatusCode.Forbidden);
+        await client.PostWithOwnTokenAsync($"{story.Url}/Feature").ShouldBeAsync(HttpStatusCode.Forbidden);
         Assert.Null(await FeaturedByAsync(story.Id));
 
         var leader = await factory.Data.PersonAsync(Roles.Leader);
         await FeatureDirectlyAsync(story.Id, leader);
-        await client.PostWithOwnTokenAsync($"{story.Url}?handler=Unfeature").ShouldBeAsync(HttpStatusCode.Forbidden);
+        await client.PostWithOwnTokenAsync($"{story.Url}/Feature?handler=Unfeature").ShouldBeAsync(HttpStatusCode.Forbidden);
         Assert.Equal(leader.Id, await FeaturedByAsync(story.Id));
     }
 
@@ -83,8 +83,8 @@ public sealed class FeatureTests(CareStoriesFactory factory) : IClassFixture<Car
 
         var response = await client.SubmitFormAsync(page, fourth.Url, [], FeatureForm);
 
-        await response.ShouldBeAsync(HttpStatusCode.OK);
-        Assert.Contains("At most 3 stories can be featured at once. Unfeature one first.", (await response.ReadDocumentAsync()).SummaryErrors());
+        await response.ShouldBeAsync(HttpStatusCode.Redirect);
+        Assert.Contains("At most 3 stories can be featured at once. Unfeature one first.", (await client.FollowAsync(response)).SummaryErrors());
         Assert.Null(await FeaturedByAsync(fourth.Id));
     }
 
@@ -98,10 +98,10 @@ public sealed class FeatureTests(CareStoriesFactory factory) : IClassFixture<Car
         var client = await factory.SignInAsync(leader);
 
         Assert.Null((await client.GetDocumentAsync($"/Stories/{submitted}")).QuerySelector(FeatureForm));
-        var refused = await client.PostWithOwnTokenAsync($"/Stories/{submitted}?handler=Feature");
+        var refused = await client.PostWithOwnTokenAsync($"/Stories/{submitted}/Feature");
 
-        await refused.ShouldBeAsync(HttpStatusCode.OK);
-        Assert.Contains("Only a published story can be featured.", (await refused.ReadDocumentAsync()).SummaryErrors());
+        await refused.ShouldBeAsync(HttpStatusCode.Redirect);
+        Assert.Contains("Only a published story can be featured.", (await client.FollowAsync(refused)).SummaryErrors());
     }
 
     private Task<string?> FeaturedByAsync(int storyId) =>

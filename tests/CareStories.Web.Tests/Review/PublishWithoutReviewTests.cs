@@ -31,7 +31,7 @@ public sealed class PublishWithoutReviewTests(CareStoriesFactory factory) : ICla
         var id = await factory.Data.StoryAsync(team.Author, team.TeamId, s => s.SetHeroes([team.Author.Id, hero.Id]));
         var client = await factory.SignInAsync(team.Author);
 
-        await client.SubmitFormAsync($"/Stories/{id}", new(), $"form[action='/Stories/{id}?handler=Submit']")
+        await client.SubmitFormAsync($"/Stories/{id}", new(), $"form[action='/Stories/{id}/Status?handler=Submit']")
             .ShouldBeAsync(HttpStatusCode.Redirect);
 
         var story = await factory.StoryAsync(id);

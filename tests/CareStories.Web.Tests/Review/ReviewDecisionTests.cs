@@ -151,7 +151,7 @@ public sealed class ReviewDecisionTests(CareStoriesFactory factory) : IClassFixt
         var team = await factory.ReviewTeamAsync();
         var author = await factory.SignInAsync(team.Author);
         var draft = await factory.Data.StoryAsync(team.Author, team.TeamId);
-        await author.SubmitFormAsync($"/Stories/{draft}", new(), $"form[action='/Stories/{draft}?handler=Submit']")
+        await author.SubmitFormAsync($"/Stories/{draft}", new(), $"form[action='/Stories/{draft}/Status?handler=Submit']")
             .ShouldBeAsync(HttpStatusCode.Redirect);
         var manager = await factory.SignInAsync(team.Manager);
         const string comment = "Lovely story. Please add what the customer said afterwards.";

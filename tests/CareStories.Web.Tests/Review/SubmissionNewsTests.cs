@@ -3,6 +3,7 @@ using CareStories.Domain.Notifications;
 using CareStories.Domain.People;
 using CareStories.Domain.Stories;
 using CareStories.Web.Tests.Infrastructure;
+using CareStories.Web.Tests.Recognition;
 using CareStories.Web.Tests.Stories;
 
 namespace CareStories.Web.Tests.Review;
@@ -21,7 +22,7 @@ public sealed class SubmissionNewsTests(CareStoriesFactory factory) : IClassFixt
         var id = await factory.Data.StoryAsync(author, teamId);
         var client = await factory.SignInAsync(author);
 
-        var response = await client.SubmitFormAsync($"/Stories/{id}", new(), $"form[action='/Stories/{id}?handler=Submit']");
+        var response = await client.SubmitFormAsync($"/Stories/{id}", new(), $"form[action='/Stories/{id}/Status?handler=Submit']");
 
         await response.ShouldBeAsync(HttpStatusCode.Redirect);
         Assert.Equal(StoryStatus.Submitted, (await factory.StoryAsync(id)).Status);
@@ -61,10 +62,10 @@ public sealed class SubmissionNewsTests(CareStoriesFactory factory) : IClassFixt
         var client = await factory.SignInAsync(team.Author);
         var draft = await factory.Data.StoryAsync(team.Author, team.TeamId, s => s.SetTeams([]));
 
-        var response = await client.SubmitFormAsync($"/Stories/{draft}", new(), $"form[action='/Stories/{draft}?handler=Submit']");
+        var response = await client.SubmitFormAsync($"/Stories/{draft}", new(), $"form[action='/Stories/{draft}/Status?handler=Submit']");
 
-        await response.ShouldBeAsync(HttpStatusCode.OK);
-        Assert.Contains("Choose at least one team.", (await response.ReadDocumentAsync()).SummaryErrors());
+        await response.ShouldBeAsync(HttpStatusCode.Redirect);
+        Assert.Contains("Choose at least one team.", (await client.FollowAsync(response)).SummaryErrors());
         Assert.Equal(StoryStatus.Draft, (await factory.StoryAsync(draft)).Status);
         Assert.Empty(await factory.NotificationsAboutAsync(draft));
     }

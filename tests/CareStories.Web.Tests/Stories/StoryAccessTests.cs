@@ -34,7 +34,7 @@ public sealed class StoryAccessTests(CareStoriesFactory factory) : IClassFixture
         {
             await stranger.PostWithOwnTokenAsync($"/Stories/{draft}/Edit", new() { ["Input.Title"] = "Hijacked" }),
             await stranger.PostWithOwnTokenAsync($"/Stories/{draft}/Delete"),
-            await stranger.PostWithOwnTokenAsync($"/Stories/{draft}?handler=Submit"),
+            await stranger.PostWithOwnTokenAsync($"/Stories/{draft}/Status?handler=Submit"),
             await stranger.PostWithOwnTokenAsync($"/Stories/{draft}/Quotes/New", new()
             {
                 ["Input.Text"] = "Planted words",
@@ -66,7 +66,7 @@ public sealed class StoryAccessTests(CareStoriesFactory factory) : IClassFixture
 
         await client.GetAsync($"/Stories/{id}").ShouldBeAsync(HttpStatusCode.OK);
         await client.GetAsync($"/Stories/{id}/Edit").ShouldBeAsync(HttpStatusCode.Forbidden);
-        await client.PostWithOwnTokenAsync($"/Stories/{id}?handler=Withdraw").ShouldBeAsync(HttpStatusCode.Forbidden);
+        await client.PostWithOwnTokenAsync($"/Stories/{id}/Status?handler=Withdraw").ShouldBeAsync(HttpStatusCode.Forbidden);
 
         Assert.Equal(StoryStatus.Submitted, await factory.WithDbAsync(db => db.Stories.Where(s => s.Id == id).Select(s => s.Status).SingleAsync()));
     }

@@ -14,8 +14,6 @@ using CareStories.Web.Photos;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using StoryView = CareStories.Web.Pages.Stories.DetailsModel.StoryView;
-
 
 namespace CareStories.Web.Pages.Review;
 

@@ -1,0 +1,110 @@
+using CareStories.Domain;
+using CareStories.Domain.Data;
+using CareStories.Domain.Notifications;
+using CareStories.Domain.Stories;
+using CareStories.Web.Identity;
+using CareStories.Web.Infrastructure;
+using CareStories.Web.Notifications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web.Pages.Stories;
+
+/// <summary>
+/// A manager or leader celebrates a published story with a badge and a message; its people are told. The story
+/// page carries the same form; a refused celebration comes back here with the message beside its field.
+/// Only those the Celebrate policy allows reach this page (CareStoriesApp).
+/// </summary>
+public sealed class CelebrateModel(CareStoriesDbContext db, StoryGate gate, TimeProvider time, StoryNotifier notifier) : StoryPageModel(gate)
+{
+    [BindProperty]
+    public CelebrationInput Celebration { get; set; } = new();
+
+    public string StoryTitle { get; private set; } = "";
+
+    public CelebrateForm Form { get; private set; } = null!;
+
+    /// <summary>Why this person cannot celebrate the story, when they cannot.</summary>
+    public string? Refusal { get; private set; }
+
+    // Checked by Story.Celebrate, so its messages are the ones shown.
+    public sealed class CelebrationInput
+    {
+        public int? BadgeId { get; set; }
+
+        public string? Message { get; set; }
+    }
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var me = User.PersonId();
+        var story = await db.Stories
+            .Include(s => s.Heroes)
+            .Include(s => s.Celebrations.Where(c => c.CelebratorId == me))
+            .AsSplitQuery()
+            .SingleAsync(s => s.Id == StoryId, cancellationToken);
+        var badge = Celebration.BadgeId is { } badgeId
+            ? await db.Badges.SingleOrDefaultAsync(b => b.Id == badgeId, cancellationToken)
+            : null;
+        try
+        {
+            if (badge is null)
+            {
+                throw new DomainException("Choose a badge for your celebration.", nameof(CelebrationInput.BadgeId));
+            }
+
+            story.Celebrate(me, badge, Celebration.Message, time.GetUtcNow());
+        }
+        catch (DomainException ex)
+        {
+            return await RefusedAsync(ex, cancellationToken);
+        }
+
+        notifier.TellStoryPeople(story, NotificationKind.StoryCelebrated, me);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A second post of the same form raced the first past the check; the unique index kept one.
+            if (!await db.Celebrations.AnyAsync(c => c.StoryId == StoryId && c.CelebratorId == me, cancellationToken))
+            {
+                throw;
+            }
+
+            return BackToStory(RecognitionRights.AlreadyCelebrated, "celebrations");
+        }
+
+        return BackToStory("Your celebration is on the story, and the people in it have been told.", "celebrations");
+    }
+
+    private async Task<IActionResult> RefusedAsync(DomainException refusal, CancellationToken cancellationToken)
+    {
+        ModelState.AddDomainErrors(refusal, nameof(Celebration));
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var me = User.PersonId();
+        var story = await db.Stories.AsNoTracking()
+            .Where(s => s.Id == StoryId)
+            .Select(s => new { s.Title, s.Status, Celebrated = s.Celebrations.Any(c => c.CelebratorId == me) })
+            .SingleAsync(cancellationToken);
+        StoryTitle = story.Title;
+        var rights = RecognitionRights.For(Facts, me, new RecognitionRights.Roles(true, false, false), story.Celebrated);
+        Refusal = story.Status != StoryStatus.Published ? "Only a published story can be celebrated." : rights.CelebrationNote;
+        var badges = Refusal is null ? await BadgeChoice.ReadAsync(db, cancellationToken) : [];
+        Form = new CelebrateForm(StoryId, badges, Celebration, ModelState);
+    }
+}
+
+/// <summary>The celebrate form as the story page and the celebrate page show it, with what was typed.</summary>
+public sealed record CelebrateForm(
+    int StoryId, IReadOnlyList<BadgeChoice> Badges, CelebrateModel.CelebrationInput Input, ModelStateDictionary ModelState)
+    : FormState(ModelState);

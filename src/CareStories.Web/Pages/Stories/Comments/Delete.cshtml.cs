@@ -1,0 +1,36 @@
+using CareStories.Domain;
+using CareStories.Domain.Data;
+using CareStories.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web.Pages.Stories.Comments;
+
+/// <summary>The writer deletes their own comment, after a confirmation. A comment an Admin hid stays on record.</summary>
+public sealed class DeleteModel(CareStoriesDbContext db, StoryGate gate, IAuthorizationService authorization)
+    : CommentPageModel(db, gate, authorization)
+{
+    public string StoryTitle { get; private set; } = "";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        StoryTitle = await Db.Stories.Where(s => s.Id == StoryId).Select(s => s.Title).SingleAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var story = await Db.Stories
+            .Include(s => s.Comments.Where(c => c.Id == Comment.Id))
+            .SingleAsync(s => s.Id == StoryId, cancellationToken);
+        try
+        {
+            story.DeleteComment(Comment.Id, User.PersonId());
+        }
+        catch (DomainException ex)
+        {
+            return RefusedBackToStory(ex, "comments");
+        }
+
+        await Db.SaveChangesAsync(cancellationToken);
+        return BackToStory("Your comment was deleted.", "comments");
+    }
+}

@@ -1,0 +1,61 @@
+using CareStories.Domain;
+using CareStories.Domain.Data;
+using CareStories.Domain.Notifications;
+using CareStories.Domain.Stories;
+using CareStories.Web.Identity;
+using CareStories.Web.Infrastructure;
+using CareStories.Web.Notifications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Web.Pages.Stories.Comments;
+
+/// <summary>
+/// Anyone who can read a published story comments on it; its people are told. The story page carries the same
+/// form; a refused comment comes back here with the message beside the field and the words kept.
+/// </summary>
+public sealed class NewModel(CareStoriesDbContext db, StoryGate gate, TimeProvider time, StoryNotifier notifier) : StoryPageModel(gate)
+{
+    [BindProperty]
+    public CommentInput NewComment { get; set; } = new();
+
+    public string StoryTitle { get; private set; } = "";
+
+    public sealed class CommentInput
+    {
+        // Checked by Comment itself, so its messages are the ones shown.
+        public string? Text { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Facts.Status != StoryStatus.Published)
+        {
+            return BackToStory("Only a published story can be commented on.");
+        }
+
+        StoryTitle = await db.Stories.Where(s => s.Id == StoryId).Select(s => s.Title).SingleAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var me = User.PersonId();
+        var story = await db.Stories.Include(s => s.Heroes).SingleAsync(s => s.Id == StoryId, cancellationToken);
+        Comment comment;
+        try
+        {
+            comment = story.AddComment(me, NewComment.Text, time.GetUtcNow());
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainErrors(ex, nameof(NewComment));
+            StoryTitle = story.Title;
+            return Page();
+        }
+
+        notifier.TellStoryPeople(story, NotificationKind.StoryCommented, me);
+        await db.SaveChangesAsync(cancellationToken);
+        return BackToStory("Your comment is posted.", $"comment-{comment.Id}");
+    }
+}
