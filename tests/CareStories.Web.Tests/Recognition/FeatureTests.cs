@@ -113,4 +113,22 @@ public sealed class FeatureTests(CareStoriesFactory factory) : IClassFixture<Car
         db.FeaturedStories.Add(FeaturedStory.Feature(story.Facts(), leader.Id, await db.FeaturedStories.ToListAsync(), DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
     });
+
+    [Fact]
+    public async Task Featuring_a_story_tells_the_people_credited_in_it()
+    {
+        var hero = await factory.Data.PersonAsync();
+        var story = await factory.PublishedStoryAsync(hero);
+        var leader = await factory.Data.PersonAsync(Roles.Employee, Roles.Leader);
+        var client = await factory.SignInAsync(leader);
+
+        await client.SubmitFormAsync(story.Url, [], FeatureForm).ShouldBeAsync(HttpStatusCode.Redirect);
+
+        var told = await factory.WithDbAsync(db => db.Notifications
+            .Where(n => n.StoryId == story.Id && n.Kind == Domain.Notifications.NotificationKind.StoryFeatured)
+            .Select(n => new { n.RecipientId, n.ActorId })
+            .ToListAsync());
+        Assert.Equal(new[] { story.Author.Id, hero.Id }.Order(StringComparer.Ordinal), told.Select(n => n.RecipientId).Order(StringComparer.Ordinal));
+        Assert.All(told, n => Assert.Equal(leader.Id, n.ActorId));
+    }
 }
