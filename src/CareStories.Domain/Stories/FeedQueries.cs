@@ -1,6 +1,6 @@
-using CareStories.Domain.Data;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using CareStories.Domain.Data;
 using CareStories.Domain.People;
 
 namespace CareStories.Domain.Stories;

@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using CareStories.Domain.People;
 using CareStories.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Feed;
 
