@@ -79,8 +79,8 @@ public sealed class RecognitionJourneyTests(AppServer app, Browser browser, ITes
         await App.WithDbAsync(async db =>
         {
             var writer = await db.Users.SingleAsync(u => u.Email == DemoAccounts.Employee.Email);
-            var story = await db.Stories.SingleAsync(s => s.Id == storyId);
-            story.AddComment(writer.Id, text, DateTimeOffset.UtcNow);
+            var story = await db.Stories.Include(s => s.Heroes).SingleAsync(s => s.Id == storyId);
+            db.Comments.Add(Comment.Write(story.Facts(), writer.Id, text, DateTimeOffset.UtcNow));
             return await db.SaveChangesAsync();
         });
 
@@ -120,8 +120,8 @@ public sealed class RecognitionJourneyTests(AppServer app, Browser browser, ITes
             .Where(s => s.Status == StoryStatus.Published
                 && !ids.Contains(s.AuthorId)
                 && !s.Heroes.Any(h => ids.Contains(h.PersonId))
-                && !s.Celebrations.Any(c => ids.Contains(c.CelebratorId))
-                && !s.Applause.Any(a => ids.Contains(a.PersonId)))
+                && !db.Celebrations.Any(c => c.StoryId == s.Id && ids.Contains(c.CelebratorId))
+                && !db.Applause.Any(a => a.StoryId == s.Id && ids.Contains(a.PersonId)))
             .OrderByDescending(s => s.PublishedAt)
             .Select(s => s.Id)
             .FirstAsync();
