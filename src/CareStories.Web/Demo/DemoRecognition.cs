@@ -82,8 +82,9 @@ internal static class DemoRecognition
 
             // Applause from a spread of colleagues (never the story's own people), more for the newer stories.
             var applauders = everyone.Where((_, p) => (p + i) % 3 != 0)
+                .Take(3 + ((published.Count - i) % 9))
                 .Where(id => id != story.AuthorId && story.Heroes.All(h => h.PersonId != id))
-                .Take(3 + ((published.Count - i) % 9)).ToList();
+                .ToList();
             foreach (var (id, n) in applauders.Select((id, n) => (id, n)))
             {
                 db.Applause.Add(Applause.Give(facts, id, Before(now, publishedAt.AddHours(2 + n))));
