@@ -240,13 +240,20 @@ public sealed class DataGenerator(string connectionString, int storyCount, int p
 
             var story = NewStory(people, catalogue, at, out var isPublished);
             published += isPublished ? 1 : 0;
-            rows += 1 + story.Heroes.Count + story.Teams.Count + story.Values.Count + story.Quotes.Count + story.History.Count
-                + story.Celebrations.Count + story.Applause.Count + story.Comments.Count;
+            rows += 1 + story.Heroes.Count + story.Teams.Count + story.Values.Count + story.Quotes.Count + story.History.Count;
             batch.Add(story);
             if (batch.Count == BatchSize || i == storyCount - 1)
             {
                 await using var db = NewContext();
                 db.Stories.AddRange(batch);
+                await db.SaveChangesAsync(cancellationToken);
+
+                // Celebrations, applause and comments are their own aggregates, keyed by the saved stories' ids.
+                foreach (var saved in batch.Where(s => s.Status == StoryStatus.Published))
+                {
+                    rows += Recognise(db, saved, people, catalogue, saved.PublishedAt!.Value);
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
                 batch.Clear();
                 if ((i + 1) % 10_000 == 0 || i == storyCount - 1)
@@ -330,7 +337,6 @@ public sealed class DataGenerator(string connectionString, int storyCount, int p
             return story;
         }
 
-        Recognise(story, people, catalogue, heroes, at);
         return story;
     }
 
@@ -341,27 +347,34 @@ public sealed class DataGenerator(string connectionString, int storyCount, int p
     }
 
     /// <summary>A fifth of published stories are celebrated, most are applauded, a third have comments.</summary>
-    private void Recognise(Story story, People people, Catalogue catalogue, List<string> heroes, DateTimeOffset at)
+    private int Recognise(CareStoriesDbContext db, Story story, People people, Catalogue catalogue, DateTimeOffset at)
     {
+        var facts = story.Facts();
+        var involved = facts.HeroIds.Append(facts.AuthorId).ToHashSet(StringComparer.Ordinal);
+        var rows = 0;
         if (_random.NextDouble() < 0.2)
         {
+            var celebrated = new HashSet<string>(StringComparer.Ordinal);
             for (var c = _random.Next(1, 3); c > 0; c--)
             {
                 var celebrator = people.Celebrators[_random.Next(people.Celebrators.Count)].Id;
-                if (!heroes.Contains(celebrator) && story.Celebrations.All(x => x.CelebratorId != celebrator))
+                if (!involved.Contains(celebrator) && celebrated.Add(celebrator))
                 {
-                    story.Celebrate(celebrator, catalogue.Badges[_random.Next(catalogue.Badges.Count)],
-                        "Thank you for going the extra mile: this is what we want customers to feel.", at.AddHours(2));
+                    db.Celebrations.Add(Celebration.Give(facts, celebrator, catalogue.Badges[_random.Next(catalogue.Badges.Count)],
+                        "Thank you for going the extra mile: this is what we want customers to feel.", at.AddHours(2)));
+                    rows++;
                 }
             }
         }
 
+        var applauded = new HashSet<string>(StringComparer.Ordinal);
         for (var a = _random.Next(9); a > 0; a--)
         {
             var person = people.Everyone[_random.Next(people.Everyone.Count)].Id;
-            if (story.Applause.All(x => x.PersonId != person))
+            if (!involved.Contains(person) && applauded.Add(person))
             {
-                story.Applaud(person, at.AddHours(3));
+                db.Applause.Add(Applause.Give(facts, person, at.AddHours(3)));
+                rows++;
             }
         }
 
@@ -369,9 +382,12 @@ public sealed class DataGenerator(string connectionString, int storyCount, int p
         {
             for (var c = _random.Next(1, 4); c > 0; c--)
             {
-                story.AddComment(people.Everyone[_random.Next(people.Everyone.Count)].Id, Comments[_random.Next(Comments.Length)], at.AddHours(4));
+                db.Comments.Add(Comment.Write(facts, people.Everyone[_random.Next(people.Everyone.Count)].Id, Comments[_random.Next(Comments.Length)], at.AddHours(4)));
+                rows++;
             }
         }
+
+        return rows;
     }
 
     /// <summary>A leader pins three recent published stories, as the feed shows featured ones above the rest.</summary>
@@ -382,12 +398,16 @@ public sealed class DataGenerator(string connectionString, int storyCount, int p
         var recent = await db.Stories
             .Where(s => s.Status == StoryStatus.Published)
             .OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
-            .Skip(50).Take(Story.MaxFeatured)
+            .Skip(50).Take(FeaturedStory.MaxFeatured)
+            .Include(s => s.Heroes)
             .ToListAsync(cancellationToken);
+        var featured = new List<FeaturedStory>();
         for (var i = 0; i < recent.Count; i++)
         {
-            recent[i].Feature(people.LeaderId, i, now.AddMinutes(-i));
+            featured.Add(FeaturedStory.Feature(recent[i].Facts(), people.LeaderId, featured, now.AddMinutes(-i)));
         }
+
+        db.FeaturedStories.AddRange(featured);
 
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -87,7 +87,7 @@ public static class Targets
         var newestFirst = published.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id);
 
         // Featured stories are pinned on top of any page they match; the checks use the rest of the feed.
-        var unfeatured = newestFirst.Where(s => s.FeaturedAt == null);
+        var unfeatured = newestFirst.Where(s => !db.FeaturedStories.Any(f => f.StoryId == s.Id));
         var count = await published.CountAsync(cancellationToken);
         var newest = await unfeatured.Select(s => s.Id).FirstAsync(cancellationToken);
 
@@ -114,7 +114,7 @@ public static class Targets
 
         // A story as rich as they come: quotes, celebrations and comments, so the page does all its reads.
         var story = await newestFirst
-            .Where(s => s.Quotes.Any() && s.Celebrations.Any() && s.Comments.Any() && s.Prevention != null)
+            .Where(s => s.Quotes.Any() && db.Celebrations.Any(c => c.StoryId == s.Id) && db.Comments.Any(c => c.StoryId == s.Id) && s.Prevention != null)
             .Select(s => new { s.Id, s.Title })
             .FirstAsync(cancellationToken);
 

@@ -78,9 +78,7 @@ public static class CareStoriesApp
 
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
-        services.AddScoped<Notifications.StoryNotifier>();
         services.AddScoped<Pages.Thanks.LinkGate>();
-        services.AddScoped<Thanks.ThanksNotifier>();
         services.AddCareStoriesPhotos(configuration, builder.Environment);
         services.AddRazorPages(options =>
         {

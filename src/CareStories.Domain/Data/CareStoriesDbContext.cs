@@ -1,4 +1,5 @@
 using CareStories.Domain.Catalogue;
+using CareStories.Domain.Events;
 using CareStories.Domain.Notifications;
 using CareStories.Domain.People;
 using CareStories.Domain.Settings;
@@ -32,6 +33,8 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
 
     public DbSet<Comment> Comments => Set<Comment>();
 
+    public DbSet<FeaturedStory> FeaturedStories => Set<FeaturedStory>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<CompanySettings> CompanySettings => Set<CompanySettings>();
@@ -47,6 +50,66 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
     public DbSet<ThankYouLink> ThankYouLinks => Set<ThankYouLink>();
 
     public DbSet<CustomerThanks> CustomerThanks => Set<CustomerThanks>();
+
+    /// <summary>
+    /// Turns the domain events the tracked entities raised into notification rows, and bumps the concurrency token
+    /// of every changed aggregate that has one, then saves it all in one transaction.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await DispatchDomainEventsAsync(cancellationToken);
+        BumpVersions();
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        // The synchronous path (tools, seeding) runs the same rules; nothing here has a synchronization context to deadlock on.
+        DispatchDomainEventsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private async Task DispatchDomainEventsAsync(CancellationToken cancellationToken)
+    {
+        var rules = new NotificationRules(this);
+        while (true)
+        {
+            var raised = ChangeTracker.Entries<AggregateRoot>()
+                .Select(e => e.Entity)
+                .Where(e => e.DomainEvents.Count > 0)
+                .ToList();
+            if (raised.Count == 0)
+            {
+                return;
+            }
+
+            var events = raised.SelectMany(e => e.DomainEvents).OrderBy(e => e.At).ToList();
+            raised.ForEach(e => e.ClearDomainEvents());
+            foreach (var domainEvent in events)
+            {
+                await rules.HandleAsync(domainEvent, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A changed aggregate with a <c>Version</c> token saves as version + 1 where the row still has the version it
+    /// was read with; if someone saved it meanwhile, no row matches and EF Core refuses the save.
+    /// </summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Modified))
+        {
+            if (entry.Metadata.FindProperty(VersionProperty) is { IsConcurrencyToken: true })
+            {
+                var version = entry.Property(VersionProperty);
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+        }
+    }
+
+    internal const string VersionProperty = "Version";
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

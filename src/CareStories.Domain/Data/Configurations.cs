@@ -63,12 +63,17 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         builder.Property(s => s.ImmediateAction).HasMaxLength(Story.NarrativeMaxLength);
         builder.Property(s => s.Prevention).HasMaxLength(Story.PreventionMaxLength);
         builder.Property(s => s.Outcome).HasMaxLength(Story.NarrativeMaxLength);
-        builder.Property(s => s.SpendCurrency).HasMaxLength(3);
-        builder.Property(s => s.SpendPurpose).HasMaxLength(Story.SpendPurposeMaxLength);
+        // An optional complex type in the story's own row; the columns keep the names they had as plain properties.
+        builder.ComplexProperty(s => s.Spend, spend =>
+        {
+            spend.Property(x => x.Amount).HasColumnName("SpendAmount");
+            spend.Property(x => x.Currency).HasColumnName("SpendCurrency").HasMaxLength(3);
+            spend.Property(x => x.Purpose).HasColumnName("SpendPurpose").HasMaxLength(Spend.PurposeMaxLength);
+        });
         builder.Property(s => s.ReviewComment).HasMaxLength(StoryStatusChange.CommentMaxLength);
-        builder.Ignore(s => s.Spend);
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.IsEditable);
-        builder.HasOne<Person>().WithMany().HasForeignKey(s => s.FeaturedById).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(s => s.DomainEvents);
 
         builder.HasOne(s => s.Author).WithMany().HasForeignKey(s => s.AuthorId).OnDelete(DeleteBehavior.Restrict);
 
@@ -77,23 +82,18 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         builder.HasIndex(s => new { s.Status, s.PublishedAt, s.Id });
         // The review queue reads waiting stories oldest first; the feed pins the featured few.
         builder.HasIndex(s => new { s.Status, s.SubmittedAt });
-        builder.HasIndex(s => s.FeaturedAt);
 
         builder.HasMany(s => s.Heroes).WithOne().HasForeignKey(h => h.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Teams).WithOne().HasForeignKey(t => t.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Values).WithOne().HasForeignKey(v => v.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Quotes).WithOne().HasForeignKey(q => q.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.History).WithOne().HasForeignKey(h => h.StoryId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(s => s.Celebrations).WithOne().HasForeignKey(c => c.StoryId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(s => s.Applause).WithOne().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(s => s.Comments).WithOne().HasForeignKey(c => c.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Photos).WithOne().HasForeignKey(p => p.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.PhotoTakedowns).WithOne().HasForeignKey(t => t.StoryId).OnDelete(DeleteBehavior.Cascade);
         string[] navigations =
         [
             nameof(Story.Heroes), nameof(Story.Teams), nameof(Story.Values), nameof(Story.Quotes), nameof(Story.History),
-            nameof(Story.Celebrations), nameof(Story.Applause), nameof(Story.Comments), nameof(Story.Photos),
-            nameof(Story.PhotoTakedowns),
+            nameof(Story.Photos), nameof(Story.PhotoTakedowns),
         ];
         foreach (var navigation in navigations)
         {
@@ -211,7 +211,9 @@ internal sealed class CustomerThanksConfiguration : IEntityTypeConfiguration<Cus
     {
         builder.Property(t => t.Text).HasMaxLength(CustomerThanks.TextMaxLength).IsRequired();
         builder.Property(t => t.CustomerName).HasMaxLength(CustomerQuote.CustomerNameMaxLength);
+        builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Ignore(t => t.Attribution);
+        builder.Ignore(t => t.DomainEvents);
         // The queue reads waiting ones oldest first per person or team; the voice page reads approved ones newest first.
         builder.HasIndex(t => new { t.Status, t.ReceivedAt, t.Id });
         builder.HasIndex(t => new { t.PersonId, t.Status });
@@ -254,6 +256,9 @@ internal sealed class CelebrationConfiguration : IEntityTypeConfiguration<Celebr
     public void Configure(EntityTypeBuilder<Celebration> builder)
     {
         builder.Property(c => c.Message).HasMaxLength(Celebration.MessageMaxLength).IsRequired();
+        builder.Ignore(c => c.DomainEvents);
+        // Its own aggregate: the story holds no list of its celebrations.
+        builder.HasOne<Story>().WithMany().HasForeignKey(c => c.StoryId).OnDelete(DeleteBehavior.Cascade);
         // Each person celebrates a story once, even when two requests race.
         builder.HasIndex(c => new { c.StoryId, c.CelebratorId }).IsUnique();
         builder.HasIndex(c => new { c.BadgeId, c.StoryId });
@@ -270,6 +275,7 @@ internal sealed class ApplauseConfiguration : IEntityTypeConfiguration<Applause>
         builder.ToTable("Applause");
         // The key is the rule: one applause per person per story.
         builder.HasKey(a => new { a.StoryId, a.PersonId });
+        builder.HasOne<Story>().WithMany().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => a.PersonId);
         builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -282,6 +288,8 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.Property(c => c.Text).HasMaxLength(Comment.TextMaxLength).IsRequired();
         builder.Property(c => c.HiddenReason).HasMaxLength(Comment.HiddenReasonMaxLength);
         builder.Ignore(c => c.IsHidden);
+        builder.Ignore(c => c.DomainEvents);
+        builder.HasOne<Story>().WithMany().HasForeignKey(c => c.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.StoryId, c.CreatedAt });
         builder.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.HiddenById).OnDelete(DeleteBehavior.Restrict);
@@ -297,9 +305,29 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.RecipientId, n.ReadAt });
         builder.HasIndex(n => new { n.RecipientId, n.CreatedAt, n.Id });
         builder.HasIndex(n => n.StoryId);
+        builder.HasIndex(n => n.CustomerThanksId);
+        // The outbox: a delivery worker reads the undelivered ones, oldest first.
+        builder.HasIndex(n => new { n.DeliveredAt, n.CreatedAt, n.Id });
+        builder.HasOne(n => n.CustomerThanks).WithMany().HasForeignKey(n => n.CustomerThanksId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(n => n.Actor).WithMany().HasForeignKey(n => n.ActorId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(n => n.Story).WithMany().HasForeignKey(n => n.StoryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FeaturedStoryConfiguration : IEntityTypeConfiguration<FeaturedStory>
+{
+    public void Configure(EntityTypeBuilder<FeaturedStory> builder)
+    {
+        // The key says a story is featured once; the unique slot says at most three are, even when leaders race.
+        builder.HasKey(f => f.StoryId);
+        builder.HasIndex(f => f.Slot).IsUnique();
+        builder.ToTable(t => t.HasCheckConstraint("CK_FeaturedStories_Slot", $"\"Slot\" BETWEEN 1 AND {FeaturedStory.MaxFeatured}"));
+        builder.HasIndex(f => f.FeaturedAt);
+        builder.HasIndex(f => f.FeaturedById);
+        builder.Ignore(f => f.DomainEvents);
+        builder.HasOne<Story>().WithOne().HasForeignKey<FeaturedStory>(f => f.StoryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(f => f.FeaturedBy).WithMany().HasForeignKey(f => f.FeaturedById).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

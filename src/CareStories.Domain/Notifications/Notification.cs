@@ -16,9 +16,17 @@ public enum NotificationKind
 
     /// <summary>A manager approved a customer's thank-you: it started a draft or joined a story.</summary>
     ThanksApproved = 6,
+
+    /// <summary>A leader featured a story the recipient is credited in.</summary>
+    StoryFeatured = 7,
 }
 
-/// <summary>Something a person should hear about a story, shown under the bell until they read it.</summary>
+/// <summary>
+/// Something a person should hear about a story, shown under the bell until they read it. Rows are written only by
+/// the domain events' handlers (<see cref="NotificationRules"/>) in the same save as the change. The table is also
+/// the outbox for news that leaves the app (mail, chat): <see cref="DeliveredAt"/> stays null until a worker has
+/// sent it, read undelivered and oldest first.
+/// </summary>
 public sealed class Notification
 {
     private Notification()
@@ -66,26 +74,61 @@ public sealed class Notification
 
     public DateTimeOffset? ReadAt { get; private set; }
 
+    /// <summary>The customer's thank-you a "waiting" notification is about, so deciding it can mark the news read.</summary>
+    public int? CustomerThanksId { get; private set; }
+
+    /// <summary>When it was sent outside the app (mail, chat); null while it waits in the outbox.</summary>
+    public DateTimeOffset? DeliveredAt { get; private set; }
+
+    /// <summary>How many times sending it outside the app was tried, so a worker can give up on one that keeps failing.</summary>
+    public int DeliveryAttempts { get; private set; }
+
     public bool IsRead => ReadAt is not null;
 
     public void MarkRead(DateTimeOffset at) => ReadAt ??= at;
+
+    public void MarkDelivered(DateTimeOffset at)
+    {
+        DeliveryAttempts++;
+        DeliveredAt ??= at;
+    }
+
+    public void RecordFailedDelivery() => DeliveryAttempts++;
 
     /// <summary>
     /// The people a story's news is for: its author and heroes, except whoever caused it. A story can be the news
     /// of many people, and nobody is told twice.
     /// </summary>
     public static IReadOnlyList<Notification> ForStoryPeople(
-        Story story, NotificationKind kind, string? actorId, DateTimeOffset at) =>
-        story.Heroes.Select(h => h.PersonId)
-            .Prepend(story.AuthorId)
-            .Distinct(StringComparer.Ordinal)
-            .Where(id => id != actorId)
-            .Select(id => new Notification(id, kind, story.Id, actorId, at))
+        Story story, NotificationKind kind, string? actorId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return PeopleOf(story.AuthorId, story.Heroes.Select(h => h.PersonId), actorId)
+            .Select(id => story.Id == 0 ? new Notification(id, kind, story, actorId, at) : new Notification(id, kind, story.Id, actorId, at))
             .ToList();
+    }
+
+    /// <summary>The same, from the few facts a recognition aggregate carries instead of a loaded story.</summary>
+    public static IReadOnlyList<Notification> ForStoryPeople(
+        int storyId, string authorId, IEnumerable<string> heroIds, NotificationKind kind, string? actorId, DateTimeOffset at) =>
+        PeopleOf(authorId, heroIds, actorId).Select(id => new Notification(id, kind, storyId, actorId, at)).ToList();
 
     /// <summary>A customer's thank-you waiting for one of the managers who may decide on it.</summary>
     public static Notification ThanksWaitingFor(string recipientId, DateTimeOffset at) =>
         new(recipientId, NotificationKind.ThanksWaiting, (string?)null, at);
+
+    /// <summary>The same, tied to the thank-you (it may be new: EF sets its id on save) so deciding it marks this read.</summary>
+    public static Notification ThanksWaitingFor(string recipientId, Thanks.CustomerThanks thanks, DateTimeOffset at)
+    {
+        var notification = ThanksWaitingFor(recipientId, at);
+        notification.CustomerThanks = thanks;
+        return notification;
+    }
+
+    public Thanks.CustomerThanks? CustomerThanks { get; private set; }
+
+    private static IEnumerable<string> PeopleOf(string authorId, IEnumerable<string> heroIds, string? actorId) =>
+        heroIds.Prepend(authorId).Distinct(StringComparer.Ordinal).Where(id => id != actorId);
 
     /// <summary>What the bell's list says, in plain words: "Ana celebrated your story “…”".</summary>
     public static string Describe(NotificationKind kind, string? actorName, string? storyTitle)
@@ -100,6 +143,7 @@ public sealed class Notification
             NotificationKind.StoryWaitingForReview => $"{who} submitted “{storyTitle}” for your review",
             NotificationKind.ThanksWaiting => "A customer sent a thank-you that waits for your approval",
             NotificationKind.ThanksApproved => $"{who} approved a customer's thank-you for you: it is on “{storyTitle}”",
+            NotificationKind.StoryFeatured => $"{who} featured your story “{storyTitle}” at the top of the feed",
             _ => $"News about “{storyTitle}”",
         };
     }

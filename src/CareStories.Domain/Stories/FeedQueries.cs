@@ -1,3 +1,4 @@
+using CareStories.Domain.Data;
 using CareStories.Domain.Paging;
 using CareStories.Domain.People;
 
@@ -73,7 +74,7 @@ public static class FeedQueries
     public static IQueryable<Story> PublishedFeed(this IQueryable<Story> stories) =>
         stories.Where(s => s.Status == StoryStatus.Published);
 
-    public static IQueryable<Story> Matching(this IQueryable<Story> stories, FeedFilter filter, DateTimeOffset now)
+    public static IQueryable<Story> Matching(this IQueryable<Story> stories, CareStoriesDbContext db, FeedFilter filter, DateTimeOffset now)
     {
         if (filter.TeamId is { } teamId)
         {
@@ -87,7 +88,7 @@ public static class FeedQueries
 
         if (filter.BadgeId is { } badgeId)
         {
-            stories = stories.Where(s => s.Celebrations.Any(c => c.BadgeId == badgeId));
+            stories = stories.Where(s => db.Celebrations.Any(c => c.StoryId == s.Id && c.BadgeId == badgeId));
         }
 
         if (filter.TeamKind is { } kind)
@@ -105,17 +106,17 @@ public static class FeedQueries
     }
 
     /// <summary>
-    /// The few featured stories matching the filter, pinned on top of the feed. A story is featured only while it is
-    /// published (withdrawing clears it), so they are found by the FeaturedAt index; asking for the published status
-    /// in the same breath would lead SQLite to walk every published story instead. Status is still checked, on
-    /// the few found, so nothing unpublished is ever shown.
+    /// The few featured stories matching the filter, pinned on top of the feed, newest featuring first. A story is
+    /// featured only while it is published (withdrawing unfeatures it), so they are found through the small
+    /// featuring table; status is still checked, on the few found, so nothing unpublished is ever shown.
     /// </summary>
-    public static IQueryable<Story> Featured(this IQueryable<Story> stories, FeedFilter filter, DateTimeOffset now) =>
-        stories.Where(s => s.FeaturedAt != null)
-            .Matching(filter, now)
-            .OrderByDescending(s => s.FeaturedAt).ThenByDescending(s => s.Id)
-            .Take(Story.MaxFeatured)
-            .PublishedFeed();
+    public static IQueryable<FeedKey> Featured(this IQueryable<Story> stories, CareStoriesDbContext db, FeedFilter filter, DateTimeOffset now) =>
+        db.FeaturedStories
+            .Join(stories.Matching(db, filter, now), f => f.StoryId, s => s.Id, (f, s) => new { f.FeaturedAt, f.StoryId, Story = s })
+            .OrderByDescending(x => x.FeaturedAt).ThenByDescending(x => x.StoryId)
+            .Take(FeaturedStory.MaxFeatured)
+            .Where(x => x.Story.Status == StoryStatus.Published)
+            .Select(x => new FeedKey { Id = x.Story.Id, PublishedAt = x.Story.PublishedAt!.Value, FeaturedAt = x.FeaturedAt });
 
     /// <summary>
     /// One page of the feed as keys, in one command: on the first page the featured stories (flagged) and then
@@ -123,18 +124,16 @@ public static class FeedQueries
     /// Featured stories are never in the list below them, on any page.
     /// </summary>
     public static IQueryable<FeedKey> FeedPage(
-        this IQueryable<Story> stories, FeedFilter filter, PageKey? after, DateTimeOffset now, int size)
+        this IQueryable<Story> stories, CareStoriesDbContext db, FeedFilter filter, PageKey? after, DateTimeOffset now, int size)
     {
-        var featured = stories.Featured(filter, now);
+        ArgumentNullException.ThrowIfNull(db);
         var list = ByPublished.After(
-                stories.PublishedFeed().Matching(filter, now).Where(s => !featured.Select(f => f.Id).Contains(s.Id)),
+                stories.PublishedFeed().Matching(db, filter, now).Where(s => !db.FeaturedStories.Any(f => f.StoryId == s.Id)),
                 after,
                 size)
             .Select(s => new FeedKey { Id = s.Id, PublishedAt = s.PublishedAt!.Value, FeaturedAt = null });
 
         // Member initialisers rather than a constructor, so both halves stay SQL and concatenate in one command.
-        return after is null
-            ? featured.Select(s => new FeedKey { Id = s.Id, PublishedAt = s.PublishedAt!.Value, FeaturedAt = s.FeaturedAt }).Concat(list)
-            : list;
+        return after is null ? stories.Featured(db, filter, now).Concat(list) : list;
     }
 }

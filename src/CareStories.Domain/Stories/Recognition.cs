@@ -1,23 +1,71 @@
 using CareStories.Domain.Catalogue;
+using CareStories.Domain.Events;
 using CareStories.Domain.People;
 
 namespace CareStories.Domain.Stories;
 
-/// <summary>A manager or leader celebrating a published story with a badge and a message; once each.</summary>
-public sealed class Celebration
+/// <summary>
+/// A manager or leader celebrating a published story with a badge and a message; once each. Its own aggregate,
+/// keyed by the story's id: many people celebrate one story at once, and none of them loads the others.
+/// "Once each" is the unique (StoryId, CelebratorId) index, which holds even when two posts race.
+/// </summary>
+public sealed class Celebration : AggregateRoot
 {
     public const int MessageMaxLength = 1000;
+
+    public const string AlreadyCelebrated = "You have already celebrated this story.";
 
     private Celebration()
     {
     }
 
-    internal Celebration(string celebratorId, int badgeId, string message, DateTimeOffset at)
+    private Celebration(int storyId, string celebratorId, int badgeId, string message, DateTimeOffset at)
     {
+        StoryId = storyId;
         CelebratorId = celebratorId;
         BadgeId = badgeId;
         Message = message;
         At = at;
+    }
+
+    /// <summary>
+    /// Celebrates the story these facts describe. Nobody celebrates a story they wrote or are credited in; the
+    /// story's people hear of it.
+    /// </summary>
+    public static Celebration Give(StoryAccessFacts story, string celebratorId, Badge badge, string? message, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        ArgumentNullException.ThrowIfNull(badge);
+        Recognition.EnsurePublished(story, "celebrated");
+        if (Recognition.IsInvolved(story, celebratorId))
+        {
+            throw new DomainException("You cannot celebrate a story you wrote or are credited in.");
+        }
+
+        var errors = new List<DomainError>();
+        if (badge.IsRetired)
+        {
+            errors.Add(new("BadgeId", "That badge has been retired. Choose another."));
+        }
+
+        var text = TextRules.Normalize(message);
+        if (text.Length == 0)
+        {
+            errors.Add(new("Message", "Write a message to the people in the story."));
+        }
+        else if (text.Length > MessageMaxLength)
+        {
+            errors.Add(new("Message", $"Keep the message to {MessageMaxLength:N0} characters or fewer (it has {text.Length:N0})."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainException(errors);
+        }
+
+        var celebration = new Celebration(story.StoryId, celebratorId, badge.Id, text, at);
+        celebration.Raise(new StoryCelebrated(StoryPeople.Of(story), celebratorId, at));
+        return celebration;
     }
 
     public int Id { get; private set; }
@@ -37,17 +85,35 @@ public sealed class Celebration
     public DateTimeOffset At { get; private set; }
 }
 
-/// <summary>One person's applause for a published story; anyone signed in may give it once and take it back.</summary>
+/// <summary>
+/// One person's applause for a published story; anyone signed in but its author and heroes may give it once and
+/// take it back. Keyed by (StoryId, PersonId): the key is the "once" rule.
+/// </summary>
 public sealed class Applause
 {
+    public const string AlreadyApplauded = "You have already applauded this story.";
+
     private Applause()
     {
     }
 
-    internal Applause(string personId, DateTimeOffset at)
+    private Applause(int storyId, string personId, DateTimeOffset at)
     {
+        StoryId = storyId;
         PersonId = personId;
         At = at;
+    }
+
+    public static Applause Give(StoryAccessFacts story, string personId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        Recognition.EnsurePublished(story, "applauded");
+        if (Recognition.IsInvolved(story, personId))
+        {
+            throw new DomainException("You cannot applaud a story you wrote or are credited in.");
+        }
+
+        return new Applause(story.StoryId, personId, at);
     }
 
     public int StoryId { get; private set; }
@@ -61,7 +127,7 @@ public sealed class Applause
 /// A comment on a published story. Its writer may edit or delete it; an Admin may hide it, and who hid it,
 /// when and why stays on record.
 /// </summary>
-public sealed class Comment
+public sealed class Comment : AggregateRoot
 {
     public const int TextMaxLength = 2000;
     public const int HiddenReasonMaxLength = 300;
@@ -70,11 +136,22 @@ public sealed class Comment
     {
     }
 
-    internal Comment(string authorId, string text, DateTimeOffset at)
+    private Comment(int storyId, string authorId, string text, DateTimeOffset at)
     {
+        StoryId = storyId;
         AuthorId = authorId;
         Text = text;
         CreatedAt = at;
+    }
+
+    /// <summary>Anyone who can read a published story comments on it; the story's people hear.</summary>
+    public static Comment Write(StoryAccessFacts story, string authorId, string? text, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        Recognition.EnsurePublished(story, "commented on");
+        var comment = new Comment(story.StoryId, authorId, CheckText(text), at);
+        comment.Raise(new CommentAdded(StoryPeople.Of(story), authorId, at));
+        return comment;
     }
 
     public int Id { get; private set; }
@@ -116,7 +193,8 @@ public sealed class Comment
         return normalized;
     }
 
-    internal void Edit(string personId, string? text, DateTimeOffset at)
+    /// <summary>The writer changes their comment, unless an Admin hid it.</summary>
+    public void Edit(string personId, string? text, DateTimeOffset at)
     {
         EnsureWriter(personId, "edit");
         if (IsHidden)
@@ -128,6 +206,17 @@ public sealed class Comment
         EditedAt = at;
     }
 
+    /// <summary>The writer may delete their comment; one an Admin hid stays on record.</summary>
+    public void EnsureDeletableBy(string personId)
+    {
+        EnsureWriter(personId, "delete");
+        if (IsHidden)
+        {
+            // Deleting it would erase the record of the moderation.
+            throw new DomainException("This comment was hidden by an admin and stays on record, so it cannot be deleted.");
+        }
+    }
+
     internal void EnsureWriter(string personId, string verb)
     {
         if (personId != AuthorId)
@@ -136,7 +225,8 @@ public sealed class Comment
         }
     }
 
-    internal void Hide(string adminId, string? reason, DateTimeOffset at)
+    /// <summary>An Admin hides the comment from everyone, with a reason kept on record.</summary>
+    public void Hide(string adminId, string? reason, DateTimeOffset at)
     {
         if (IsHidden)
         {
@@ -158,4 +248,19 @@ public sealed class Comment
         HiddenById = adminId;
         HiddenReason = text;
     }
+}
+
+/// <summary>The rules celebrations, applause, comments and featuring share, read from the story's facts.</summary>
+internal static class Recognition
+{
+    public static void EnsurePublished(StoryAccessFacts story, string verb)
+    {
+        if (story.Status != StoryStatus.Published)
+        {
+            throw new DomainException($"Only a published story can be {verb}.");
+        }
+    }
+
+    public static bool IsInvolved(StoryAccessFacts story, string personId) =>
+        story.AuthorId == personId || story.HeroIds.Contains(personId);
 }

@@ -1,39 +1,19 @@
-using System.Globalization;
-using CareStories.Domain.Catalogue;
+using CareStories.Domain.Events;
 using CareStories.Domain.People;
 
 namespace CareStories.Domain.Stories;
-
-/// <summary>What was spent to put things right: an amount in a currency, and what it paid for.</summary>
-public sealed record Spend(decimal Amount, string Currency, string Purpose)
-{
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Currency} {Amount:N2}");
-}
-
-/// <summary>What the author writes; everything but the title may stay empty while it is a draft.</summary>
-public sealed record StoryContent(
-    string? Title,
-    DateOnly? OccurredOn,
-    string? Situation,
-    string? ImmediateAction,
-    string? Prevention,
-    string? Outcome,
-    decimal? SpendAmount,
-    string? SpendCurrency,
-    string? SpendPurpose);
 
 /// <summary>
 /// A story of someone going the extra mile for a customer. It is written as a draft, submitted for review,
 /// then published or sent back with the reviewer's comment; every change of status is kept in its history.
 /// </summary>
-public sealed class Story
+public sealed partial class Story : AggregateRoot
 {
-    public const int TitleMaxLength = 120;
-    public const int NarrativeMaxLength = 4000;
-    public const int PreventionMaxLength = 2000;
-    public const int SpendPurposeMaxLength = 200;
-    public const decimal SpendMaxAmount = 100_000m;
+    public const int TitleMaxLength = StoryContent.TitleMaxLength;
+    public const int NarrativeMaxLength = StoryContent.NarrativeMaxLength;
+    public const int PreventionMaxLength = StoryContent.PreventionMaxLength;
+    public const int SpendPurposeMaxLength = Spend.PurposeMaxLength;
+    public const decimal SpendMaxAmount = Spend.MaxAmount;
     public const int MaxHeroes = 12;
     public const int MaxQuotes = 10;
     public const int MaxPhotos = 6;
@@ -50,9 +30,6 @@ public sealed class Story
     private readonly List<StoryPhoto> _photos = [];
     private readonly List<PhotoTakedown> _photoTakedowns = [];
     private readonly List<StoryStatusChange> _history = [];
-    private readonly List<Celebration> _celebrations = [];
-    private readonly List<Applause> _applause = [];
-    private readonly List<Comment> _comments = [];
 
     private Story()
     {
@@ -60,14 +37,21 @@ public sealed class Story
 
     /// <summary>Starts a draft; the author is its hero until they say otherwise.</summary>
     public Story(string authorId, StoryContent content, DateTimeOffset at)
+        : this(authorId, content, authorId, null, at)
     {
+    }
+
+    /// <summary>The history's first entry says who started the story and how; nothing rewrites it later.</summary>
+    private Story(string authorId, StoryContent content, string startedById, string? startComment, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(content);
         AuthorId = authorId;
         CreatedAt = at;
         UpdatedAt = at;
         Status = StoryStatus.Draft;
-        ApplyContent(content, at);
+        ApplyContent(content.Check(at));
         _heroes.Add(new StoryHero(authorId));
-        _history.Add(new StoryStatusChange(null, StoryStatus.Draft, authorId, at, null));
+        _history.Add(new StoryStatusChange(null, StoryStatus.Draft, startedById, at, startComment));
     }
 
     /// <summary>What the history says of a draft a manager started by approving a customer's thank-you.</summary>
@@ -91,11 +75,8 @@ public sealed class Story
 
     public string? Outcome { get; private set; }
 
-    public decimal? SpendAmount { get; private set; }
-
-    public string? SpendCurrency { get; private set; }
-
-    public string? SpendPurpose { get; private set; }
+    /// <summary>What was spent to put things right, if anything (an EF Core complex type in the story's row).</summary>
+    public Spend? Spend { get; private set; }
 
     public StoryStatus Status { get; private set; }
 
@@ -110,14 +91,11 @@ public sealed class Story
     /// <summary>The reviewer's comment when the story was last sent back; the author sees it beside the story.</summary>
     public string? ReviewComment { get; private set; }
 
-    /// <summary>When a leader pinned the story to the top of the feed; null when it is not featured.</summary>
-    public DateTimeOffset? FeaturedAt { get; private set; }
-
-    public string? FeaturedById { get; private set; }
-
-    public Spend? Spend => SpendAmount is { } amount && SpendCurrency is { } currency
-        ? new Spend(amount, currency, SpendPurpose ?? "")
-        : null;
+    /// <summary>
+    /// Bumped on every saved change (by the DbContext) and checked on save, so two people deciding the same story at
+    /// once cannot both win: the second save is refused and told who decided first.
+    /// </summary>
+    public int Version { get; private set; }
 
     public IReadOnlyCollection<StoryHero> Heroes => _heroes;
 
@@ -132,22 +110,17 @@ public sealed class Story
     /// <summary>Photos an Admin took down; pages read these by query, a takedown only adds one.</summary>
     public IReadOnlyCollection<PhotoTakedown> PhotoTakedowns => _photoTakedowns;
 
+    /// <summary>Append-only: a change of status adds an entry; nothing replaces or edits one.</summary>
     public IReadOnlyCollection<StoryStatusChange> History => _history;
-
-    /// <summary>Pages load only the celebrations, applause or comments a change needs (filtered includes).</summary>
-    public IReadOnlyCollection<Celebration> Celebrations => _celebrations;
-
-    public IReadOnlyCollection<Applause> Applause => _applause;
-
-    public IReadOnlyCollection<Comment> Comments => _comments;
 
     /// <summary>The author may change the story and its quotes while it is a draft or has been sent back.</summary>
     public bool IsEditable => Status.IsEditable();
 
     public void Edit(StoryContent content, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(content);
         EnsureEditable();
-        ApplyContent(content, at);
+        ApplyContent(content.Check(at));
         UpdatedAt = at;
     }
 
@@ -193,145 +166,6 @@ public sealed class Story
         {
             _values.Add(new StoryValue(id));
         }
-    }
-
-    public CustomerQuote AddQuote(QuoteDetails details, DateTimeOffset at)
-    {
-        EnsureEditable();
-        EnsureTypedIn(details);
-        if (_quotes.Count >= MaxQuotes)
-        {
-            throw new DomainException($"A story can carry at most {MaxQuotes} quotes. Remove one to add another.");
-        }
-
-        var quote = new CustomerQuote(details, TextRules.LatestToday(at), at);
-        _quotes.Add(quote);
-        UpdatedAt = at;
-        return quote;
-    }
-
-    public void EditQuote(int quoteId, QuoteDetails details, DateTimeOffset at)
-    {
-        EnsureEditable();
-        EnsureTypedIn(details);
-        FindQuote(quoteId).Edit(details, TextRules.LatestToday(at));
-        UpdatedAt = at;
-    }
-
-    /// <summary>
-    /// A customer's thank-you a manager approved onto this story. It may join a story under review or already
-    /// published, because the manager, not the author, vouches for it; a draft only through its author's hands.
-    /// </summary>
-    public CustomerQuote AttachThanks(QuoteDetails details, DateTimeOffset at)
-    {
-        if (Status is StoryStatus.Withdrawn or StoryStatus.Draft)
-        {
-            throw new DomainException(
-                $"A thank-you cannot be added to a story that is {Status.Label().ToLowerInvariant()}. Choose another story or start a draft.",
-                "StoryId");
-        }
-
-        if (_quotes.Count >= MaxQuotes)
-        {
-            throw new DomainException($"That story already carries {MaxQuotes} quotes. Choose another story or start a draft.", "StoryId");
-        }
-
-        var quote = new CustomerQuote(details, TextRules.LatestToday(at), at);
-        _quotes.Add(quote);
-        UpdatedAt = at;
-        return quote;
-    }
-
-    /// <summary>
-    /// A customer's approved thank-you starting a new draft: the words are the customer's, not typed in, and the
-    /// history says the approving manager started it, not its owner.
-    /// </summary>
-    internal CustomerQuote AddThanksToDraft(QuoteDetails details, string managerId, DateTimeOffset at)
-    {
-        EnsureEditable();
-        if (_history.Count == 1 && _history[0].From is null)
-        {
-            _history[0] = new StoryStatusChange(null, StoryStatus.Draft, managerId, at, StartedFromThanksComment);
-        }
-
-        var quote = new CustomerQuote(details, TextRules.LatestToday(at), at);
-        _quotes.Add(quote);
-        return quote;
-    }
-
-    /// <summary>
-    /// Removes a quote's words or who it is from, for privacy, whatever the story's status. The original is not
-    /// kept; who removed it, when and why is.
-    /// </summary>
-    public QuoteRedaction RedactQuote(int quoteId, QuotePart part, string adminId, string? reason, DateTimeOffset at) =>
-        FindQuote(quoteId).Redact(part, adminId, reason, at);
-
-    /// <summary>Checks there is room for one more photo, before anything is decoded or stored.</summary>
-    public void EnsureRoomForPhoto()
-    {
-        EnsureEditable();
-        if (_photos.Count >= MaxPhotos)
-        {
-            throw new DomainException($"A story can carry at most {MaxPhotos} photos. Remove one to add another.", "Photo");
-        }
-    }
-
-    public StoryPhoto AddPhoto(StoredPhotoFile file, string? altText, DateTimeOffset at)
-    {
-        EnsureRoomForPhoto();
-        var text = StoryPhoto.NormalizeAltText(altText);
-        var photo = new StoryPhoto(file, text, _photos.Count == 0 ? 0 : _photos.Max(p => p.Position) + 1, at);
-        _photos.Add(photo);
-        UpdatedAt = at;
-        return photo;
-    }
-
-    public void DescribePhoto(int photoId, string? altText, DateTimeOffset at)
-    {
-        EnsureEditable();
-        FindPhoto(photoId).Describe(altText ?? "");
-        UpdatedAt = at;
-    }
-
-    /// <summary>Takes the photo off the story; the caller deletes its stored files once the change is saved.</summary>
-    public StoryPhoto RemovePhoto(int photoId, DateTimeOffset at)
-    {
-        EnsureEditable();
-        var photo = FindPhoto(photoId);
-        _photos.Remove(photo);
-        UpdatedAt = at;
-        return photo;
-    }
-
-    /// <summary>
-    /// An Admin takes a photo off the story whatever its status (a face, a licence plate, an address), with a reason
-    /// kept on record. The photo itself is not kept; the caller deletes its stored files once the change is saved.
-    /// </summary>
-    public StoryPhoto TakeDownPhoto(int photoId, string adminId, string? reason, DateTimeOffset at)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(adminId);
-        var why = TextRules.Normalize(reason);
-        if (why.Length == 0)
-        {
-            throw new DomainException("Say why the photo is being removed; the reason is kept on record.", "Reason");
-        }
-
-        if (why.Length > PhotoTakedown.ReasonMaxLength)
-        {
-            throw new DomainException($"Keep the reason to {PhotoTakedown.ReasonMaxLength} characters or fewer.", "Reason");
-        }
-
-        var photo = FindPhoto(photoId);
-        _photos.Remove(photo);
-        _photoTakedowns.Add(new PhotoTakedown(adminId, why, at));
-        return photo;
-    }
-
-    public void RemoveQuote(int quoteId, DateTimeOffset at)
-    {
-        EnsureEditable();
-        _quotes.Remove(FindQuote(quoteId));
-        UpdatedAt = at;
     }
 
     /// <summary>What still has to be filled in before the story can go to review.</summary>
@@ -397,6 +231,11 @@ public sealed class Story
             PublishedAt = at;
             ReviewComment = null;
             MoveTo(StoryStatus.Published, actorId, at, PublishedWithoutReviewComment);
+            Raise(new StoryPublished(this, actorId, at));
+        }
+        else
+        {
+            Raise(new StorySubmitted(this, at));
         }
     }
 
@@ -407,6 +246,7 @@ public sealed class Story
         PublishedAt = at;
         ReviewComment = null;
         MoveTo(StoryStatus.Published, reviewerId, at, null);
+        Raise(new StoryPublished(this, reviewerId, at));
     }
 
     /// <summary>A reviewer sends the story back to its author with a comment saying what to change.</summary>
@@ -427,6 +267,7 @@ public sealed class Story
 
         ReviewComment = text;
         MoveTo(StoryStatus.ChangesRequested, reviewerId, at, text);
+        Raise(new StorySentBack(this, reviewerId, at));
     }
 
     /// <summary>The author takes back a story that is waiting, sent back or published.</summary>
@@ -440,9 +281,9 @@ public sealed class Story
         }
 
         PublishedAt = null;
-        FeaturedAt = null;
-        FeaturedById = null;
         MoveTo(StoryStatus.Withdrawn, actorId, at, null);
+        // Its featuring is its own aggregate; the event takes it down in the same save.
+        Raise(new StoryWithdrawn(Id, at));
     }
 
     /// <summary>The author turns a withdrawn story back into a draft to work on it again.</summary>
@@ -458,124 +299,11 @@ public sealed class Story
     }
 
     /// <summary>
-    /// A manager or leader celebrates a published story with a badge and a message, once each. Nobody
-    /// celebrates a story they wrote or are credited in. Needs this person's celebration loaded, if any.
+    /// The few facts recognition rules read, from this loaded story (its heroes and teams loaded). The author's teams
+    /// are not loaded, so its review teams here are only its own: ask the database's facts for who may review it.
     /// </summary>
-    public Celebration Celebrate(string celebratorId, Badge badge, string? message, DateTimeOffset at)
-    {
-        EnsurePublished("celebrated");
-        if (celebratorId == AuthorId || _heroes.Exists(h => h.PersonId == celebratorId))
-        {
-            throw new DomainException("You cannot celebrate a story you wrote or are credited in.");
-        }
-
-        if (_celebrations.Exists(c => c.CelebratorId == celebratorId))
-        {
-            throw new DomainException("You have already celebrated this story.");
-        }
-
-        var errors = new List<DomainError>();
-        if (badge.IsRetired)
-        {
-            errors.Add(new("BadgeId", "That badge has been retired. Choose another."));
-        }
-
-        var text = TextRules.Normalize(message);
-        if (text.Length == 0)
-        {
-            errors.Add(new("Message", "Write a message to the people in the story."));
-        }
-        else if (text.Length > Celebration.MessageMaxLength)
-        {
-            errors.Add(new("Message", $"Keep the message to {Celebration.MessageMaxLength:N0} characters or fewer (it has {text.Length:N0})."));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new DomainException(errors);
-        }
-
-        var celebration = new Celebration(celebratorId, badge.Id, text, at);
-        _celebrations.Add(celebration);
-        return celebration;
-    }
-
-    /// <summary>Anyone signed in applauds a published story once. Needs this person's applause loaded, if any.</summary>
-    public void Applaud(string personId, DateTimeOffset at)
-    {
-        EnsurePublished("applauded");
-        if (_applause.Exists(a => a.PersonId == personId))
-        {
-            throw new DomainException("You have already applauded this story.");
-        }
-
-        _applause.Add(new Applause(personId, at));
-    }
-
-    /// <summary>Takes back this person's applause; nothing happens if they had not applauded.</summary>
-    public void WithdrawApplause(string personId) => _applause.RemoveAll(a => a.PersonId == personId);
-
-    public Comment AddComment(string authorId, string? text, DateTimeOffset at)
-    {
-        EnsurePublished("commented on");
-        var comment = new Comment(authorId, Comment.CheckText(text), at);
-        _comments.Add(comment);
-        return comment;
-    }
-
-    /// <summary>The writer changes their comment. Needs that comment loaded.</summary>
-    public void EditComment(int commentId, string personId, string? text, DateTimeOffset at) =>
-        FindComment(commentId).Edit(personId, text, at);
-
-    /// <summary>The writer deletes their comment. Needs that comment loaded.</summary>
-    public void DeleteComment(int commentId, string personId)
-    {
-        var comment = FindComment(commentId);
-        comment.EnsureWriter(personId, "delete");
-        if (comment.IsHidden)
-        {
-            // Deleting it would erase the record of the moderation.
-            throw new DomainException("This comment was hidden by an admin and stays on record, so it cannot be deleted.");
-        }
-
-        _comments.Remove(comment);
-    }
-
-    /// <summary>An Admin hides a comment from everyone, with a reason kept on record. Needs that comment loaded.</summary>
-    public void HideComment(int commentId, string adminId, string? reason, DateTimeOffset at) =>
-        FindComment(commentId).Hide(adminId, reason, at);
-
-    /// <summary>
-    /// A leader pins a published story to the top of the feed. <paramref name="featuredNow"/> is how many stories
-    /// are featured already; at most <see cref="MaxFeatured"/> are.
-    /// </summary>
-    public void Feature(string leaderId, int featuredNow, DateTimeOffset at)
-    {
-        EnsurePublished("featured");
-        if (FeaturedAt is not null)
-        {
-            throw new DomainException("This story is already featured.");
-        }
-
-        if (featuredNow >= MaxFeatured)
-        {
-            throw new DomainException($"At most {MaxFeatured} stories can be featured at once. Unfeature one first.");
-        }
-
-        FeaturedAt = at;
-        FeaturedById = leaderId;
-    }
-
-    public void Unfeature()
-    {
-        if (FeaturedAt is null)
-        {
-            throw new DomainException("This story is not featured.");
-        }
-
-        FeaturedAt = null;
-        FeaturedById = null;
-    }
+    public StoryAccessFacts Facts() =>
+        new(Id, AuthorId, Status, _heroes.Select(h => h.PersonId).ToList(), _teams.Select(t => t.TeamId).ToList());
 
     /// <summary>Only drafts can be deleted; anything once shared stays on record and is withdrawn instead.</summary>
     public void EnsureDeletable()
@@ -609,31 +337,6 @@ public sealed class Story
         }
     }
 
-    private void EnsurePublished(string verb)
-    {
-        if (Status != StoryStatus.Published)
-        {
-            throw new DomainException($"Only a published story can be {verb}.");
-        }
-    }
-
-    private Comment FindComment(int commentId) =>
-        _comments.Find(c => c.Id == commentId) ?? throw new DomainException("That comment is not on this story.");
-
-    private static void EnsureTypedIn(QuoteDetails details)
-    {
-        if (details.Source == QuoteSource.ThankYouLink)
-        {
-            throw new DomainException("Choose where the customer's words came from.", "Source");
-        }
-    }
-
-    private StoryPhoto FindPhoto(int photoId) =>
-        _photos.Find(p => p.Id == photoId) ?? throw new DomainException("That photo is not on this story.");
-
-    private CustomerQuote FindQuote(int quoteId) =>
-        _quotes.Find(q => q.Id == quoteId) ?? throw new DomainException("That quote is not on this story.");
-
     private void MoveTo(StoryStatus to, string actorId, DateTimeOffset at, string? comment)
     {
         _history.Add(new StoryStatusChange(Status, to, actorId, at, comment));
@@ -641,93 +344,14 @@ public sealed class Story
         UpdatedAt = at;
     }
 
-    private void ApplyContent(StoryContent content, DateTimeOffset at)
+    private void ApplyContent(CheckedStoryContent content)
     {
-        var errors = new List<DomainError>();
-        var title = TextRules.SingleLine(content.Title);
-        if (title.Length == 0)
-        {
-            errors.Add(new(nameof(Title), "Give the story a title."));
-        }
-        else if (title.Length > TitleMaxLength)
-        {
-            errors.Add(new(nameof(Title), $"Keep the title to {TitleMaxLength} characters or fewer."));
-        }
-
-        if (content.OccurredOn is { } occurred)
-        {
-            if (occurred > TextRules.LatestToday(at))
-            {
-                errors.Add(new(nameof(OccurredOn), "The date it happened cannot be in the future."));
-            }
-            else if (occurred < new DateOnly(2000, 1, 1))
-            {
-                errors.Add(new(nameof(OccurredOn), "Enter a date from 2000 onwards."));
-            }
-        }
-
-        var situation = Narrative(content.Situation, nameof(Situation), NarrativeMaxLength, errors);
-        var action = Narrative(content.ImmediateAction, nameof(ImmediateAction), NarrativeMaxLength, errors);
-        var prevention = Narrative(content.Prevention, nameof(Prevention), PreventionMaxLength, errors);
-        var outcome = Narrative(content.Outcome, nameof(Outcome), NarrativeMaxLength, errors);
-
-        var purpose = TextRules.NormalizeOptional(content.SpendPurpose);
-        var currency = TextRules.SingleLine(content.SpendCurrency).ToUpperInvariant();
-        var anySpend = content.SpendAmount is not null || currency.Length > 0 || purpose is not null;
-        if (anySpend)
-        {
-            if (content.SpendAmount is not { } amount)
-            {
-                errors.Add(new(nameof(SpendAmount), "Enter the amount spent, or clear the spend fields."));
-            }
-            else if (amount <= 0 || amount > SpendMaxAmount)
-            {
-                errors.Add(new(nameof(SpendAmount), $"Enter an amount above 0 and up to {SpendMaxAmount:N0}."));
-            }
-            else if (decimal.Round(amount, 2) != amount)
-            {
-                errors.Add(new(nameof(SpendAmount), "Enter the amount with at most two decimal places."));
-            }
-
-            if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
-            {
-                errors.Add(new(nameof(SpendCurrency), "Enter a three-letter currency code, such as EUR or USD."));
-            }
-
-            if (purpose is null)
-            {
-                errors.Add(new(nameof(SpendPurpose), "Say what the money paid for."));
-            }
-            else if (purpose.Length > SpendPurposeMaxLength)
-            {
-                errors.Add(new(nameof(SpendPurpose), $"Keep this to {SpendPurposeMaxLength} characters or fewer."));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new DomainException(errors);
-        }
-
-        Title = title;
+        Title = content.Title;
         OccurredOn = content.OccurredOn;
-        Situation = situation;
-        ImmediateAction = action;
-        Prevention = prevention;
-        Outcome = outcome;
-        SpendAmount = anySpend ? content.SpendAmount : null;
-        SpendCurrency = anySpend ? currency : null;
-        SpendPurpose = anySpend ? purpose : null;
-    }
-
-    private static string? Narrative(string? text, string field, int max, List<DomainError> errors)
-    {
-        var normalized = TextRules.NormalizeOptional(text);
-        if (normalized is { Length: var length } && length > max)
-        {
-            errors.Add(new(field, $"Keep this to {max:N0} characters or fewer (it has {length:N0})."));
-        }
-
-        return normalized;
+        Situation = content.Situation;
+        ImmediateAction = content.ImmediateAction;
+        Prevention = content.Prevention;
+        Outcome = content.Outcome;
+        Spend = content.Spend;
     }
 }

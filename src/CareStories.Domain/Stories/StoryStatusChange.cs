@@ -46,4 +46,20 @@ public sealed class StoryStatusChange
         (_, StoryStatus.Draft) => "Reopened as a draft",
         _ => to.Label(),
     };
+
+    /// <summary>
+    /// What the second of two people changing a story at once is told: who changed it first, to what, and when
+    /// ("Sam Okafor already published this story at 10:42 UTC.").
+    /// </summary>
+    public static string AlreadyDone(string actorName, StoryStatus to, DateTimeOffset at)
+    {
+        var when = $"{at.UtcDateTime:HH:mm} UTC";
+        return to switch
+        {
+            StoryStatus.Published => $"{actorName} already published this story at {when}.",
+            StoryStatus.ChangesRequested => $"{actorName} already sent this story back at {when}.",
+            StoryStatus.Withdrawn => $"{actorName} withdrew this story at {when}.",
+            _ => $"{actorName} changed this story at {when}. Look at it again before deciding.",
+        };
+    }
 }

@@ -1,3 +1,4 @@
+using CareStories.Domain.Events;
 using CareStories.Domain.People;
 using CareStories.Domain.Stories;
 
@@ -29,7 +30,7 @@ public sealed record ThanksSubmission(string? Text, CustomerNaming Naming, strin
 /// approves it (it becomes a quote: on a new draft for the person, or on a story the manager chooses) or
 /// discards it (its words and name are erased at once).
 /// </summary>
-public sealed class CustomerThanks
+public sealed class CustomerThanks : AggregateRoot
 {
     public const int TextMaxLength = CustomerQuote.TextMaxLength;
     public const int TitleMaxLength = Story.TitleMaxLength;
@@ -88,6 +89,9 @@ public sealed class CustomerThanks
 
     public Story? Story { get; private set; }
 
+    /// <summary>Bumped on every saved change and checked on save: two managers cannot both decide it.</summary>
+    public int Version { get; private set; }
+
     /// <summary>The quote it became; null once the quote or its story is deleted.</summary>
     public int? QuoteId { get; private set; }
 
@@ -128,7 +132,9 @@ public sealed class CustomerThanks
             throw new DomainException(errors);
         }
 
-        return new CustomerThanks(link, text, submission.Naming, name, at);
+        var thanks = new CustomerThanks(link, text, submission.Naming, name, at);
+        thanks.Raise(new ThanksReceived(thanks, at));
+        return thanks;
     }
 
     /// <summary>
@@ -155,16 +161,11 @@ public sealed class CustomerThanks
             heading = $"{Attribution} said thank you";
         }
 
-        var story = new Story(ownerId, new StoryContent(heading, null, null, null, null, null, null, null, null), at);
-        if (TeamId is { } teamId)
-        {
-            story.SetTeams([teamId]);
-        }
-
-        var quote = story.AddThanksToDraft(QuoteDetails(), managerId, at);
+        var (story, quote) = Story.StartFromThanks(ownerId, managerId, heading, TeamId, QuoteDetails(), at);
         Decide(ThanksStatus.Approved, managerId, at);
         Story = story;
         Quote = quote;
+        Raise(new ThanksApproved(this, story, StartedDraft: true, managerId, at));
         return story;
     }
 
@@ -193,6 +194,7 @@ public sealed class CustomerThanks
         Story = story;
         StoryId = story.Id;
         Quote = quote;
+        Raise(new ThanksApproved(this, story, StartedDraft: false, managerId, at));
         return quote;
     }
 
@@ -201,7 +203,12 @@ public sealed class CustomerThanks
     {
         EnsureWaiting();
         Decide(ThanksStatus.Discarded, managerId, at);
+        Raise(new ThanksDiscarded(this, managerId, at));
     }
+
+    /// <summary>What the second of two managers deciding at once is told: who decided first, and when.</summary>
+    public static string AlreadyDecided(string deciderName, ThanksStatus status, DateTimeOffset at) =>
+        $"{deciderName} already {(status == ThanksStatus.Approved ? "approved" : "discarded")} this thank-you at {at.UtcDateTime:HH:mm} UTC.";
 
     private QuoteDetails QuoteDetails() =>
         new(Text, QuoteSource.ThankYouLink, DateOnly.FromDateTime(ReceivedAt.UtcDateTime), Naming, CustomerName);

@@ -94,8 +94,9 @@ public static class DemoData
         var stories = DemoStories.Write(db, people, teams, values.ToDictionary(v => v.Name, StringComparer.Ordinal), now);
         await db.SaveChangesAsync();
 
-        await DemoRecognition.WriteAsync(db, people, teams.Values.ToList(), stories, now);
+        await DemoRecognition.WriteAsync(db, people, stories, now);
         await DemoThanks.WriteAsync(db, people, teams, stories, now);
+        await DemoRecognition.ReadOldNewsAsync(db, now);
     }
 
     private static void Check(IdentityResult result, string who)

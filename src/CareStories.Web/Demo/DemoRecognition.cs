@@ -3,13 +3,15 @@ using CareStories.Domain.Data;
 using CareStories.Domain.Notifications;
 using CareStories.Domain.People;
 using CareStories.Domain.Stories;
+using CareStories.Domain.Thanks;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Demo;
 
 /// <summary>
 /// What happens to the demo stories once they are shared: badges given with a message, applause, comments (one
-/// edited, one hidden by the admin), two featured stories, and the notifications all that caused, the recent ones
-/// still unread. Everything goes through the domain methods, spread over time from each story's publication.
+/// edited, one hidden by the admin) and two featured stories. Everything goes through the domain methods, spread
+/// over time from each story's publication; the notifications come from their events, as in the app.
 /// </summary>
 internal static class DemoRecognition
 {
@@ -46,7 +48,6 @@ internal static class DemoRecognition
     public static async Task WriteAsync(
         CareStoriesDbContext db,
         IReadOnlyDictionary<string, Person> people,
-        IReadOnlyList<Team> teams,
         IReadOnlyList<Story> stories,
         DateTimeOffset now)
     {
@@ -54,17 +55,16 @@ internal static class DemoRecognition
         db.Badges.AddRange(badges);
         await db.SaveChangesAsync();
 
-        var notes = new List<Notification>();
         var published = stories.Where(s => s.Status == StoryStatus.Published).OrderByDescending(s => s.PublishedAt).ToList();
         var celebrators = new[] { "leader", "elena", "tom", "aisha", "manager" }.Select(k => people[k].Id).ToList();
         var everyone = people.Values.Select(p => p.Id).ToList();
+        var celebrated = new Dictionary<int, int>();
 
         for (var i = 0; i < published.Count; i++)
         {
             var story = published[i];
+            var facts = story.Facts();
             var publishedAt = story.PublishedAt!.Value;
-            var reviewer = story.History.Last().ActorId;
-            notes.AddRange(Read(Notification.ForStoryPeople(story, NotificationKind.StoryPublished, reviewer, publishedAt), now));
 
             // Two stories in three are celebrated, some by two people; the newest ones by the leader first.
             if (i % 3 != 2)
@@ -74,34 +74,33 @@ internal static class DemoRecognition
                 for (var g = 0; g < givers.Count; g++)
                 {
                     var at = Before(now, publishedAt.AddHours(6 + (g * 20) + (i * 3)));
-                    story.Celebrate(givers[g], badges[(i + g) % badges.Count], CelebrationMessages[(i + (g * 2)) % CelebrationMessages.Length], at);
-                    notes.AddRange(Read(Notification.ForStoryPeople(story, NotificationKind.StoryCelebrated, givers[g], at), now));
+                    db.Celebrations.Add(Celebration.Give(facts, givers[g], badges[(i + g) % badges.Count], CelebrationMessages[(i + (g * 2)) % CelebrationMessages.Length], at));
                 }
+
+                celebrated[story.Id] = givers.Count;
             }
 
-            // Applause from a spread of colleagues, more for the newer stories.
-            var applauders = everyone.Where((_, p) => (p + i) % 3 != 0).Take(3 + ((published.Count - i) % 9)).ToList();
+            // Applause from a spread of colleagues (never the story's own people), more for the newer stories.
+            var applauders = everyone.Where((_, p) => (p + i) % 3 != 0)
+                .Take(3 + ((published.Count - i) % 9))
+                .Where(id => id != story.AuthorId && story.Heroes.All(h => h.PersonId != id))
+                .ToList();
             foreach (var (id, n) in applauders.Select((id, n) => (id, n)))
             {
-                story.Applaud(id, Before(now, publishedAt.AddHours(2 + n)));
+                db.Applause.Add(Applause.Give(facts, id, Before(now, publishedAt.AddHours(2 + n))));
             }
 
             if (i % 2 == 0)
             {
                 var writer = everyone[(i * 5 + 3) % everyone.Count];
-                var at = Before(now, publishedAt.AddHours(4 + i));
-                story.AddComment(writer, CommentTexts[i / 2 % CommentTexts.Length], at);
-                notes.AddRange(Read(Notification.ForStoryPeople(story, NotificationKind.StoryCommented, writer, at), now));
+                db.Comments.Add(Comment.Write(facts, writer, CommentTexts[i / 2 % CommentTexts.Length], Before(now, publishedAt.AddHours(4 + i))));
             }
         }
 
         await db.SaveChangesAsync();
         await AddModeratedCommentsAsync(db, published, people, now);
-        AddRecentNewsForTheDemoEmployee(stories, people, badges, notes, now);
-        Feature(published, people["leader"].Id, now);
-        notes.AddRange(WaitingForReview(stories, teams, now));
-        notes.AddRange(SentBack(stories));
-        db.Notifications.AddRange(notes);
+        AddRecentNewsForTheDemoEmployee(db, stories, people, badges, celebrated, now);
+        Feature(db, published, celebrated, people["leader"].Id, now);
         await db.SaveChangesAsync();
     }
 
@@ -110,78 +109,70 @@ internal static class DemoRecognition
     {
         var story = published[1];
         var publishedAt = story.PublishedAt!.Value;
-        var edited = story.AddComment(people["ravi"].Id, "Brilliant work, and thanks for writing it up.", Before(now, publishedAt.AddHours(9)));
-        var unkind = story.AddComment(people["oliver"].Id, "Must be nice having time for all this while the rest of us cover the phones.", Before(now, publishedAt.AddHours(11)));
-
-        // Comments are found by id, so they need theirs before they are edited or hidden.
+        var edited = Comment.Write(story.Facts(), people["ravi"].Id, "Brilliant work, and thanks for writing it up.", Before(now, publishedAt.AddHours(9)));
+        var unkind = Comment.Write(story.Facts(), people["oliver"].Id, "Must be nice having time for all this while the rest of us cover the phones.", Before(now, publishedAt.AddHours(11)));
+        db.Comments.AddRange(edited, unkind);
         await db.SaveChangesAsync();
-        story.EditComment(edited.Id, people["ravi"].Id, "Brilliant work, and thanks for writing it up so clearly that I could follow every step.", Before(now, publishedAt.AddHours(10)));
-        story.HideComment(unkind.Id, people["admin"].Id, "A personal remark about a colleague; comments here stay kind.", Before(now, publishedAt.AddHours(13)));
+        edited.Edit(people["ravi"].Id, "Brilliant work, and thanks for writing it up so clearly that I could follow every step.", Before(now, publishedAt.AddHours(10)));
+        unkind.Hide(people["admin"].Id, "A personal remark about a colleague; comments here stay kind.", Before(now, publishedAt.AddHours(13)));
     }
 
     /// <summary>The demo employee has recent, unread news: a fresh celebration and a comment on their story.</summary>
     private static void AddRecentNewsForTheDemoEmployee(
-        IReadOnlyList<Story> stories, IReadOnlyDictionary<string, Person> people,
-        IReadOnlyList<Badge> badges, List<Notification> notes, DateTimeOffset now)
+        CareStoriesDbContext db, IReadOnlyList<Story> stories, IReadOnlyDictionary<string, Person> people,
+        IReadOnlyList<Badge> badges, Dictionary<int, int> celebrated, DateTimeOffset now)
     {
         var story = stories.Single(s => s.Title.Contains("Mr Albrecht", StringComparison.Ordinal));
-        if (story.Celebrations.Any(c => c.CelebratorId == people["manager"].Id))
+        if (db.ChangeTracker.Entries<Celebration>().Any(c => c.Entity.StoryId == story.Id && c.Entity.CelebratorId == people["manager"].Id))
         {
             throw new InvalidOperationException("The demo manager has celebrated the Albrecht story already; change the demo.");
         }
 
-        var celebratedAt = now.AddHours(-20);
-        story.Celebrate(people["manager"].Id, badges[1], "Seventy minutes of patience, and Mr Albrecht still talks about it. Thank you, Jamie.", celebratedAt);
-        notes.AddRange(Notification.ForStoryPeople(story, NotificationKind.StoryCelebrated, people["manager"].Id, celebratedAt));
-
-        var commentedAt = now.AddHours(-3);
-        story.AddComment(people["fatima"].Id, "I listened to part of that call for training. Textbook.", commentedAt);
-        notes.AddRange(Notification.ForStoryPeople(story, NotificationKind.StoryCommented, people["fatima"].Id, commentedAt));
+        db.Celebrations.Add(Celebration.Give(story.Facts(), people["manager"].Id, badges[1], "Seventy minutes of patience, and Mr Albrecht still talks about it. Thank you, Jamie.", now.AddHours(-20)));
+        celebrated[story.Id] = celebrated.GetValueOrDefault(story.Id) + 1;
+        db.Comments.Add(Comment.Write(story.Facts(), people["fatima"].Id, "I listened to part of that call for training. Textbook.", now.AddHours(-3)));
     }
 
-    private static void Feature(IReadOnlyList<Story> published, string leaderId, DateTimeOffset now)
+    private static void Feature(
+        CareStoriesDbContext db, IReadOnlyList<Story> published, Dictionary<int, int> celebrated, string leaderId, DateTimeOffset now)
     {
-        var featured = published.Where(s => s.Celebrations.Count >= 2).Take(2).ToList();
-        for (var i = 0; i < featured.Count; i++)
+        var featured = new List<FeaturedStory>();
+        foreach (var story in published.Where(s => celebrated.GetValueOrDefault(s.Id) >= 2).Take(2))
         {
-            featured[i].Feature(leaderId, i, now.AddDays(-2 - i));
+            featured.Add(FeaturedStory.Feature(story.Facts(), leaderId, featured, now.AddDays(-2 - featured.Count)));
         }
+
+        db.FeaturedStories.AddRange(featured);
     }
 
-    /// <summary>Each waiting story told to the managers who may review it, unread: the review queue's news.</summary>
-    private static IEnumerable<Notification> WaitingForReview(IReadOnlyList<Story> stories, IReadOnlyList<Team> teams, DateTimeOffset now) =>
-        stories.Where(s => s.Status == StoryStatus.Submitted)
-            .SelectMany(story =>
-            {
-                var involved = story.Heroes.Select(h => h.PersonId).Append(story.AuthorId).ToHashSet(StringComparer.Ordinal);
-                return teams.Where(t => story.Teams.Any(st => st.TeamId == t.Id) || t.Memberships.Any(m => m.PersonId == story.AuthorId))
-                    .SelectMany(t => t.Memberships)
-                    .Where(m => m.IsManager && !involved.Contains(m.PersonId))
-                    .Select(m => m.PersonId)
-                    .Distinct(StringComparer.Ordinal)
-                    .Select(id => new Notification(id, NotificationKind.StoryWaitingForReview, story.Id, story.AuthorId, Before(now, story.SubmittedAt!.Value)));
-            });
-
-    private static IEnumerable<Notification> SentBack(IReadOnlyList<Story> stories) =>
-        stories.Where(s => s.Status == StoryStatus.ChangesRequested)
-            .SelectMany(story =>
-            {
-                var change = story.History.Last();
-                return Notification.ForStoryPeople(story, NotificationKind.StorySentBack, change.ActorId, change.At);
-            });
-
-    /// <summary>News older than a week has been read; the rest waits under the bell.</summary>
-    private static IEnumerable<Notification> Read(IEnumerable<Notification> notes, DateTimeOffset now)
+    /// <summary>
+    /// The domain events told everyone what happened, as they would have been told. News older than a week has
+    /// been read (a thank-you's approval after a few days), except what still waits for someone: a story waiting for
+    /// review or sent back, and a thank-you waiting for approval.
+    /// </summary>
+    public static async Task ReadOldNewsAsync(CareStoriesDbContext db, DateTimeOffset now)
     {
+        var notes = await db.Notifications.Where(n => n.ReadAt == null).ToListAsync();
+        var stories = await db.Stories.Select(s => new { s.Id, s.Status }).ToDictionaryAsync(s => s.Id, s => s.Status);
+        var thanks = await db.CustomerThanks.Select(t => new { t.Id, t.Status }).ToDictionaryAsync(t => t.Id, t => t.Status);
         foreach (var note in notes)
         {
-            if (note.CreatedAt < now.AddDays(-7))
+            var status = note.StoryId is { } id ? stories[id] : (StoryStatus?)null;
+            var stillWaiting = note.Kind switch
             {
-                note.MarkRead(note.CreatedAt.AddHours(3));
+                NotificationKind.StoryWaitingForReview => status == StoryStatus.Submitted,
+                NotificationKind.StorySentBack => status == StoryStatus.ChangesRequested,
+                NotificationKind.ThanksWaiting => note.CustomerThanksId is not { } thanksId || thanks[thanksId] == ThanksStatus.Waiting,
+                _ => false,
+            };
+            var (age, readAfter) = note.Kind == NotificationKind.ThanksApproved ? (TimeSpan.FromDays(3), TimeSpan.FromHours(5)) : (TimeSpan.FromDays(7), TimeSpan.FromHours(3));
+            if (!stillWaiting && note.CreatedAt < now - age)
+            {
+                note.MarkRead(note.CreatedAt + readAfter);
             }
-
-            yield return note;
         }
+
+        await db.SaveChangesAsync();
     }
 
     private static DateTimeOffset Before(DateTimeOffset now, DateTimeOffset at) => at < now ? at : now.AddMinutes(-10);

@@ -1,5 +1,4 @@
 using CareStories.Domain.Data;
-using CareStories.Domain.Notifications;
 using CareStories.Domain.People;
 using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
@@ -63,7 +62,6 @@ internal static class DemoThanks
         }
 
         var published = stories.Where(s => s.Status == StoryStatus.Published).OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Title, StringComparer.Ordinal).ToList();
-        var notes = new List<Notification>();
         var approved = new List<(CustomerThanks Thanks, Story Story, CustomerQuote Quote)>();
         foreach (var item in Approved)
         {
@@ -77,7 +75,6 @@ internal static class DemoThanks
             var manager = ManagerOf(item, people, teams);
             var quote = thanks.ApproveOnto(story, manager, decided);
             approved.Add((thanks, story, quote));
-            notes.AddRange(Read(Notification.ForStoryPeople(story, NotificationKind.ThanksApproved, manager, decided), now));
         }
 
         // A message that was not about anyone's work: the manager discarded it, and its words are gone.
@@ -88,16 +85,13 @@ internal static class DemoThanks
         db.CustomerThanks.Add(discarded);
         discarded.Discard(people["manager"].Id, now.AddDays(-19));
 
-        var sam = people["manager"].Id;
         for (var i = 0; i < Waiting.Length; i++)
         {
             var item = Waiting[i];
             var received = now.AddHours(-(52 - (i * 20)));
             db.CustomerThanks.Add(CustomerThanks.Receive(LinkFor(item), new ThanksSubmission(item.Text, item.Naming, item.Name, true), received));
-            notes.Add(Notification.ThanksWaitingFor(sam, received));
         }
 
-        db.Notifications.AddRange(notes);
         await db.SaveChangesAsync();
 
         // A customer put a neighbour's details in their thank-you; the Admin removed the words and said why.
@@ -121,18 +115,4 @@ internal static class DemoThanks
     }
 
     private static DateTimeOffset Before(DateTimeOffset now, DateTimeOffset at) => at < now.AddHours(-1) ? at : now.AddHours(-1);
-
-    /// <summary>News older than a few days has been read.</summary>
-    private static IEnumerable<Notification> Read(IEnumerable<Notification> notes, DateTimeOffset now)
-    {
-        foreach (var note in notes)
-        {
-            if (note.CreatedAt < now.AddDays(-3))
-            {
-                note.MarkRead(note.CreatedAt.AddHours(5));
-            }
-
-            yield return note;
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using CareStories.Domain.Data;
-using CareStories.Domain.Notifications;
 using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +9,8 @@ namespace CareStories.Web.Thanks;
 public sealed record ThanksFacts(int Id, ThanksStatus Status, string? PersonId, int? TeamId, ThanksTarget Target);
 
 /// <summary>
-/// Who may decide on customers' thank-yous, the queries the approval queue and the voice page share, and who
-/// hears about an approval.
+/// Who may decide on customers' thank-yous, and the queries the approval queue and the voice page share. Who
+/// hears about an approval is the domain events' business (NotificationRules).
 /// </summary>
 public static class ThanksApprovals
 {
@@ -76,17 +75,4 @@ public static class ThanksApprovals
         IReadOnlyCollection<int> teams = row.TeamId is { } teamId ? [teamId] : row.PersonTeams;
         return new ThanksFacts(row.Id, row.Status, row.PersonId, row.TeamId, new ThanksTarget(row.PersonId, teams));
     }
-
-    /// <summary>The draft's owner hears that a thank-you started a story for them, unless they approved it themselves.</summary>
-    public static IReadOnlyList<Notification> NewsOfDraft(Story draft, string managerId, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(draft);
-        return draft.AuthorId == managerId
-            ? []
-            : [new Notification(draft.AuthorId, NotificationKind.ThanksApproved, draft, managerId, at)];
-    }
-
-    /// <summary>The story's author and heroes hear that a customer's thank-you joined their story; never the manager.</summary>
-    public static IReadOnlyList<Notification> NewsOfQuote(Story story, string managerId, DateTimeOffset at) =>
-        Notification.ForStoryPeople(story, NotificationKind.ThanksApproved, managerId, at);
 }

@@ -123,6 +123,7 @@ public sealed partial class FeedJourneyTests(AppServer app, Browser browser, ITe
                 }
 
                 var now = DateTimeOffset.UtcNow;
+                var made = new List<(Story Story, int Index, DateTimeOffset At)>();
                 for (var i = 0; i < 26; i++)
                 {
                     var (title, situation, action, outcome, quote) = Tales[i % Tales.Length];
@@ -133,20 +134,27 @@ public sealed partial class FeedJourneyTests(AppServer app, Browser browser, ITe
                     story.AddQuote(new QuoteDetails(quote, QuoteSource.Email, DateOnly.FromDateTime(at.UtcDateTime), i % 2 == 0 ? CustomerNaming.FirstNameOnly : CustomerNaming.Anonymous, "Priya Raman"), now);
                     story.Submit(people["mei"], now);
                     story.Publish(people["tom"], at);
+                    db.Stories.Add(story);
+                    made.Add((story, i, at));
+                }
+
+                // Recognition is its own aggregate, keyed by the saved story's id.
+                await db.SaveChangesAsync();
+                foreach (var (story, i, at) in made)
+                {
+                    var facts = story.Facts();
                     if (i % 3 == 0)
                     {
-                        story.Celebrate(people["tom"], badge, "This saved the customer a second bill.", at);
-                        story.Celebrate(people["leader"], badge, "Exactly what we want more of.", at);
+                        db.Celebrations.Add(Celebration.Give(facts, people["tom"], badge, "This saved the customer a second bill.", at));
+                        db.Celebrations.Add(Celebration.Give(facts, people["leader"], badge, "Exactly what we want more of.", at));
                     }
 
-                    story.Applaud(people["fatima"], at);
+                    db.Applause.Add(Applause.Give(facts, people["fatima"], at));
                     if (i % 2 == 0)
                     {
-                        story.Applaud(people["ravi"], at);
-                        story.AddComment(people["ravi"], "Brilliant catch, thank you!", at);
+                        db.Applause.Add(Applause.Give(facts, people["ravi"], at));
+                        db.Comments.Add(Comment.Write(facts, people["ravi"], "Brilliant catch, thank you!", at));
                     }
-
-                    db.Stories.Add(story);
                 }
 
                 return await db.SaveChangesAsync();

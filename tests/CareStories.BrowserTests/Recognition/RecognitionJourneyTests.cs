@@ -79,8 +79,8 @@ public sealed class RecognitionJourneyTests(AppServer app, Browser browser, ITes
         await App.WithDbAsync(async db =>
         {
             var writer = await db.Users.SingleAsync(u => u.Email == DemoAccounts.Employee.Email);
-            var story = await db.Stories.SingleAsync(s => s.Id == storyId);
-            story.AddComment(writer.Id, text, DateTimeOffset.UtcNow);
+            var story = await db.Stories.Include(s => s.Heroes).SingleAsync(s => s.Id == storyId);
+            db.Comments.Add(Comment.Write(story.Facts(), writer.Id, text, DateTimeOffset.UtcNow));
             return await db.SaveChangesAsync();
         });
 

@@ -1,41 +1,48 @@
 using CareStories.Domain.Catalogue;
+using CareStories.Domain.Events;
 using CareStories.Domain.Stories;
 
 using static CareStories.Domain.Tests.Stories.StoryMaker;
 
 namespace CareStories.Domain.Tests.Stories;
 
+/// <summary>
+/// Celebrations, applause, comments and featuring are their own aggregates: their rules read only the story's facts
+/// (status, author, heroes), never a loaded list of the others. "Once each" is a database key, tested in the Web suite.
+/// </summary>
 public sealed class RecognitionTests
 {
     private const string Leader = "leader-id";
     private const string Colleague = "colleague-id";
+    private const string Hero = "hero-id";
 
     private static readonly Badge Star = new("Customer star", "Went far beyond what was asked.", BadgeColour.Amber, "🌟");
+
+    private static StoryAccessFacts Facts(StoryStatus status) => InStatus(status).Facts() with { StoryId = 42 };
+
+    private static StoryAccessFacts Published() => Facts(StoryStatus.Published) with { HeroIds = [Author, Hero] };
 
     [Fact]
     public void A_leader_celebrates_a_published_story_with_a_badge_and_message()
     {
-        var story = InStatus(StoryStatus.Published);
+        var celebration = Celebration.Give(Published(), Leader, Star, "  Thank you for this!  ", Now.AddDays(1));
 
-        var celebration = story.Celebrate(Leader, Star, "  Thank you for this!  ", Now.AddDays(1));
-
+        Assert.Equal(42, celebration.StoryId);
         Assert.Equal(Leader, celebration.CelebratorId);
         Assert.Equal("Thank you for this!", celebration.Message);
         Assert.Equal(Now.AddDays(1), celebration.At);
-        Assert.Single(story.Celebrations);
     }
 
     [Fact]
-    public void Several_people_celebrate_one_story_each_once()
+    public void A_celebration_tells_the_story_people_through_its_event()
     {
-        var story = InStatus(StoryStatus.Published);
-        story.Celebrate(Leader, Star, "Brilliant.", Now);
-        story.Celebrate(Reviewer, Star, "Well done.", Now);
+        var celebration = Celebration.Give(Published(), Leader, Star, "Brilliant.", Now);
 
-        var refused = Refused(() => story.Celebrate(Leader, Star, "Again!", Now));
-
-        Assert.Equal("You have already celebrated this story.", Assert.Single(refused).Message);
-        Assert.Equal(2, story.Celebrations.Count);
+        var raised = Assert.IsType<StoryCelebrated>(Assert.Single(celebration.DomainEvents));
+        Assert.Equal(42, raised.Story.StoryId);
+        Assert.Equal(Author, raised.Story.AuthorId);
+        Assert.Equal([Author, Hero], raised.Story.HeroIds);
+        Assert.Equal(Leader, raised.CelebratorId);
     }
 
     [Theory]
@@ -43,33 +50,40 @@ public sealed class RecognitionTests
     [InlineData(StoryStatus.Submitted)]
     [InlineData(StoryStatus.ChangesRequested)]
     [InlineData(StoryStatus.Withdrawn)]
-    public void Only_a_published_story_can_be_celebrated_applauded_or_commented_on(StoryStatus status)
+    public void Only_a_published_story_can_be_celebrated_applauded_commented_on_or_featured(StoryStatus status)
     {
-        var story = InStatus(status);
+        var story = Facts(status);
 
-        Refused(() => story.Celebrate(Leader, Star, "Great", Now));
-        Refused(() => story.Applaud(Colleague, Now));
-        Refused(() => story.AddComment(Colleague, "Nice", Now));
-        Refused(() => story.Feature(Leader, 0, Now));
+        Refused(() => Celebration.Give(story, Leader, Star, "Great", Now));
+        Refused(() => Applause.Give(story, Colleague, Now));
+        Refused(() => Comment.Write(story, Colleague, "Nice", Now));
+        Refused(() => FeaturedStory.Feature(story, Leader, [], Now));
     }
 
     [Fact]
     public void Nobody_celebrates_a_story_they_wrote_or_are_credited_in()
     {
-        var story = InStatus(StoryStatus.Published);
+        Refused(() => Celebration.Give(Published(), Author, Star, "Me!", Now));
+        Refused(() => Celebration.Give(Published(), Hero, Star, "Us!", Now));
+    }
 
-        Refused(() => story.Celebrate(Author, Star, "Me!", Now));
-        Assert.Empty(story.Celebrations);
+    [Fact]
+    public void Nobody_applauds_a_story_they_wrote_or_are_credited_in()
+    {
+        var author = Assert.Single(Refused(() => Applause.Give(Published(), Author, Now)));
+        Refused(() => Applause.Give(Published(), Hero, Now));
+
+        Assert.Equal("You cannot applaud a story you wrote or are credited in.", author.Message);
+        Assert.Equal(Colleague, Applause.Give(Published(), Colleague, Now).PersonId);
     }
 
     [Fact]
     public void A_celebration_needs_a_message_and_a_badge_still_in_use()
     {
-        var story = InStatus(StoryStatus.Published);
         var retired = new Badge("Old badge", "No longer given.", BadgeColour.Slate);
         retired.Retire();
 
-        var refused = Refused(() => story.Celebrate(Leader, retired, "   ", Now));
+        var refused = Refused(() => Celebration.Give(Published(), Leader, retired, "   ", Now));
 
         Assert.Equal(["BadgeId", "Message"], refused.Fields());
     }
@@ -77,34 +91,19 @@ public sealed class RecognitionTests
     [Fact]
     public void An_overlong_celebration_message_is_refused_with_its_length()
     {
-        var story = InStatus(StoryStatus.Published);
-
-        var refused = Refused(() => story.Celebrate(Leader, Star, new string('x', Celebration.MessageMaxLength + 1), Now));
+        var refused = Refused(() => Celebration.Give(Published(), Leader, Star, new string('x', Celebration.MessageMaxLength + 1), Now));
 
         Assert.Contains("1,001", Assert.Single(refused).Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Nobody_applauds_twice_but_can_take_it_back_and_applaud_again()
-    {
-        var story = InStatus(StoryStatus.Published);
-        story.Applaud(Colleague, Now);
-
-        Refused(() => story.Applaud(Colleague, Now));
-        story.WithdrawApplause(Colleague);
-        Assert.Empty(story.Applause);
-        story.Applaud(Colleague, Now.AddMinutes(1));
-
-        Assert.Equal(Now.AddMinutes(1), Assert.Single(story.Applause).At);
-    }
-
-    [Fact]
     public void A_comment_is_kept_trimmed_and_its_writer_may_edit_it()
     {
-        var story = InStatus(StoryStatus.Published);
-        var comment = story.AddComment(Colleague, "  Lovely work.\r\nThank you  ", Now);
+        var comment = Comment.Write(Published(), Colleague, "  Lovely work.\r\nThank you  ", Now);
+        Assert.Equal("Lovely work.\nThank you", comment.Text);
+        Assert.IsType<CommentAdded>(Assert.Single(comment.DomainEvents));
 
-        story.EditComment(comment.Id, Colleague, "Lovely work, truly.", Now.AddMinutes(5));
+        comment.Edit(Colleague, "Lovely work, truly.", Now.AddMinutes(5));
 
         Assert.Equal("Lovely work, truly.", comment.Text);
         Assert.Equal(Now.AddMinutes(5), comment.EditedAt);
@@ -115,9 +114,7 @@ public sealed class RecognitionTests
     [InlineData("   \n ")]
     public void An_empty_comment_is_refused(string text)
     {
-        var story = InStatus(StoryStatus.Published);
-
-        var refused = Refused(() => story.AddComment(Colleague, text, Now));
+        var refused = Refused(() => Comment.Write(Published(), Colleague, text, Now));
 
         Assert.Equal(["Text"], refused.Fields());
     }
@@ -125,76 +122,90 @@ public sealed class RecognitionTests
     [Fact]
     public void Only_the_writer_edits_or_deletes_a_comment()
     {
-        var story = InStatus(StoryStatus.Published);
-        var comment = story.AddComment(Colleague, "Nice one.", Now);
+        var comment = Comment.Write(Published(), Colleague, "Nice one.", Now);
 
-        Refused(() => story.EditComment(comment.Id, Leader, "Changed", Now));
-        Refused(() => story.DeleteComment(comment.Id, Leader));
+        Refused(() => comment.Edit(Leader, "Changed", Now));
+        Refused(() => comment.EnsureDeletableBy(Leader));
         Assert.Equal("Nice one.", comment.Text);
 
-        story.DeleteComment(comment.Id, Colleague);
-        Assert.Empty(story.Comments);
+        comment.EnsureDeletableBy(Colleague);
     }
 
     [Fact]
-    public void Hiding_a_comment_records_who_when_and_why_and_stops_edits()
+    public void Hiding_a_comment_records_who_when_and_why_and_stops_edits_and_deletion()
     {
-        var story = InStatus(StoryStatus.Published);
-        var comment = story.AddComment(Colleague, "Something unkind.", Now);
+        var comment = Comment.Write(Published(), Colleague, "Something unkind.", Now);
 
-        story.HideComment(comment.Id, "admin-id", "Personal remark about a customer", Now.AddHours(1));
+        comment.Hide("admin-id", "Personal remark about a customer", Now.AddHours(1));
 
         Assert.True(comment.IsHidden);
         Assert.Equal("admin-id", comment.HiddenById);
         Assert.Equal(Now.AddHours(1), comment.HiddenAt);
         Assert.Equal("Personal remark about a customer", comment.HiddenReason);
-        Refused(() => story.EditComment(comment.Id, Colleague, "Sorry", Now));
-        Refused(() => story.HideComment(comment.Id, "admin-id", "Again", Now));
-        Refused(() => story.DeleteComment(comment.Id, Colleague));
-        Assert.Single(story.Comments);
+        Refused(() => comment.Edit(Colleague, "Sorry", Now));
+        Refused(() => comment.Hide("admin-id", "Again", Now));
+        Refused(() => comment.EnsureDeletableBy(Colleague));
     }
 
     [Fact]
     public void Hiding_a_comment_needs_a_reason()
     {
-        var story = InStatus(StoryStatus.Published);
-        var comment = story.AddComment(Colleague, "Hmm.", Now);
+        var comment = Comment.Write(Published(), Colleague, "Hmm.", Now);
 
-        var refused = Refused(() => story.HideComment(comment.Id, "admin-id", " ", Now));
+        var refused = Refused(() => comment.Hide("admin-id", " ", Now));
 
         Assert.Equal(["HiddenReason"], refused.Fields());
         Assert.False(comment.IsHidden);
     }
 
     [Fact]
-    public void A_leader_features_a_few_stories_at_most()
+    public void A_leader_features_a_few_stories_at_most_each_in_a_free_slot()
     {
-        var story = InStatus(StoryStatus.Published);
+        var featured = new List<FeaturedStory>();
+        for (var id = 1; id <= FeaturedStory.MaxFeatured; id++)
+        {
+            featured.Add(FeaturedStory.Feature(Published() with { StoryId = id }, Leader, featured, Now));
+        }
 
-        var refused = Refused(() => story.Feature(Leader, Story.MaxFeatured, Now));
+        Assert.Equal([1, 2, 3], featured.Select(f => f.Slot));
+        var refused = Refused(() => FeaturedStory.Feature(Published() with { StoryId = 99 }, Leader, featured, Now));
         Assert.Contains("Unfeature one first", Assert.Single(refused).Message, StringComparison.Ordinal);
-        Assert.Null(story.FeaturedAt);
 
-        story.Feature(Leader, Story.MaxFeatured - 1, Now);
-        Assert.Equal(Now, story.FeaturedAt);
-        Assert.Equal(Leader, story.FeaturedById);
-        Refused(() => story.Feature(Leader, 0, Now));
+        featured.RemoveAt(1);
+        var again = FeaturedStory.Feature(Published() with { StoryId = 99 }, Leader, featured, Now);
+        Assert.Equal(2, again.Slot);
+        Assert.Equal(Leader, again.FeaturedById);
+        Assert.Equal(Now, again.FeaturedAt);
     }
 
     [Fact]
-    public void Unfeaturing_clears_the_pin_and_withdrawing_unfeatures()
+    public void A_story_already_featured_is_not_featured_twice()
+    {
+        var first = FeaturedStory.Feature(Published(), Leader, [], Now);
+
+        var refused = Refused(() => FeaturedStory.Feature(Published(), Leader, [first], Now));
+
+        Assert.Equal(FeaturedStory.AlreadyFeatured, Assert.Single(refused).Message);
+    }
+
+    [Fact]
+    public void Featuring_tells_the_people_credited_but_not_the_leader()
+    {
+        var featured = FeaturedStory.Feature(Published(), Leader, [], Now);
+
+        var raised = Assert.IsType<StoryFeatured>(Assert.Single(featured.DomainEvents));
+        Assert.Equal([Author, Hero], raised.Story.HeroIds);
+        Assert.Equal(Leader, raised.LeaderId);
+    }
+
+    [Fact]
+    public void Withdrawing_raises_the_event_that_unfeatures_the_story()
     {
         var story = InStatus(StoryStatus.Published);
-        story.Feature(Leader, 0, Now);
-        story.Unfeature();
-        Assert.Null(story.FeaturedAt);
-        Refused(story.Unfeature);
 
-        story.Feature(Leader, 0, Now);
-        story.Withdraw(Author, Now.AddMinutes(1));
+        story.Withdraw(Author, Now.AddMinutes(5));
 
-        Assert.Null(story.FeaturedAt);
-        Assert.Null(story.FeaturedById);
+        Assert.Contains(story.DomainEvents, e => e is StoryWithdrawn);
     }
 
     [Fact]
@@ -209,5 +220,7 @@ public sealed class RecognitionTests
         var last = story.History.Last();
         Assert.Equal(StoryStatus.Submitted, last.From);
         Assert.Equal(Story.PublishedWithoutReviewComment, last.Comment);
+        var published = Assert.IsType<StoryPublished>(Assert.Single(story.DomainEvents));
+        Assert.Equal(Author, published.ActorId);
     }
 }

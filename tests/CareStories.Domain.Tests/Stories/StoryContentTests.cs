@@ -242,7 +242,7 @@ public sealed class StoryContentTests
     {
         var story = new Story(Author, WithSpend(Story.SpendMaxAmount, "USD", "A replacement machine"), Now);
 
-        Assert.Equal(Story.SpendMaxAmount, story.SpendAmount);
+        Assert.Equal(Story.SpendMaxAmount, story.Spend!.Amount);
     }
 
     [Theory]
@@ -272,9 +272,6 @@ public sealed class StoryContentTests
         story.Edit(WithSpend(null, "  ", ""), Now.AddHours(1));
 
         Assert.Null(story.Spend);
-        Assert.Null(story.SpendAmount);
-        Assert.Null(story.SpendCurrency);
-        Assert.Null(story.SpendPurpose);
     }
 
     [Fact]
@@ -336,5 +333,15 @@ public sealed class StoryContentTests
         Assert.Equal(["b", "c"], story.Heroes.Select(h => h.PersonId).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal([2, 3], story.Teams.Select(t => t.TeamId).Order().ToArray());
         Assert.Empty(story.Values);
+    }
+
+    [Fact]
+    public void The_content_type_checks_itself_and_hands_back_what_a_story_keeps()
+    {
+        var checkedContent = WithSpend(12.50m, "eur", " Flowers ").Check(Now);
+
+        Assert.Equal("The van that saved a wedding", checkedContent.Title);
+        Assert.Equal(new Spend(12.50m, "EUR", "Flowers"), checkedContent.Spend);
+        Assert.Equal(["Title"], Refused(() => TitleOnly("  ").Check(Now)).Fields());
     }
 }

@@ -1,3 +1,4 @@
+using CareStories.Domain.Events;
 using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 
@@ -147,5 +148,33 @@ public sealed class CustomerThanksDecisionTests
 
         story.RemoveQuote(quote.Id, Now);
         Assert.Empty(story.Quotes);
+    }
+
+    [Fact]
+    public void Receiving_approving_and_discarding_raise_the_events_that_tell_people()
+    {
+        var thanks = Waiting();
+        Assert.IsType<ThanksReceived>(Assert.Single(thanks.DomainEvents));
+
+        var story = thanks.ApproveAsDraft(Manager, Person, null, Now.AddHours(1));
+        var approved = Assert.IsType<ThanksApproved>(thanks.DomainEvents[^1]);
+        Assert.True(approved.StartedDraft);
+        Assert.Same(story, approved.Story);
+        Assert.Equal(Manager, approved.ManagerId);
+
+        var discarded = Waiting();
+        discarded.Discard(Manager, Now.AddHours(2));
+        Assert.IsType<ThanksDiscarded>(discarded.DomainEvents[^1]);
+    }
+
+    [Fact]
+    public void The_second_manager_is_told_who_decided_first_and_when()
+    {
+        Assert.Equal(
+            "Sam Okafor already approved this thank-you at 10:42 UTC.",
+            CustomerThanks.AlreadyDecided("Sam Okafor", ThanksStatus.Approved, new DateTimeOffset(2026, 3, 10, 10, 42, 0, TimeSpan.Zero)));
+        Assert.Equal(
+            "Sam Okafor already discarded this thank-you at 10:42 UTC.",
+            CustomerThanks.AlreadyDecided("Sam Okafor", ThanksStatus.Discarded, new DateTimeOffset(2026, 3, 10, 10, 42, 0, TimeSpan.Zero)));
     }
 }

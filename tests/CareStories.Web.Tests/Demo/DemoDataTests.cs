@@ -25,16 +25,17 @@ public sealed class DemoDataTests(DemoSeededFactory factory) : IClassFixture<Dem
         {
             Statuses = await db.Stories.Select(s => s.Status).Distinct().CountAsync(),
             Badges = await db.Badges.CountAsync(),
-            Celebrated = await db.Stories.CountAsync(s => s.Celebrations.Any()),
-            CelebratedTwice = await db.Stories.CountAsync(s => s.Celebrations.Count >= 2),
-            Applauded = await db.Stories.CountAsync(s => s.Applause.Any()),
+            Celebrated = await db.Stories.CountAsync(s => db.Celebrations.Any(c => c.StoryId == s.Id)),
+            CelebratedTwice = await db.Stories.CountAsync(s => db.Celebrations.Count(c => c.StoryId == s.Id) >= 2),
+            Applauded = await db.Stories.CountAsync(s => db.Applause.Any(a => a.StoryId == s.Id)),
             Comments = await db.Comments.CountAsync(),
             Hidden = await db.Comments.CountAsync(c => c.HiddenAt != null && c.HiddenReason != null),
             Edited = await db.Comments.CountAsync(c => c.EditedAt != null),
-            Featured = await db.Stories.CountAsync(s => s.FeaturedAt != null && s.Status == StoryStatus.Published),
+            Featured = await db.FeaturedStories.CountAsync(f => db.Stories.Any(s => s.Id == f.StoryId && s.Status == StoryStatus.Published)),
             UnreadForEmployee = await db.Notifications.CountAsync(n => n.ReadAt == null && n.RecipientId == db.Users.Single(u => u.Email == "employee@carestories.example").Id),
             WaitingForManager = await db.Notifications.CountAsync(n => n.Kind == NotificationKind.StoryWaitingForReview && n.RecipientId == db.Users.Single(u => u.Email == "manager@carestories.example").Id),
-            OnlyPublishedRecognised = await db.Stories.AllAsync(s => s.Status == StoryStatus.Published || (!s.Celebrations.Any() && !s.Applause.Any() && !s.Comments.Any())),
+            OnlyPublishedRecognised = await db.Stories.AllAsync(s => s.Status == StoryStatus.Published
+                || (!db.Celebrations.Any(c => c.StoryId == s.Id) && !db.Applause.Any(a => a.StoryId == s.Id) && !db.Comments.Any(c => c.StoryId == s.Id))),
         });
 
         Assert.Equal(5, facts.Statuses);

@@ -121,18 +121,18 @@ public sealed class FeedCardTests(FeedFactory factory) : IClassFixture<FeedFacto
         var rocket = await _arrange.BadgeAsync(BadgeColour.Purple, "🚀");
         var id = await _arrange.PublishedAsync(hero, team, Now.AddDays(-1), after: s =>
         {
-            s.Celebrate(managers[0].Id, star, "Brilliant.", Now);
-            s.Celebrate(managers[1].Id, star, "Yes!", Now);
-            s.Celebrate(managers[2].Id, rocket, "So quick.", Now);
-            s.Applaud(managers[0].Id, Now);
-            s.Applaud(managers[1].Id, Now);
-            s.AddComment(managers[0].Id, "Lovely work.", Now);
-            s.AddComment(managers[1].Id, "Not nice.", Now);
+            s.ThenCelebrate(managers[0].Id, star, "Brilliant.", Now);
+            s.ThenCelebrate(managers[1].Id, star, "Yes!", Now);
+            s.ThenCelebrate(managers[2].Id, rocket, "So quick.", Now);
+            s.ThenApplaud(managers[0].Id, Now);
+            s.ThenApplaud(managers[1].Id, Now);
+            s.ThenComment(managers[0].Id, "Lovely work.", Now);
+            s.ThenComment(managers[1].Id, "Not nice.", Now);
         });
         await factory.WithDbAsync(async db =>
         {
-            var story = await db.Stories.Include(s => s.Comments).SingleAsync(s => s.Id == id);
-            story.HideComment(story.Comments.Single(c => c.Text == "Not nice.").Id, admin.Id, "Unkind.", Now);
+            var comment = await db.Comments.SingleAsync(c => c.StoryId == id && c.Text == "Not nice.");
+            comment.Hide(admin.Id, "Unkind.", Now);
             await db.SaveChangesAsync();
         });
 

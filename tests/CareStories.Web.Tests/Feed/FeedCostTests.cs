@@ -40,12 +40,12 @@ public sealed class FeedCostTests(FeedFactory factory) : IClassFixture<FeedFacto
                     },
                     s =>
                     {
-                        s.Celebrate(manager.Id, badge, "Well done.", start);
-                        s.Applaud(leader.Id, start);
-                        s.AddComment(leader.Id, "Great.", start);
+                        s.ThenCelebrate(manager.Id, badge, "Well done.", start);
+                        s.ThenApplaud(leader.Id, start);
+                        s.ThenComment(leader.Id, "Great.", start);
                         if (n % 20 == 1)
                         {
-                            s.Feature(leader.Id, 0, start);
+                            s.ThenFeature(leader.Id, start);
                         }
                     });
             }

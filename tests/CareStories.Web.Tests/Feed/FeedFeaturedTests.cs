@@ -1,12 +1,22 @@
 using CareStories.Domain.People;
 using CareStories.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Feed;
 
 /// <summary>Featured stories are company-wide, so these tests have a database of their own.</summary>
-public sealed class FeedFeaturedTests(FeedFactory factory) : IClassFixture<FeedFactory>
+public sealed class FeedFeaturedTests(FeedFactory factory) : IClassFixture<FeedFactory>, IAsyncLifetime
 {
     private readonly FeedArrange _arrange = new(factory);
+
+    /// <summary>At most three stories are featured at once, so every test starts with none.</summary>
+    public Task InitializeAsync() => factory.WithDbAsync(async db =>
+    {
+        db.FeaturedStories.RemoveRange(await db.FeaturedStories.ToListAsync());
+        await db.SaveChangesAsync();
+    });
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Featured_stories_are_pinned_on_top_of_the_first_page_only_and_never_repeated_below()
@@ -27,7 +37,7 @@ public sealed class FeedFeaturedTests(FeedFactory factory) : IClassFixture<FeedF
             {
                 if (featuredAt is { } at)
                 {
-                    s.Feature(leader.Id, 0, at);
+                    s.ThenFeature(leader.Id, at);
                 }
             }));
         }
@@ -54,9 +64,9 @@ public sealed class FeedFeaturedTests(FeedFactory factory) : IClassFixture<FeedF
         var (other, otherTeam) = await _arrange.HeroInTeamAsync();
         var leader = await factory.Data.PersonAsync(Roles.Employee, Roles.Leader);
         var now = factory.Clock.GetUtcNow();
-        var featuredHere = await _arrange.PublishedAsync(hero, team, now.AddDays(-9), after: s => s.Feature(leader.Id, 0, now));
+        var featuredHere = await _arrange.PublishedAsync(hero, team, now.AddDays(-9), after: s => s.ThenFeature(leader.Id, now));
         var plain = await _arrange.PublishedAsync(hero, team, now.AddDays(-1));
-        var featuredElsewhere = await _arrange.PublishedAsync(other, otherTeam, now.AddDays(-2), after: s => s.Feature(leader.Id, 0, now));
+        var featuredElsewhere = await _arrange.PublishedAsync(other, otherTeam, now.AddDays(-2), after: s => s.ThenFeature(leader.Id, now));
 
         var page = await (await factory.SignInAsync(hero)).GetDocumentAsync($"/Feed?team={team}");
 

@@ -48,8 +48,8 @@ public sealed class FeedFilterTests(FeedFactory factory) : IClassFixture<FeedFac
         var manager = await factory.Data.PersonAsync(Roles.Employee, Roles.Manager);
         var star = await _arrange.BadgeAsync();
         var other = await _arrange.BadgeAsync(BadgeColour.Blue, "🚀");
-        var starred = await _arrange.PublishedAsync(hero, team, Now.AddHours(-3), after: s => s.Celebrate(manager.Id, star, "Brilliant.", Now));
-        await _arrange.PublishedAsync(hero, team, Now.AddHours(-2), after: s => s.Celebrate(manager.Id, other, "Fast!", Now));
+        var starred = await _arrange.PublishedAsync(hero, team, Now.AddHours(-3), after: s => s.ThenCelebrate(manager.Id, star, "Brilliant.", Now));
+        await _arrange.PublishedAsync(hero, team, Now.AddHours(-2), after: s => s.ThenCelebrate(manager.Id, other, "Fast!", Now));
         await _arrange.PublishedAsync(hero, team, Now.AddHours(-1));
 
         var page = await (await factory.SignInAsync(hero)).GetDocumentAsync($"/Feed?badge={star.Id}");
@@ -106,10 +106,10 @@ public sealed class FeedFilterTests(FeedFactory factory) : IClassFixture<FeedFac
         var manager = await factory.Data.PersonAsync(Roles.Employee, Roles.Manager);
         var value = await factory.Data.ValueAsync();
         var badge = await _arrange.BadgeAsync();
-        var everything = await _arrange.PublishedAsync(hero, team, Now.AddDays(-3), s => s.SetValues([value]), s => s.Celebrate(manager.Id, badge, "Thank you.", Now));
+        var everything = await _arrange.PublishedAsync(hero, team, Now.AddDays(-3), s => s.SetValues([value]), s => s.ThenCelebrate(manager.Id, badge, "Thank you.", Now));
         await _arrange.PublishedAsync(hero, team, Now.AddDays(-2), s => s.SetValues([value]));
-        await _arrange.PublishedAsync(hero, team, Now.AddDays(-100), s => s.SetValues([value]), s => s.Celebrate(manager.Id, badge, "Thank you.", Now));
-        await _arrange.PublishedAsync(hero, team, Now.AddDays(-1), after: s => s.Celebrate(manager.Id, badge, "Thank you.", Now));
+        await _arrange.PublishedAsync(hero, team, Now.AddDays(-100), s => s.SetValues([value]), s => s.ThenCelebrate(manager.Id, badge, "Thank you.", Now));
+        await _arrange.PublishedAsync(hero, team, Now.AddDays(-1), after: s => s.ThenCelebrate(manager.Id, badge, "Thank you.", Now));
         var client = await factory.SignInAsync(hero);
 
         var page = await client.GetDocumentAsync($"/Feed?team={team}&value={value}&badge={badge.Id}&kind=behind-the-scenes&period=30d");

@@ -180,7 +180,7 @@ public sealed class FeedPagingTests(FeedFactory factory) : IClassFixture<FeedFac
         {
             factory.Sql.Clear();
             await client.GetDocumentAsync(url);
-            var keys = Assert.Single(factory.Sql.Commands, c => c.Text.Contains("\"FeaturedAt\" IS NOT NULL", StringComparison.Ordinal));
+            var keys = Assert.Single(factory.Sql.Commands, c => c.Text.Contains("\"FeaturedStories\"", StringComparison.Ordinal));
 
             var plan = await factory.ExplainAsync(keys);
 

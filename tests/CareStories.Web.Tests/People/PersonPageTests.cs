@@ -70,18 +70,18 @@ public sealed class PersonPageTests(CareStoriesFactory factory) : IClassFixture<
         var first = await StoryAsync(world.Author, world.Team, s =>
         {
             Credit(s, world.Hero).Publish(world.Manager.Id, given);
-            s.Celebrate(world.Manager.Id, star, "You kept the wedding on track.", given);
-            s.Celebrate(leader.Id, calm, "Calm under pressure.", given.AddDays(1));
+            s.ThenCelebrate(world.Manager.Id, star, "You kept the wedding on track.", given);
+            s.ThenCelebrate(leader.Id, calm, "Calm under pressure.", given.AddDays(1));
         });
         await StoryAsync(world.Author, world.Team, s =>
         {
             Credit(s, world.Hero).Publish(world.Manager.Id, given);
-            s.Celebrate(leader.Id, star, "Again!", given.AddDays(2));
+            s.ThenCelebrate(leader.Id, star, "Again!", given.AddDays(2));
         });
         await StoryAsync(world.Author, world.Team, s =>
         {
             Credit(s, world.Hero).Publish(world.Manager.Id, given);
-            s.Celebrate(leader.Id, star, "Withdrawn later, so this no longer counts.", given.AddDays(3));
+            s.ThenCelebrate(leader.Id, star, "Withdrawn later, so this no longer counts.", given.AddDays(3));
             s.Withdraw(world.Author.Id, given.AddDays(4));
         });
         var managerName = world.Manager.DisplayName;
@@ -118,7 +118,7 @@ public sealed class PersonPageTests(CareStoriesFactory factory) : IClassFixture<
                 Credit(s, world.Hero).Publish(world.Manager.Id, sameInstant);
                 foreach (var fan in fans)
                 {
-                    s.Applaud(fan.Id, sameInstant);
+                    s.ThenApplaud(fan.Id, sameInstant);
                 }
             }));
         }
@@ -149,8 +149,8 @@ public sealed class PersonPageTests(CareStoriesFactory factory) : IClassFixture<
             await StoryAsync(world.Author, world.Team, s =>
             {
                 Credit(s, world.Hero).Publish(world.Manager.Id, factory.Clock.GetUtcNow());
-                s.Celebrate(world.Manager.Id, badge, $"Thank you {i}", factory.Clock.GetUtcNow());
-                s.Applaud(quiet.Id, factory.Clock.GetUtcNow());
+                s.ThenCelebrate(world.Manager.Id, badge, $"Thank you {i}", factory.Clock.GetUtcNow());
+                s.ThenApplaud(quiet.Id, factory.Clock.GetUtcNow());
             });
         }
 
@@ -175,14 +175,14 @@ public sealed class PersonPageTests(CareStoriesFactory factory) : IClassFixture<
         var recent = await StoryAsync(world.Author, world.Team, s =>
         {
             Credit(s, world.Hero).Publish(world.Manager.Id, factory.Clock.GetUtcNow());
-            s.Celebrate(world.Manager.Id, badge, "Recent thanks.", factory.Clock.GetUtcNow());
+            s.ThenCelebrate(world.Manager.Id, badge, "Recent thanks.", factory.Clock.GetUtcNow());
         });
         var old = await StoryAsync(world.Author, world.Team, s =>
         {
             s.Edit(TestData.CompleteContent(s.Title) with { OccurredOn = longAgo }, factory.Clock.GetUtcNow());
             s.SetValues([]);
             Credit(s, world.Hero).Publish(world.Manager.Id, Day(longAgo.AddDays(3)));
-            s.Celebrate(world.Manager.Id, badge, "Old thanks.", Day(longAgo.AddDays(5)));
+            s.ThenCelebrate(world.Manager.Id, badge, "Old thanks.", Day(longAgo.AddDays(5)));
         });
         var underReview = await StoryAsync(world.Author, world.Team, s => Credit(s, world.Hero));
         var client = await factory.SignInAsync(world.Manager);

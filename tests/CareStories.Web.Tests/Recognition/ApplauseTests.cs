@@ -96,4 +96,24 @@ public sealed class ApplauseTests(CareStoriesFactory factory) : IClassFixture<Ca
 
     private Task<int> ApplauseCountAsync(int storyId, TestPerson person) =>
         factory.WithDbAsync(db => db.Applause.CountAsync(a => a.StoryId == storyId && a.PersonId == person.Id));
+
+    [Fact]
+    public async Task Author_or_hero_cannot_applaud_their_own_story()
+    {
+        var hero = await factory.Data.PersonAsync();
+        var story = await factory.PublishedStoryAsync(hero);
+
+        foreach (var own in new[] { story.Author, hero })
+        {
+            var client = await factory.SignInAsync(own);
+            var page = await client.GetDocumentAsync(story.Url);
+            Assert.Null(page.QuerySelector(ApplauseForm));
+            Assert.Contains("You cannot applaud a story you wrote or are credited in.", page.QuerySelector("[data-applause-own]")!.TextContent);
+
+            var refused = await client.FollowAsync(await client.PostWithOwnTokenAsync($"{story.Url}/Applause"));
+
+            Assert.Contains("You cannot applaud a story you wrote or are credited in.", refused.SummaryErrors());
+            Assert.Equal(0, await ApplauseCountAsync(story.Id, own));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using CareStories.Domain.People;
+using CareStories.Domain.Stories;
 using CareStories.Web.Tests.Infrastructure;
 using CareStories.Web.Tests.Stories;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +14,7 @@ public sealed class FeatureTests(CareStoriesFactory factory) : IClassFixture<Car
 
     public Task InitializeAsync() => factory.WithDbAsync(async db =>
     {
-        foreach (var story in await db.Stories.Where(s => s.FeaturedAt != null).ToListAsync())
-        {
-            story.Unfeature();
-        }
-
+        db.FeaturedStories.RemoveRange(await db.FeaturedStories.ToListAsync());
         await db.SaveChangesAsync();
     });
 
@@ -108,12 +105,30 @@ public sealed class FeatureTests(CareStoriesFactory factory) : IClassFixture<Car
     }
 
     private Task<string?> FeaturedByAsync(int storyId) =>
-        factory.WithDbAsync(db => db.Stories.Where(s => s.Id == storyId).Select(s => s.FeaturedById).SingleAsync());
+        factory.WithDbAsync(db => db.FeaturedStories.Where(f => f.StoryId == storyId).Select(f => f.FeaturedById).SingleOrDefaultAsync());
 
     private Task FeatureDirectlyAsync(int storyId, TestPerson leader) => factory.WithDbAsync(async db =>
     {
-        var story = await db.Stories.SingleAsync(s => s.Id == storyId);
-        story.Feature(leader.Id, await db.Stories.CountAsync(s => s.FeaturedAt != null), factory.Clock.GetUtcNow());
+        var story = await db.Stories.Include(s => s.Heroes).SingleAsync(s => s.Id == storyId);
+        db.FeaturedStories.Add(FeaturedStory.Feature(story.Facts(), leader.Id, await db.FeaturedStories.ToListAsync(), factory.Clock.GetUtcNow()));
         await db.SaveChangesAsync();
     });
+
+    [Fact]
+    public async Task Featuring_a_story_tells_the_people_credited_in_it()
+    {
+        var hero = await factory.Data.PersonAsync();
+        var story = await factory.PublishedStoryAsync(hero);
+        var leader = await factory.Data.PersonAsync(Roles.Employee, Roles.Leader);
+        var client = await factory.SignInAsync(leader);
+
+        await client.SubmitFormAsync(story.Url, [], FeatureForm).ShouldBeAsync(HttpStatusCode.Redirect);
+
+        var told = await factory.WithDbAsync(db => db.Notifications
+            .Where(n => n.StoryId == story.Id && n.Kind == Domain.Notifications.NotificationKind.StoryFeatured)
+            .Select(n => new { n.RecipientId, n.ActorId })
+            .ToListAsync());
+        Assert.Equal(new[] { story.Author.Id, hero.Id }.Order(StringComparer.Ordinal), told.Select(n => n.RecipientId).Order(StringComparer.Ordinal));
+        Assert.All(told, n => Assert.Equal(leader.Id, n.ActorId));
+    }
 }

@@ -47,24 +47,25 @@ internal static class RecognitionArrange
     public static Task CelebrateAsync(this CareStoriesFactory factory, int storyId, TestPerson celebrator, int badgeId, string message) =>
         factory.WithDbAsync(async db =>
         {
-            var story = await db.Stories.Include(s => s.Heroes).SingleAsync(s => s.Id == storyId);
-            story.Celebrate(celebrator.Id, await db.Badges.SingleAsync(b => b.Id == badgeId), message, factory.Clock.GetUtcNow());
+            var story = await db.Stories.Include(s => s.Heroes).Include(s => s.Teams).SingleAsync(s => s.Id == storyId);
+            db.Celebrations.Add(Celebration.Give(story.Facts(), celebrator.Id, await db.Badges.SingleAsync(b => b.Id == badgeId), message, factory.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         });
 
     public static Task ApplaudAsync(this CareStoriesFactory factory, int storyId, TestPerson person) =>
         factory.WithDbAsync(async db =>
         {
-            var story = await db.Stories.SingleAsync(s => s.Id == storyId);
-            story.Applaud(person.Id, factory.Clock.GetUtcNow());
+            var story = await db.Stories.Include(s => s.Heroes).SingleAsync(s => s.Id == storyId);
+            db.Applause.Add(Applause.Give(story.Facts(), person.Id, factory.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         });
 
     public static Task<int> CommentAsync(this CareStoriesFactory factory, int storyId, TestPerson writer, string text) =>
         factory.WithDbAsync(async db =>
         {
-            var story = await db.Stories.SingleAsync(s => s.Id == storyId);
-            var comment = story.AddComment(writer.Id, text, factory.Clock.GetUtcNow());
+            var story = await db.Stories.Include(s => s.Heroes).SingleAsync(s => s.Id == storyId);
+            var comment = Comment.Write(story.Facts(), writer.Id, text, factory.Clock.GetUtcNow());
+            db.Comments.Add(comment);
             await db.SaveChangesAsync();
             return comment.Id;
         });

@@ -157,7 +157,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
         var after = FeedQueries.ByPublished.Read(before);
         IsFirstPage = after is null;
         var keys = await db.Stories.AsNoTracking()
-            .FeedPage(Filter, after, time.GetUtcNow(), PageSize)
+            .FeedPage(db, Filter, after, time.GetUtcNow(), PageSize)
             .ToListAsync(cancellationToken);
         var featuredKeys = keys.Where(k => k.IsFeatured).OrderByDescending(k => k.FeaturedAt).ThenByDescending(k => k.Id).ToList();
         var list = Keyset.PageOf(
@@ -307,8 +307,8 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
                 s.Situation!.Substring(0, FetchedTextLength),
                 s.Outcome!.Substring(0, FetchedTextLength),
                 s.PublishedAt,
-                s.Applause.Count(),
-                s.Comments.Count(c => c.HiddenAt == null),
+                db.Applause.Count(a => a.StoryId == s.Id),
+                db.Comments.Count(c => c.StoryId == s.Id && c.HiddenAt == null),
                 s.Quotes.Where(q => !q.IsTextRedacted).OrderByDescending(q => q.ReceivedOn).ThenByDescending(q => q.Id)
                     .Select(q => q.Text.Substring(0, QuoteLength + 40)).FirstOrDefault(),
                 s.Quotes.Where(q => !q.IsTextRedacted).OrderByDescending(q => q.ReceivedOn).ThenByDescending(q => q.Id)

@@ -64,17 +64,17 @@ public sealed class DetailsModel(CareStoriesDbContext db) : PageModel
             .Where(u => u.Id == id)
             .Select(u => new Totals(
                 credited.Count(),
-                credited.SelectMany(s => s.Celebrations).Count(),
-                credited.SelectMany(s => s.Applause).Count()))
+                db.Celebrations.Count(c => credited.Any(s => s.Id == c.StoryId)),
+                db.Applause.Count(a => credited.Any(s => s.Id == a.StoryId))))
             .SingleAsync(cancellationToken);
 
-        Badges = await credited.SelectMany(s => s.Celebrations)
+        Badges = await db.Celebrations.Where(c => credited.Any(s => s.Id == c.StoryId))
             .GroupBy(c => new { c.BadgeId, c.Badge.Name, c.Badge.Emoji, c.Badge.Colour })
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name)
             .Select(g => new BadgeTally(g.Key.Name, g.Key.Emoji, g.Key.Colour, g.Count()))
             .ToListAsync(cancellationToken);
 
-        Celebrations = await credited.CelebrationsOn().Take(CelebrationsShown).ToListAsync(cancellationToken);
+        Celebrations = await credited.CelebrationsOn(db).Take(CelebrationsShown).ToListAsync(cancellationToken);
 
         // Paged like the feed, on its index, newest first.
         var key = FeedQueries.ByPublished.Read(after);
@@ -89,8 +89,8 @@ public sealed class DetailsModel(CareStoriesDbContext db) : PageModel
                 s.PublishedAt,
                 s.Author.DisplayName,
                 s.Teams.OrderBy(t => t.Team.Name).Select(t => t.Team.Name).ToList(),
-                s.Celebrations.Count,
-                s.Applause.Count),
+                db.Celebrations.Count(c => c.StoryId == s.Id),
+                db.Applause.Count(a => a.StoryId == s.Id)),
             cancellationToken);
 
         Next = page.Next?.ToString();

@@ -48,8 +48,8 @@ internal static class PersonQueries
     /// [<paramref name="from"/>, <paramref name="before"/>) when those are set.
     /// </summary>
     public static IQueryable<ReceivedCelebration> CelebrationsOn(
-        this IQueryable<Story> stories, DateTimeOffset? from = null, DateTimeOffset? before = null) =>
-        stories.SelectMany(s => s.Celebrations, (s, c) => new { s.Id, s.Title, Celebration = c })
+        this IQueryable<Story> stories, CareStoriesDbContext db, DateTimeOffset? from = null, DateTimeOffset? before = null) =>
+        stories.Join(db.Celebrations, s => s.Id, c => c.StoryId, (s, c) => new { s.Id, s.Title, Celebration = c })
             .Where(x => (from == null || x.Celebration.At >= from) && (before == null || x.Celebration.At < before))
             .OrderByDescending(x => x.Celebration.At).ThenByDescending(x => x.Celebration.Id)
             .Select(x => new ReceivedCelebration(

@@ -139,7 +139,7 @@ public sealed class PrintModel(CareStoriesDbContext db, TimeProvider time) : Pag
         var end = to < DateOnly.MaxValue
             ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
             : DateTimeOffset.MaxValue;
-        Celebrations = await credited.CelebrationsOn(start, end).ToListAsync(cancellationToken);
+        Celebrations = await credited.CelebrationsOn(db, start, end).ToListAsync(cancellationToken);
         BadgeTally = Celebrations
             .GroupBy(c => (c.BadgeName, c.BadgeEmoji, c.BadgeColour))
             .Select(g => (g.Key.BadgeName, g.Key.BadgeEmoji, g.Key.BadgeColour, g.Count()))

@@ -15,7 +15,7 @@ namespace CareStories.Web.Pages.Public;
 /// what the customer writes and the name they chose to give; its post is rate-limited per address,
 /// size-limited, protected by antiforgery like every form, and bots that fill the hidden field are shown success and ignored.
 /// </summary>
-public sealed class ThankModel(CareStoriesDbContext db, ThanksNotifier notifier, TimeProvider time, IConfiguration configuration) : PageModel
+public sealed class ThankModel(CareStoriesDbContext db, TimeProvider time, IConfiguration configuration) : PageModel
 {
     /// <summary>
     /// Far more than the form can hold (1,500 characters, a name, a token); enforced for /t/ posts in
@@ -90,7 +90,6 @@ public sealed class ThankModel(CareStoriesDbContext db, ThanksNotifier notifier,
         }
 
         db.CustomerThanks.Add(thanks);
-        await notifier.TellDecidersAsync(link, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage("Sent", new { token });
     }

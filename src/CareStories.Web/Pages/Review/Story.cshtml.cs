@@ -1,14 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using CareStories.Domain;
 using CareStories.Domain.Data;
-using CareStories.Domain.Notifications;
 using CareStories.Domain.People;
 using CareStories.Domain.Settings;
 using CareStories.Domain.Stories;
 using CareStories.Web.Authorization;
 using CareStories.Web.Identity;
 using CareStories.Web.Infrastructure;
-using CareStories.Web.Notifications;
 using CareStories.Web.Pages.Stories;
 using CareStories.Web.Photos;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +19,7 @@ namespace CareStories.Web.Pages.Review;
 /// A reviewer reads a waiting story whole and publishes it, or sends it back to its author with a comment.
 /// Only those who may review it get in; a story that stopped waiting sends them back to the queue, told why.
 /// </summary>
-public sealed class StoryModel(CareStoriesDbContext db, StoryGate gate, StoryNotifier notifier, TimeProvider time) : PageModel
+public sealed class StoryModel(CareStoriesDbContext db, StoryGate gate, TimeProvider time) : PageModel
 {
     [BindProperty]
     public ReviewInput Input { get; set; } = new();
@@ -56,7 +54,6 @@ public sealed class StoryModel(CareStoriesDbContext db, StoryGate gate, StoryNot
         ReviewAsync(id, (story, me, now) =>
         {
             story.Publish(me, now);
-            notifier.TellStoryPeople(story, NotificationKind.StoryPublished, me);
             return $"“{story.Title}” is published: everyone can read it now, and its author and the people credited have been told.";
         }, cancellationToken);
 
@@ -64,7 +61,6 @@ public sealed class StoryModel(CareStoriesDbContext db, StoryGate gate, StoryNot
         ReviewAsync(id, (story, me, now) =>
         {
             story.RequestChanges(me, Input.Comment, now);
-            notifier.TellStoryPeople(story, NotificationKind.StorySentBack, me);
             return $"“{story.Title}” was sent back to {story.Author.DisplayName} with your comment. It comes back here when they resubmit it.";
         }, cancellationToken);
 
@@ -84,6 +80,10 @@ public sealed class StoryModel(CareStoriesDbContext db, StoryGate gate, StoryNot
         try
         {
             done = review(story, User.PersonId(), time.GetUtcNow());
+
+            // The story's people hear through its events. Another manager deciding the same story a moment earlier
+            // wins: this save is refused and says who decided first and when.
+            await db.SaveStoryAsync(id, cancellationToken);
         }
         catch (DomainException ex)
         {
@@ -93,7 +93,6 @@ public sealed class StoryModel(CareStoriesDbContext db, StoryGate gate, StoryNot
             return Page();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = done;
         return RedirectToPage("Index");
     }

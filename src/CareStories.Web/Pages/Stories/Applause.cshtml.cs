@@ -17,15 +17,14 @@ public sealed class ApplauseModel(CareStoriesDbContext db, StoryGate gate, TimeP
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var me = User.PersonId();
-        var story = await WithMyApplauseAsync(me, cancellationToken);
-        if (story.Applause.Count > 0)
+        if (await MyApplauseAsync(me, cancellationToken) is not null)
         {
             return BackToStory(AlreadyApplauded, "applause");
         }
 
         try
         {
-            story.Applaud(me, time.GetUtcNow());
+            db.Applause.Add(Applause.Give(Facts, me, time.GetUtcNow()));
         }
         catch (DomainException ex)
         {
@@ -53,13 +52,12 @@ public sealed class ApplauseModel(CareStoriesDbContext db, StoryGate gate, TimeP
     public async Task<IActionResult> OnPostTakeBackAsync(CancellationToken cancellationToken)
     {
         var me = User.PersonId();
-        var story = await WithMyApplauseAsync(me, cancellationToken);
-        if (story.Applause.Count == 0)
+        if (await MyApplauseAsync(me, cancellationToken) is not { } mine)
         {
             return BackToStory("You had not applauded this story, so there was nothing to take back.", "applause");
         }
 
-        story.WithdrawApplause(me);
+        db.Applause.Remove(mine);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -72,7 +70,7 @@ public sealed class ApplauseModel(CareStoriesDbContext db, StoryGate gate, TimeP
         return BackToStory("Your applause was taken back.", "applause");
     }
 
-    /// <summary>The story with only my applause loaded: all that applauding or taking it back needs.</summary>
-    private Task<Story> WithMyApplauseAsync(string me, CancellationToken cancellationToken) =>
-        db.Stories.Include(s => s.Applause.Where(a => a.PersonId == me)).SingleAsync(s => s.Id == StoryId, cancellationToken);
+    /// <summary>My applause for this story, if any: all that applauding or taking it back needs.</summary>
+    private Task<Applause?> MyApplauseAsync(string me, CancellationToken cancellationToken) =>
+        db.Applause.SingleOrDefaultAsync(a => a.StoryId == StoryId && a.PersonId == me, cancellationToken);
 }

@@ -1,10 +1,8 @@
 using CareStories.Domain;
 using CareStories.Domain.Data;
-using CareStories.Domain.Notifications;
 using CareStories.Domain.Stories;
 using CareStories.Web.Identity;
 using CareStories.Web.Infrastructure;
-using CareStories.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +14,7 @@ namespace CareStories.Web.Pages.Stories;
 /// page carries the same form; a refused celebration comes back here with the message beside its field.
 /// Only those the Celebrate policy allows reach this page (CareStoriesApp).
 /// </summary>
-public sealed class CelebrateModel(CareStoriesDbContext db, StoryGate gate, TimeProvider time, StoryNotifier notifier) : StoryPageModel(gate)
+public sealed class CelebrateModel(CareStoriesDbContext db, StoryGate gate, TimeProvider time) : StoryPageModel(gate)
 {
     [BindProperty]
     public CelebrationInput Celebration { get; set; } = new();
@@ -28,7 +26,7 @@ public sealed class CelebrateModel(CareStoriesDbContext db, StoryGate gate, Time
     /// <summary>Why this person cannot celebrate the story, when they cannot.</summary>
     public string? Refusal { get; private set; }
 
-    // Checked by Story.Celebrate, so its messages are the ones shown.
+    // Checked by Celebration.Give, so its messages are the ones shown.
     public sealed class CelebrationInput
     {
         public int? BadgeId { get; set; }
@@ -41,11 +39,6 @@ public sealed class CelebrateModel(CareStoriesDbContext db, StoryGate gate, Time
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var me = User.PersonId();
-        var story = await db.Stories
-            .Include(s => s.Heroes)
-            .Include(s => s.Celebrations.Where(c => c.CelebratorId == me))
-            .AsSplitQuery()
-            .SingleAsync(s => s.Id == StoryId, cancellationToken);
         var badge = Celebration.BadgeId is { } badgeId
             ? await db.Badges.SingleOrDefaultAsync(b => b.Id == badgeId, cancellationToken)
             : null;
@@ -56,31 +49,35 @@ public sealed class CelebrateModel(CareStoriesDbContext db, StoryGate gate, Time
                 throw new DomainException("Choose a badge for your celebration.", nameof(CelebrationInput.BadgeId));
             }
 
-            story.Celebrate(me, badge, Celebration.Message, time.GetUtcNow());
+            if (await CelebratedAsync(me, cancellationToken))
+            {
+                // "Once each" is the unique index; asking first gives the person-readable refusal without a failed save.
+                throw new DomainException(Domain.Stories.Celebration.AlreadyCelebrated);
+            }
+
+            db.Celebrations.Add(Domain.Stories.Celebration.Give(Facts, me, badge, Celebration.Message, time.GetUtcNow()));
         }
         catch (DomainException ex)
         {
             return await RefusedAsync(ex, cancellationToken);
         }
 
-        notifier.TellStoryPeople(story, NotificationKind.StoryCelebrated, me);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // A second post of the same form can race the first past the check; the unique index keeps one.
+            await db.SaveOrExplainAsync(
+                async ct => await CelebratedAsync(me, ct) ? RecognitionRights.AlreadyCelebrated : null, cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DomainException)
         {
-            // A second post of the same form raced the first past the check; the unique index kept one.
-            if (!await db.Celebrations.AnyAsync(c => c.StoryId == StoryId && c.CelebratorId == me, cancellationToken))
-            {
-                throw;
-            }
-
             return BackToStory(RecognitionRights.AlreadyCelebrated, "celebrations");
         }
 
         return BackToStory("Your celebration is on the story, and the people in it have been told.", "celebrations");
     }
+
+    private Task<bool> CelebratedAsync(string me, CancellationToken cancellationToken) =>
+        db.Celebrations.AnyAsync(c => c.StoryId == StoryId && c.CelebratorId == me, cancellationToken);
 
     private async Task<IActionResult> RefusedAsync(DomainException refusal, CancellationToken cancellationToken)
     {
@@ -94,7 +91,7 @@ public sealed class CelebrateModel(CareStoriesDbContext db, StoryGate gate, Time
         var me = User.PersonId();
         var story = await db.Stories.AsNoTracking()
             .Where(s => s.Id == StoryId)
-            .Select(s => new { s.Title, s.Status, Celebrated = s.Celebrations.Any(c => c.CelebratorId == me) })
+            .Select(s => new { s.Title, s.Status, Celebrated = db.Celebrations.Any(c => c.StoryId == s.Id && c.CelebratorId == me) })
             .SingleAsync(cancellationToken);
         StoryTitle = story.Title;
         var rights = RecognitionRights.For(Facts, me, new RecognitionRights.Roles(true, false, false), story.Celebrated);

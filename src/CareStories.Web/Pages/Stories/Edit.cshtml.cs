@@ -51,9 +51,9 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
                     ImmediateAction = s.ImmediateAction,
                     Prevention = s.Prevention,
                     Outcome = s.Outcome,
-                    SpendAmount = s.SpendAmount,
-                    SpendCurrency = s.SpendCurrency,
-                    SpendPurpose = s.SpendPurpose,
+                    SpendAmount = s.Spend == null ? null : s.Spend.Amount,
+                    SpendCurrency = s.Spend == null ? null : s.Spend.Currency,
+                    SpendPurpose = s.Spend == null ? null : s.Spend.Purpose,
                     Heroes = s.Heroes.Select(h => h.PersonId).ToList(),
                     Teams = s.Teams.Select(t => t.TeamId).ToList(),
                     Values = s.Values.Select(v => v.ValueId).ToList(),
@@ -66,7 +66,7 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, string? intent, [FromServices] StoryNotifier notifier, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, string? intent, CancellationToken cancellationToken)
     {
         if (await gate.DenyUnlessEditableAsync(this, id, cancellationToken) is { } stop)
         {
@@ -104,7 +104,6 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
             return Page();
         }
 
-        await notifier.TellAboutSubmissionAsync(story, me, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = story.Status switch
         {

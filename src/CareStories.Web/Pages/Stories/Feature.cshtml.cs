@@ -15,34 +15,44 @@ public sealed class FeatureModel(CareStoriesDbContext db, StoryGate gate, TimePr
 {
     public IActionResult OnGet() => BackToStory(null);
 
+    /// <summary>
+    /// Takes a free slot. The featuring table's unique slots hold the limit even when two leaders press at the same
+    /// instant: the second save is refused and that leader is told.
+    /// </summary>
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(async (story, me, now) =>
+        ChangeAsync(async me =>
         {
-            var featuredNow = await db.Stories.CountAsync(s => s.FeaturedAt != null, cancellationToken);
-            story.Feature(me, featuredNow, now);
-        }, "The story is featured: it is pinned to the top of the feed.", cancellationToken);
+            db.FeaturedStories.Add(FeaturedStory.Feature(Facts, me, await db.FeaturedStories.ToListAsync(cancellationToken), time.GetUtcNow()));
+            await db.SaveOrExplainAsync(ct => db.WhyNotFeaturedAsync(StoryId, ct), cancellationToken);
+        }, "The story is featured: it is pinned to the top of the feed.");
 
     public Task<IActionResult> OnPostUnfeatureAsync(CancellationToken cancellationToken) =>
-        ChangeAsync((story, _, _) =>
+        ChangeAsync(async _ =>
         {
-            story.Unfeature();
-            return Task.CompletedTask;
-        }, "The story is no longer featured.", cancellationToken);
+            var featured = await db.FeaturedStories.SingleOrDefaultAsync(f => f.StoryId == StoryId, cancellationToken)
+                ?? throw new DomainException("This story is not featured.");
+            db.FeaturedStories.Remove(featured);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Unfeatured by another leader a moment ago: the outcome is the one asked for.
+            }
+        }, "The story is no longer featured.");
 
-    private async Task<IActionResult> ChangeAsync(
-        Func<Story, string, DateTimeOffset, Task> change, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(Func<string, Task> change, string done)
     {
-        var story = await db.Stories.SingleAsync(s => s.Id == StoryId, cancellationToken);
         try
         {
-            await change(story, User.PersonId(), time.GetUtcNow());
+            await change(User.PersonId());
         }
         catch (DomainException ex)
         {
             return RefusedBackToStory(ex);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return BackToStory(done);
     }
 }

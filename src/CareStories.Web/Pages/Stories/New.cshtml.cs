@@ -33,7 +33,7 @@ public sealed class NewModel(CareStoriesDbContext db, TimeProvider time) : PageM
         Options = await StoryFormOptions.LoadAsync(db, [], cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAsync(string? intent, [FromServices] StoryNotifier notifier, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string? intent, CancellationToken cancellationToken)
     {
         Options = await StoryFormOptions.LoadAsync(db, [], cancellationToken);
         Options.CheckChoices(Input, ModelState);
@@ -62,20 +62,9 @@ public sealed class NewModel(CareStoriesDbContext db, TimeProvider time) : PageM
             return Page();
         }
 
+        // Whoever should hear of a submission is told in the same save (the story's events).
         db.Stories.Add(story);
-        if (story.Status == StoryStatus.Draft)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        else
-        {
-            // The news names the story, which has no id until it is saved: both saves stand or fall together.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await notifier.TellAboutSubmissionAsync(story, me, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        await db.SaveChangesAsync(cancellationToken);
 
         TempData["StatusMessage"] = story.Status switch
         {

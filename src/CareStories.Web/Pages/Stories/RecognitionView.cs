@@ -32,11 +32,11 @@ public sealed record RecognitionView(
             .Where(s => s.Id == id)
             .Select(s => new
             {
-                s.FeaturedAt,
-                FeaturedCount = db.Stories.Count(other => other.FeaturedAt != null),
-                Applause = s.Applause.Count(),
-                Applauded = s.Applause.Any(a => a.PersonId == me),
-                Celebrated = s.Celebrations.Any(c => c.CelebratorId == me),
+                FeaturedAt = db.FeaturedStories.Where(f => f.StoryId == s.Id).Select(f => (DateTimeOffset?)f.FeaturedAt).FirstOrDefault(),
+                FeaturedCount = db.FeaturedStories.Count(),
+                Applause = db.Applause.Count(a => a.StoryId == s.Id),
+                Applauded = db.Applause.Any(a => a.StoryId == s.Id && a.PersonId == me),
+                Celebrated = db.Celebrations.Any(c => c.StoryId == s.Id && c.CelebratorId == me),
             })
             .SingleAsync(cancellationToken);
         var rights = RecognitionRights.For(story, me, roles, summary.Celebrated);
@@ -77,7 +77,7 @@ public sealed record RecognitionView(
             summary.FeaturedAt,
             summary.FeaturedCount,
             celebrations,
-            new ApplauseView(summary.Applause, summary.Applauded, applauders),
+            new ApplauseView(summary.Applause, summary.Applauded, applauders, story.AuthorId == me || story.HeroIds.Contains(me)),
             comments,
             badges,
             shareUrl,
@@ -87,7 +87,8 @@ public sealed record RecognitionView(
     public sealed record CelebrationView(int Id, BadgeChipView Badge, string Message, string CelebratorName, DateTimeOffset At);
 
     /// <param name="Names">A few of the others who applauded, newest first; never the reader.</param>
-    public sealed record ApplauseView(int Count, bool Mine, IReadOnlyList<string> Names)
+    /// <param name="OwnStory">The reader wrote the story or is credited in it, so may not applaud it.</param>
+    public sealed record ApplauseView(int Count, bool Mine, IReadOnlyList<string> Names, bool OwnStory = false)
     {
         /// <summary>"You, Ana and 12 others applauded."</summary>
         public string Summary

@@ -4,7 +4,6 @@ using CareStories.Domain.Settings;
 using CareStories.Domain.Stories;
 using CareStories.Web.Authorization;
 using CareStories.Web.Identity;
-using CareStories.Web.Notifications;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,7 @@ namespace CareStories.Web.Pages.Stories;
 /// The author moves their story along: submits it for review (or publishes it, where the company asks for no
 /// review), withdraws it, or reopens a withdrawn story as a draft. A refused move goes back to the story with why.
 /// </summary>
-public sealed class StatusModel(CareStoriesDbContext db, StoryGate gate, TimeProvider time, StoryNotifier notifier) : StoryPageModel(gate)
+public sealed class StatusModel(CareStoriesDbContext db, StoryGate gate, TimeProvider time) : StoryPageModel(gate)
 {
     protected override OperationAuthorizationRequirement Operation => StoryOperations.Change;
 
@@ -35,7 +34,7 @@ public sealed class StatusModel(CareStoriesDbContext db, StoryGate gate, TimePro
             return RefusedBackToStory(ex);
         }
 
-        await notifier.TellAboutSubmissionAsync(story, me, cancellationToken);
+        // Whoever should hear of it is told by the story's events, in this same save.
         await db.SaveChangesAsync(cancellationToken);
         return BackToStory(story.Status == StoryStatus.Published
             ? "Your story is published: everyone can read it now. Your company publishes stories without a manager's review."

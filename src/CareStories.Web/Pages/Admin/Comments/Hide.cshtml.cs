@@ -45,12 +45,10 @@ public sealed class HideModel(CareStoriesDbContext db, StoryGate gate, IAuthoriz
             return stop;
         }
 
-        var story = await db.Stories
-            .Include(s => s.Comments.Where(c => c.Id == id))
-            .SingleAsync(s => s.Id == Comment.StoryId, cancellationToken);
+        var comment = await db.Comments.SingleAsync(c => c.Id == id, cancellationToken);
         try
         {
-            story.HideComment(id, User.PersonId(), Input.HiddenReason, time.GetUtcNow());
+            comment.Hide(User.PersonId(), Input.HiddenReason, time.GetUtcNow());
         }
         catch (DomainException ex)
         {

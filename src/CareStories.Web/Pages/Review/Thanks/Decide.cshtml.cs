@@ -116,8 +116,11 @@ public sealed class DecideModel(CareStoriesDbContext db, StoryGate gate, IAuthor
         }
 
         db.Stories.Add(draft);
-        db.Notifications.AddRange(ThanksApprovals.NewsOfDraft(draft, me, now));
-        await db.SaveChangesAsync(cancellationToken);
+        if (await SaveDecisionAsync(id, null, cancellationToken) is { } lost)
+        {
+            return lost;
+        }
+
         var owner = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         TempData["StatusMessage"] = ownerId == me
             ? $"Approved: the draft “{draft.Title}” with the customer's words is in your stories."
@@ -160,8 +163,11 @@ public sealed class DecideModel(CareStoriesDbContext db, StoryGate gate, IAuthor
             return Page();
         }
 
-        db.Notifications.AddRange(ThanksApprovals.NewsOfQuote(story, me, now));
-        await db.SaveChangesAsync(cancellationToken);
+        if (await SaveDecisionAsync(id, story.Id, cancellationToken) is { } lost)
+        {
+            return lost;
+        }
+
         TempData["StatusMessage"] = $"Approved: the customer's words are on “{story.Title}”, and the people in it have been told.";
         return RedirectToPage("Index");
     }
@@ -175,9 +181,35 @@ public sealed class DecideModel(CareStoriesDbContext db, StoryGate gate, IAuthor
 
         var thanks = await db.CustomerThanks.SingleAsync(t => t.Id == id, cancellationToken);
         thanks.Discard(User.PersonId(), time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        if (await SaveDecisionAsync(id, null, cancellationToken) is { } lost)
+        {
+            return lost;
+        }
+
         TempData["StatusMessage"] = "The thank-you was discarded: the customer's words and name are erased.";
         return RedirectToPage("Index");
+    }
+
+    /// <summary>
+    /// Saves the decision. When another manager decided the same thank-you (or changed the chosen story) a moment
+    /// earlier, nothing is saved and the page says who did, keeping what this manager typed; null when saved.
+    /// </summary>
+    private async Task<IActionResult?> SaveDecisionAsync(int id, int? storyId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveOrExplainAsync(
+                async ct => await db.WhoDecidedThanksAsync(id, ct)
+                    ?? (storyId is { } chosen ? await db.WhoChangedStoryAsync(chosen, ct) : null),
+                cancellationToken);
+            return null;
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainErrors(ex);
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
     }
 
     /// <summary>

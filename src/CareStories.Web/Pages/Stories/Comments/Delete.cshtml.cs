@@ -18,12 +18,11 @@ public sealed class DeleteModel(CareStoriesDbContext db, StoryGate gate, IAuthor
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var story = await Db.Stories
-            .Include(s => s.Comments.Where(c => c.Id == Comment.Id))
-            .SingleAsync(s => s.Id == StoryId, cancellationToken);
+        var comment = await Db.Comments.SingleAsync(c => c.Id == Comment.Id && c.StoryId == StoryId, cancellationToken);
         try
         {
-            story.DeleteComment(Comment.Id, User.PersonId());
+            comment.EnsureDeletableBy(User.PersonId());
+            Db.Comments.Remove(comment);
         }
         catch (DomainException ex)
         {

@@ -31,17 +31,15 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, IAuthoriz
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var story = await Db.Stories
-            .Include(s => s.Comments.Where(c => c.Id == Comment.Id))
-            .SingleAsync(s => s.Id == StoryId, cancellationToken);
+        var comment = await Db.Comments.SingleAsync(c => c.Id == Comment.Id && c.StoryId == StoryId, cancellationToken);
         try
         {
-            story.EditComment(Comment.Id, User.PersonId(), Input.Text, time.GetUtcNow());
+            comment.Edit(User.PersonId(), Input.Text, time.GetUtcNow());
         }
         catch (DomainException ex)
         {
             ModelState.AddDomainErrors(ex);
-            StoryTitle = story.Title;
+            StoryTitle = await Db.Stories.Where(s => s.Id == StoryId).Select(s => s.Title).SingleAsync(cancellationToken);
             return Page();
         }
 

@@ -1,10 +1,8 @@
 using CareStories.Domain;
 using CareStories.Domain.Data;
-using CareStories.Domain.Notifications;
 using CareStories.Domain.Stories;
 using CareStories.Web.Identity;
 using CareStories.Web.Infrastructure;
-using CareStories.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +12,7 @@ namespace CareStories.Web.Pages.Stories.Comments;
 /// Anyone who can read a published story comments on it; its people are told. The story page carries the same
 /// form; a refused comment comes back here with the message beside the field and the words kept.
 /// </summary>
-public sealed class NewModel(CareStoriesDbContext db, StoryGate gate, TimeProvider time, StoryNotifier notifier) : StoryPageModel(gate)
+public sealed class NewModel(CareStoriesDbContext db, StoryGate gate, TimeProvider time) : StoryPageModel(gate)
 {
     [BindProperty]
     public CommentInput NewComment { get; set; } = new();
@@ -40,21 +38,20 @@ public sealed class NewModel(CareStoriesDbContext db, StoryGate gate, TimeProvid
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var me = User.PersonId();
-        var story = await db.Stories.Include(s => s.Heroes).SingleAsync(s => s.Id == StoryId, cancellationToken);
         Comment comment;
         try
         {
-            comment = story.AddComment(me, NewComment.Text, time.GetUtcNow());
+            comment = Comment.Write(Facts, User.PersonId(), NewComment.Text, time.GetUtcNow());
         }
         catch (DomainException ex)
         {
             ModelState.AddDomainErrors(ex, nameof(NewComment));
-            StoryTitle = story.Title;
+            StoryTitle = await db.Stories.Where(s => s.Id == StoryId).Select(s => s.Title).SingleAsync(cancellationToken);
             return Page();
         }
 
-        notifier.TellStoryPeople(story, NotificationKind.StoryCommented, me);
+        // The story's people are told by the comment's event, in this same save.
+        db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
         return BackToStory("Your comment is posted.", $"comment-{comment.Id}");
     }

@@ -1,0 +1,153 @@
+using CareStories.Domain.Data;
+using CareStories.Domain.Events;
+using CareStories.Domain.People;
+using CareStories.Domain.Stories;
+using CareStories.Domain.Thanks;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Domain.Notifications;
+
+/// <summary>
+/// Who hears what: the one place domain events become notification rows (and the few other changes they cause),
+/// called by the DbContext inside the same <c>SaveChanges</c> as the change that raised them.
+/// </summary>
+internal sealed class NotificationRules(CareStoriesDbContext db)
+{
+    public async Task HandleAsync(IDomainEvent domainEvent, CancellationToken cancellationToken)
+    {
+        switch (domainEvent)
+        {
+            case StorySubmitted e:
+                await TellReviewersAsync(e.Story, e.At, cancellationToken);
+                break;
+            case StoryPublished e:
+                db.Notifications.AddRange(Notification.ForStoryPeople(e.Story, NotificationKind.StoryPublished, e.ActorId, e.At));
+                await ReviewDoneAsync(e.Story, e.At, cancellationToken);
+                break;
+            case StorySentBack e:
+                db.Notifications.AddRange(Notification.ForStoryPeople(e.Story, NotificationKind.StorySentBack, e.ActorId, e.At));
+                await ReviewDoneAsync(e.Story, e.At, cancellationToken);
+                break;
+            case StoryWithdrawn e:
+                db.FeaturedStories.RemoveRange(
+                    await db.FeaturedStories.Where(f => f.StoryId == e.StoryId).ToListAsync(cancellationToken));
+                break;
+            case StoryCelebrated e:
+                TellStoryPeople(e.Story, NotificationKind.StoryCelebrated, e.CelebratorId, e.At);
+                break;
+            case CommentAdded e:
+                TellStoryPeople(e.Story, NotificationKind.StoryCommented, e.WriterId, e.At);
+                break;
+            case StoryFeatured e:
+                // The people credited hear; the author only when they are credited too.
+                db.Notifications.AddRange(e.Story.HeroIds.Where(id => id != e.LeaderId).Distinct(StringComparer.Ordinal)
+                    .Select(id => new Notification(id, NotificationKind.StoryFeatured, e.Story.StoryId, e.LeaderId, e.At)));
+                break;
+            case ThanksReceived e:
+                await TellDecidersAsync(e.Thanks, e.At, cancellationToken);
+                break;
+            case ThanksApproved e:
+                db.Notifications.AddRange(e.StartedDraft
+                    ? e.Story.AuthorId == e.ManagerId
+                        ? []
+                        : [new Notification(e.Story.AuthorId, NotificationKind.ThanksApproved, e.Story, e.ManagerId, e.At)]
+                    : Notification.ForStoryPeople(e.Story, NotificationKind.ThanksApproved, e.ManagerId, e.At));
+                await ThanksDecidedAsync(e.Thanks, e.At, cancellationToken);
+                break;
+            case ThanksDiscarded e:
+                await ThanksDecidedAsync(e.Thanks, e.At, cancellationToken);
+                break;
+            default:
+                throw new InvalidOperationException($"No rule says who hears of {domainEvent.GetType().Name}.");
+        }
+    }
+
+    private void TellStoryPeople(StoryPeople story, NotificationKind kind, string actorId, DateTimeOffset at) =>
+        db.Notifications.AddRange(Notification.ForStoryPeople(story.StoryId, story.AuthorId, story.HeroIds, kind, actorId, at));
+
+    /// <summary>
+    /// Those who may review a story hear it is waiting: managers of its teams and of its author's teams, except
+    /// the author and heroes. When no such manager exists, the Admins hear instead, so no story waits unseen.
+    /// </summary>
+    private async Task TellReviewersAsync(Story story, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var teamIds = story.Teams.Select(t => t.TeamId).ToList();
+        var involved = story.Heroes.Select(h => h.PersonId).Append(story.AuthorId).ToList();
+        var authorTeams = db.TeamMemberships.Where(m => m.PersonId == story.AuthorId).Select(m => m.TeamId);
+        var reviewers = await db.TeamMemberships.AsNoTracking()
+            .Where(m => m.IsManager && (teamIds.Contains(m.TeamId) || authorTeams.Contains(m.TeamId)))
+            .Select(m => m.PersonId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        reviewers.RemoveAll(involved.Contains);
+        if (reviewers.Count == 0)
+        {
+            reviewers = await AdminsAsync(cancellationToken);
+            reviewers.RemoveAll(involved.Contains);
+        }
+
+        db.Notifications.AddRange(reviewers.Select(id => story.Id == 0
+            ? new Notification(id, NotificationKind.StoryWaitingForReview, story, story.AuthorId, at)
+            : new Notification(id, NotificationKind.StoryWaitingForReview, story.Id, story.AuthorId, at)));
+    }
+
+    /// <summary>Once someone reviewed the story, every reviewer's "waiting for your review" is done with.</summary>
+    private async Task ReviewDoneAsync(Story story, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var waiting = story.Id == 0
+            ? []
+            : await db.Notifications
+                .Where(n => n.StoryId == story.Id && n.Kind == NotificationKind.StoryWaitingForReview && n.ReadAt == null)
+                .ToListAsync(cancellationToken);
+        // News added in this same save (submitted and reviewed at once) is done with too.
+        waiting.AddRange(db.Notifications.Local.Where(n => n.Story == story && n.Kind == NotificationKind.StoryWaitingForReview));
+        waiting.ForEach(n => n.MarkRead(at));
+    }
+
+    /// <summary>
+    /// The managers of the person's teams (or of the team) the thank-you is for, never the person thanked
+    /// (<see cref="ThanksAccess.CanDecide"/>). With no such manager the Admins hear instead, so no thank-you waits unseen.
+    /// </summary>
+    private async Task TellDecidersAsync(CustomerThanks thanks, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var teamIds = thanks.TeamId is { } teamId
+            ? [teamId]
+            : await db.TeamMemberships.AsNoTracking()
+                .Where(m => m.PersonId == thanks.PersonId)
+                .Select(m => m.TeamId)
+                .ToListAsync(cancellationToken);
+        var deciders = await db.TeamMemberships.AsNoTracking()
+            .Where(m => m.IsManager && teamIds.Contains(m.TeamId))
+            .Select(m => m.PersonId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        deciders.Remove(thanks.PersonId ?? "");
+        if (deciders.Count == 0)
+        {
+            deciders = await AdminsAsync(cancellationToken);
+            deciders.Remove(thanks.PersonId ?? "");
+        }
+
+        db.Notifications.AddRange(deciders.Select(id => Notification.ThanksWaitingFor(id, thanks, at)));
+    }
+
+    /// <summary>Once someone decided the thank-you, every manager's "thank-you waiting" is done with.</summary>
+    private async Task ThanksDecidedAsync(CustomerThanks thanks, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var waiting = thanks.Id == 0
+            ? []
+            : await db.Notifications
+                .Where(n => n.CustomerThanksId == thanks.Id && n.Kind == NotificationKind.ThanksWaiting && n.ReadAt == null)
+                .ToListAsync(cancellationToken);
+        waiting.AddRange(db.Notifications.Local.Where(n => n.CustomerThanks == thanks && n.Kind == NotificationKind.ThanksWaiting));
+        waiting.ForEach(n => n.MarkRead(at));
+    }
+
+    private Task<List<string>> AdminsAsync(CancellationToken cancellationToken) =>
+        (from userRole in db.UserRoles
+         join role in db.Roles on userRole.RoleId equals role.Id
+         where role.Name == Roles.Admin
+         select userRole.UserId)
+        .Distinct()
+        .ToListAsync(cancellationToken);
+}
