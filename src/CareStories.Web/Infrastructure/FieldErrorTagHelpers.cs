@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -9,15 +12,13 @@ namespace CareStories.Web.Infrastructure;
 /// (the &lt;span asp-validation-for&gt; beside it) tied to it with aria-describedby. Runs after the framework's own
 /// input tag helpers, on every form of the app and of the Identity pages alike.
 /// </summary>
-[HtmlTargetElement("input", Attributes = "asp-for")]
-[HtmlTargetElement("select", Attributes = "asp-for")]
-[HtmlTargetElement("textarea", Attributes = "asp-for")]
+[HtmlTargetElement("input")]
+[HtmlTargetElement("select")]
+[HtmlTargetElement("textarea")]
 public sealed class FieldErrorTagHelper : TagHelper
 {
+    // After the framework's input tag helpers, so a field written with asp-for already has its name.
     public override int Order => 1000;
-
-    [HtmlAttributeName("asp-for")]
-    public ModelExpression For { get; set; } = null!;
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -25,40 +26,60 @@ public sealed class FieldErrorTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
-        if (output.Attributes["type"]?.Value?.ToString() == "hidden"
+        // A checkbox or radio button is one of a group: its fieldset carries the message, not each box.
+        var type = Text(output, "type");
+        var name = Text(output, "name");
+        if (type is "hidden" or "checkbox" or "radio" or "submit" or "button" || string.IsNullOrEmpty(name)
             || !ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) || entry.Errors.Count == 0)
         {
             return;
         }
 
         output.Attributes.SetAttribute("aria-invalid", "true");
-        var describedBy = output.Attributes["aria-describedby"]?.Value?.ToString();
+        var describedBy = Text(output, "aria-describedby");
         var messageId = FieldErrorMessageTagHelper.MessageId(name);
         output.Attributes.SetAttribute("aria-describedby", string.IsNullOrEmpty(describedBy) ? messageId : $"{describedBy} {messageId}");
     }
+
+    /// <summary>An attribute's text, whether written literally or with Razor (then it is HTML content, encoded).</summary>
+    public static string? Text(TagHelperOutput output, string attribute)
+    {
+        switch (output.Attributes[attribute]?.Value)
+        {
+            case null:
+                return null;
+            case string text:
+                return text;
+            case IHtmlContent content:
+                using (var writer = new StringWriter())
+                {
+                    content.WriteTo(writer, HtmlEncoder.Default);
+                    return WebUtility.HtmlDecode(writer.ToString());
+                }
+
+            case var other:
+                return other.ToString();
+        }
+    }
 }
 
-/// <summary>Gives each field's validation message the id its field points at with aria-describedby.</summary>
+/// <summary>
+/// Gives each field's validation message (asp-validation-for, or a hand-written data-valmsg-for) the id its field
+/// points at with aria-describedby.
+/// </summary>
 [HtmlTargetElement("span", Attributes = "asp-validation-for")]
+[HtmlTargetElement("*", Attributes = "data-valmsg-for")]
 public sealed class FieldErrorMessageTagHelper : TagHelper
 {
     public override int Order => 1000;
-
-    [HtmlAttributeName("asp-validation-for")]
-    public ModelExpression For { get; set; } = null!;
-
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext ViewContext { get; set; } = null!;
 
     public static string MessageId(string fullName) => TagBuilder.CreateSanitizedId(fullName, "_") + "-error";
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        if (!output.Attributes.ContainsName("id"))
+        if (!output.Attributes.ContainsName("id") && FieldErrorTagHelper.Text(output, "data-valmsg-for") is { Length: > 0 } name)
         {
-            output.Attributes.SetAttribute("id", MessageId(ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name)));
+            output.Attributes.SetAttribute("id", MessageId(name));
         }
     }
 }

@@ -30,6 +30,24 @@ public sealed class AccessibleMarkupTests(CareStoriesFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_hand_written_field_in_error_is_marked_invalid_and_described_by_its_message_too()
+    {
+        var author = await factory.Data.PersonAsync();
+        await factory.Data.TeamAsync(members: [author]);
+        var client = await factory.SignInAsync(author);
+
+        var response = await client.SubmitFormAsync("/Stories/New", new() { ["Input.Title"] = "" }, submitButton: "button[value=submit]");
+
+        var page = await response.ReadDocumentAsync();
+        var title = page.QuerySelector("#Input_Title")!;
+        Assert.Equal("true", title.GetAttribute("aria-invalid"));
+        var described = title.GetAttribute("aria-describedby")!.Split(' ');
+        Assert.Contains("title-hint", described);
+        Assert.Contains(described, id => page.GetElementById(id)?.GetAttribute("data-valmsg-for") == "Input.Title"
+            && page.GetElementById(id)!.TextContent.Trim().Length > 0);
+    }
+
+    [Fact]
     public async Task A_valid_field_is_not_marked_invalid()
     {
         var page = await factory.CreateBrowserClient().GetDocumentAsync("/Identity/Account/Register");

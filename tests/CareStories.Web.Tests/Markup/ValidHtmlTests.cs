@@ -50,6 +50,14 @@ public sealed class ValidHtmlTests(CareStoriesFactory factory) : IClassFixture<C
             "/Identity/Account/Manage/PersonalData", "/Identity/Account/Manage/DeletePersonalData",
             "/Identity/Account/Manage/EnableAuthenticator");
 
+        pages["author: a story submitted with every field empty"] = await (await author.SubmitFormAsync("/Stories/New", new()
+        {
+            ["Input.Title"] = "",
+            ["Input.Situation"] = "",
+        }, submitButton: "button[value=submit]")).Content.ReadAsStringAsync();
+        pages["visitor: a thank-you sent empty"] = await (await visitor.SubmitFormAsync($"/t/{link.Token}", new() { ["Input.Text"] = "" }))
+            .Content.ReadAsStringAsync();
+
         var manager = await factory.SignInAsync(team.Manager);
         await CollectAsync(pages, "manager", manager, "/", "/Feed", "/Review", $"/Review/Story/{waiting}", "/Review/Thanks", "/Notifications");
 
