@@ -133,7 +133,7 @@ public sealed class KeyboardJourneyTests(AppServer app, Browser browser, ITestOu
     private static double Luminance(string rgb)
     {
         var parts = rgb[(rgb.IndexOf('(') + 1)..rgb.IndexOf(')')].Split(',').Select(p => double.Parse(p.Trim(), CultureInfo.InvariantCulture)).ToArray();
-        double Channel(double c)
+        static double Channel(double c)
         {
             c /= 255;
             return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
