@@ -128,25 +128,23 @@ public static class CareStoriesApp
     private static void AddAuthRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = configuration.GetValue("RateLimiting:AccountPostsPerMinute", 10);
-        var thanksPermits = configuration.GetValue("RateLimiting:ThanksPostsPerMinute", 5);
+        services.AddSingleton<Thanks.ThanksPostLimit>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Only sign-in and registration posts are limited, per client address: guessing passwords and
+            // Only sign-in and registration posts are limited here, per client address: guessing passwords and
             // mass sign-ups are what this stops; reading pages stays unlimited. The public thank-you form has
-            // its own budget, so customers flooding it never lock staff out of signing in (and the reverse).
+            // its own budget (ThanksPostLimit), so customers flooding it never lock staff out of signing in (and
+            // the reverse), and it is asked by the form itself, which keeps the customer's words when it refuses.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsAccountPost(context.Request) ? PerAddress(context, "account:", permits)
-                : IsThanksPost(context.Request) ? PerAddress(context, "thanks:", thanksPermits)
                 : RateLimitPartition.GetNoLimiter("unlimited"));
-            options.OnRejected = async (context, cancellationToken) =>
+            options.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(
-                    IsThanksPost(context.HttpContext.Request)
-                        ? "You've sent several thank-yous in a short time. Please wait a minute and try again."
-                        : "Too many attempts from your network. Wait a minute and try again.",
-                    cancellationToken);
+                // No body: the status code pages show the app's own page, which says when to try again.
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                Pages.StatusCodeModel.SetRetryAfter(context.HttpContext, wait);
+                return ValueTask.CompletedTask;
             };
         });
     }

@@ -78,7 +78,7 @@ public sealed class Badge
         }
         else if (trimmedName.Length > NameMaxLength)
         {
-            errors.Add(new(nameof(Name), $"Keep the name to {NameMaxLength} characters or fewer."));
+            errors.Add(new(nameof(Name), $"Keep the name to {NameMaxLength:N0} characters or fewer."));
         }
 
         if (trimmedDescription.Length == 0)
@@ -87,7 +87,7 @@ public sealed class Badge
         }
         else if (trimmedDescription.Length > DescriptionMaxLength)
         {
-            errors.Add(new(nameof(Description), $"Keep the description to {DescriptionMaxLength} characters or fewer."));
+            errors.Add(new(nameof(Description), $"Keep the description to {DescriptionMaxLength:N0} characters or fewer."));
         }
 
         if (!Enum.IsDefined(colour))

@@ -35,7 +35,7 @@ public sealed class CareValue
         }
         else if (trimmedName.Length > NameMaxLength)
         {
-            errors.Add(new(nameof(Name), $"Keep the name to {NameMaxLength} characters or fewer."));
+            errors.Add(new(nameof(Name), $"Keep the name to {NameMaxLength:N0} characters or fewer."));
         }
 
         if (trimmedDescription.Length == 0)
@@ -44,7 +44,7 @@ public sealed class CareValue
         }
         else if (trimmedDescription.Length > DescriptionMaxLength)
         {
-            errors.Add(new(nameof(Description), $"Keep the description to {DescriptionMaxLength} characters or fewer."));
+            errors.Add(new(nameof(Description), $"Keep the description to {DescriptionMaxLength:N0} characters or fewer."));
         }
 
         if (errors.Count > 0)

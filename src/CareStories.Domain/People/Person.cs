@@ -41,13 +41,13 @@ public sealed class Person : IdentityUser
         }
         else if (name.Length > DisplayNameMaxLength)
         {
-            errors.Add(new(nameof(DisplayName), $"Keep the name to {DisplayNameMaxLength} characters or fewer."));
+            errors.Add(new(nameof(DisplayName), $"Keep the name to {DisplayNameMaxLength:N0} characters or fewer."));
         }
 
         var title = string.IsNullOrWhiteSpace(jobTitle) ? null : jobTitle.Trim();
         if (title is { Length: > JobTitleMaxLength })
         {
-            errors.Add(new(nameof(JobTitle), $"Keep the job title to {JobTitleMaxLength} characters or fewer."));
+            errors.Add(new(nameof(JobTitle), $"Keep the job title to {JobTitleMaxLength:N0} characters or fewer."));
         }
 
         if (errors.Count > 0)

@@ -53,7 +53,7 @@ public sealed class Team
         }
         else if (trimmed.Length > NameMaxLength)
         {
-            errors.Add(new(nameof(Name), $"Keep the team's name to {NameMaxLength} characters or fewer."));
+            errors.Add(new(nameof(Name), $"Keep the team's name to {NameMaxLength:N0} characters or fewer."));
         }
 
         if (!Enum.IsDefined(kind))
@@ -64,7 +64,7 @@ public sealed class Team
         var text = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
         if (text is { Length: > DescriptionMaxLength })
         {
-            errors.Add(new(nameof(Description), $"Keep the description to {DescriptionMaxLength} characters or fewer."));
+            errors.Add(new(nameof(Description), $"Keep the description to {DescriptionMaxLength:N0} characters or fewer."));
         }
 
         if (errors.Count > 0)

@@ -25,7 +25,7 @@ public sealed class CompanySettings
     {
         if (reviewOverdueDays < 1 || reviewOverdueDays > MaxReviewOverdueDays)
         {
-            throw new DomainException($"Enter a number of days from 1 to {MaxReviewOverdueDays}.", nameof(ReviewOverdueDays));
+            throw new DomainException($"Enter a number of days from 1 to {MaxReviewOverdueDays:N0}.", nameof(ReviewOverdueDays));
         }
 
         PublishWithoutReview = publishWithoutReview;

@@ -118,7 +118,7 @@ public sealed class CustomerThanks : AggregateRoot
         }
         else if (text.Length > TextMaxLength)
         {
-            errors.Add(new(nameof(Text), $"Keep your message to {TextMaxLength} characters or fewer (it is {text.Length} now)."));
+            errors.Add(new(nameof(Text), $"Keep your message to {TextMaxLength:N0} characters or fewer (it is {text.Length:N0} now)."));
         }
 
         var name = QuoteText.NameAsConsented(submission.Naming, submission.CustomerName, errors, customerWrites: true);
@@ -152,7 +152,7 @@ public sealed class CustomerThanks : AggregateRoot
         var heading = TextRules.SingleLine(title);
         if (heading.Length > TitleMaxLength)
         {
-            throw new DomainException($"Keep the title to {TitleMaxLength} characters or fewer.", "Title");
+            throw new DomainException($"Keep the title to {TitleMaxLength:N0} characters or fewer.", "Title");
         }
 
         if (heading.Length == 0)

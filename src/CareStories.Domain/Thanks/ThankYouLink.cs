@@ -45,7 +45,7 @@ public sealed class ThankYouLink
         var text = Stories.TextRules.SingleLine(label);
         if (text.Length > LabelMaxLength)
         {
-            errors.Add(new(nameof(Label), $"Keep the label to {LabelMaxLength} characters or fewer."));
+            errors.Add(new(nameof(Label), $"Keep the label to {LabelMaxLength:N0} characters or fewer."));
         }
 
         if (expiresAt is { } expires && (expires <= at || expires - at > LongestLife))

@@ -24,7 +24,7 @@ public sealed class PasswordRules : IPasswordValidator<Person>
             errors.Add(new IdentityError
             {
                 Code = "PasswordTooLong",
-                Description = $"Use a password of {MaximumLength} characters or fewer.",
+                Description = $"Use a password of {MaximumLength:N0} characters or fewer.",
             });
         }
 

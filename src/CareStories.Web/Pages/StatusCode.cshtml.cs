@@ -11,6 +11,25 @@ public sealed class StatusCodeModel : PageModel
 
     public string Explanation { get; private set; } = "";
 
+    private const string RetryAfterKey = "CareStories.RetryAfterSeconds";
+
+    /// <summary>Tells the browser (Retry-After) and this page how long a refused client should wait.</summary>
+    public static int SetRetryAfter(HttpContext context, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        context.Items[RetryAfterKey] = seconds;
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return seconds;
+    }
+
+    /// <summary>"in 1 second", "in 45 seconds", "in 2 minutes": when a refused client may try again.</summary>
+    public static string WhenToRetry(int seconds) => seconds switch
+    {
+        1 => "in 1 second",
+        < 90 => $"in {seconds.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)} seconds",
+        _ => $"in {Math.Ceiling(seconds / 60.0).ToString("N0", System.Globalization.CultureInfo.CurrentCulture)} minutes",
+    };
+
     public void OnGet(int code) => Describe(code);
 
     public void OnPost(int code) => Describe(code);
@@ -26,7 +45,9 @@ public sealed class StatusCodeModel : PageModel
             StatusCodes.Status400BadRequest => ("That request could not be handled",
                 "Go back, reload the page and try again."),
             StatusCodes.Status429TooManyRequests => ("Too many attempts",
-                "Wait a minute and try again."),
+                HttpContext.Items[RetryAfterKey] is int seconds
+                    ? $"For your account's safety, this needs a short pause. Try again {WhenToRetry(SetRetryAfter(HttpContext, TimeSpan.FromSeconds(seconds)))}."
+                    : "For your account's safety, this needs a short pause. Wait a minute and try again."),
             _ => ("Something went wrong", "Try again in a moment."),
         };
     }

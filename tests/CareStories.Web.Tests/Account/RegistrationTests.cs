@@ -58,6 +58,34 @@ public sealed class RegistrationTests(RealPasswordsFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Following_the_confirmation_link_twice_says_it_is_already_done_and_leads_to_sign_in()
+    {
+        var (email, name) = NewApplicant();
+        var client = factory.CreateBrowserClient();
+        await client.SubmitFormAsync(RegisterUrl, Form(name, email, GoodPassword)).ShouldBeAsync(HttpStatusCode.Redirect);
+        var link = new Uri(Assert.Single(Assert.Single(Mailbox.MessagesTo(factory.MailFolder, email)).Links));
+        await client.GetDocumentAsync(link.PathAndQuery);
+
+        var again = await client.GetDocumentAsync(link.PathAndQuery);
+
+        Assert.Contains("already confirmed", again.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(again.QuerySelector("main a[href^='/Identity/Account/Login']"));
+    }
+
+    [Fact]
+    public async Task The_check_your_email_page_offers_the_next_step()
+    {
+        var (email, name) = NewApplicant();
+        var client = factory.CreateBrowserClient();
+        var registered = await client.SubmitFormAsync(RegisterUrl, Form(name, email, GoodPassword));
+
+        var page = await client.GetDocumentAsync(registered.Headers.Location!.OriginalString);
+
+        Assert.Contains(email, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("main a[href^='/Identity/Account/Login']"));
+    }
+
+    [Fact]
     public async Task A_confirmation_link_with_a_tampered_code_does_not_confirm()
     {
         var (email, name) = NewApplicant();

@@ -149,6 +149,15 @@ public sealed class ValueAdminTests(CareStoriesFactory factory) : IClassFixture<
         await response.ShouldBeAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task The_values_page_introduces_values_not_badges()
+    {
+        var page = await (await SignInAsAdminAsync()).GetDocumentAsync("/Admin/Values");
+
+        var introduction = page.QuerySelector(".page-head .lead-muted")!.TextContent;
+        Assert.DoesNotContain("badge", introduction, StringComparison.OrdinalIgnoreCase);
+    }
+
     private async Task<HttpClient> SignInAsAdminAsync() =>
         await factory.SignInAsync(await factory.Data.PersonAsync(Roles.Employee, Roles.Admin));
 

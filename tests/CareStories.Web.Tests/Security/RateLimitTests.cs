@@ -35,7 +35,10 @@ public sealed class RateLimitTests(RateLimitedFactory factory) : IClassFixture<R
         });
 
         await fourth.ShouldBeAsync(HttpStatusCode.TooManyRequests);
-        Assert.Contains("Too many attempts", await fourth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var refusal = await fourth.ReadDocumentAsync();
+        Assert.Equal("Too many attempts", refusal.QuerySelector("main h1")!.TextContent.Trim());
+        Assert.Contains("Try again in", refusal.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.True(fourth.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.DoesNotContain(fourth.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("CareStories.Auth=", StringComparison.Ordinal)));
         await client.GetAsync("/Identity/Account/Login").ShouldBeAsync(HttpStatusCode.OK);
         await client.GetAsync("/Identity/Account/Register").ShouldBeAsync(HttpStatusCode.OK);

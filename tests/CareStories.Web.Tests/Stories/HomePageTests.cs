@@ -46,4 +46,22 @@ public sealed class HomePageTests(CareStoriesFactory factory) : IClassFixture<Ca
         Assert.Null(recent.QuerySelector($"a[href='/Stories/{draft}']"));
         Assert.True(await factory.WithDbAsync(db => db.Stories.AnyAsync(s => s.Id == draft)));
     }
+
+    [Fact]
+    public async Task A_signed_out_visitor_learns_what_this_is_from_an_example_and_never_sees_real_stories()
+    {
+        var author = await factory.Data.PersonAsync();
+        var team = await factory.Data.TeamAsync(members: [author]);
+        var published = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, DateTimeOffset.UtcNow, publishWithoutReview: true));
+        var title = await factory.WithDbAsync(db => db.Stories.Where(s => s.Id == published).Select(s => s.Title).SingleAsync());
+
+        var home = await factory.CreateBrowserClient().GetDocumentAsync("/");
+
+        var main = home.QuerySelector("main")!;
+        Assert.NotNull(main.QuerySelector("[aria-labelledby=how-heading] ol li"));
+        Assert.StartsWith("Example", main.QuerySelector("[aria-labelledby=example-heading] .story-meta")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain(title, main.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(author.DisplayName, main.TextContent, StringComparison.Ordinal);
+        Assert.Null(main.QuerySelector("a[href^='/Stories/']"));
+    }
 }

@@ -127,7 +127,8 @@ public sealed class PublicFormTests(PublicFormFactory factory) : IClassFixture<P
 
         await response.ShouldBeAsync(HttpStatusCode.OK);
         var page = await response.ReadDocumentAsync();
-        Assert.Contains("it is 1501 now", Assert.Single(page.FieldErrors("Input.Text")));
+        // Numbers in messages are written one way, as the counter beside the field writes them.
+        Assert.Contains("1,500 characters or fewer (it is 1,501 now)", Assert.Single(page.FieldErrors("Input.Text")));
         Assert.NotEmpty(page.SummaryErrors());
         Assert.Equal(text, page.QuerySelector("textarea[name='Input.Text']")!.TextContent);
         Assert.Equal("Rosa Diaz", page.QuerySelector("input[name='Input.CustomerName']")!.GetAttribute("value"));

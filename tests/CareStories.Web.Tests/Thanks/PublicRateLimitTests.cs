@@ -18,7 +18,7 @@ public sealed class ThanksRateLimitedFactory : CareStoriesFactory
 public sealed class PublicRateLimitTests(ThanksRateLimitedFactory factory) : IClassFixture<ThanksRateLimitedFactory>
 {
     [Fact]
-    public async Task Thank_you_posts_beyond_the_limit_answer_429_with_a_friendly_message_and_sign_in_still_works()
+    public async Task Thank_you_posts_beyond_the_limit_answer_429_on_the_form_with_the_words_kept_and_sign_in_still_works()
     {
         var person = await factory.Data.PersonAsync();
         var link = await factory.LinkAsync(person);
@@ -34,15 +34,48 @@ public sealed class PublicRateLimitTests(ThanksRateLimitedFactory factory) : ICl
             await customer.SubmitFormAsync($"/t/{link.Token}", values).ShouldBeAsync(HttpStatusCode.Redirect);
         }
 
-        var refused = await customer.SubmitFormAsync($"/t/{link.Token}", values);
+        var refused = await customer.SubmitFormAsync($"/t/{link.Token}", new FormValues
+        {
+            ["Input.Text"] = "One more thing: the flowers were lovely.",
+            ["Input.Naming"] = nameof(CustomerNaming.Anonymous),
+            ["Input.Consent"] = "true",
+        });
 
         await refused.ShouldBeAsync(HttpStatusCode.TooManyRequests);
-        Assert.Equal(
-            "You've sent several thank-yous in a short time. Please wait a minute and try again.",
-            await refused.Content.ReadAsStringAsync());
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Contains("You've sent several thank-yous in a short time", page.QuerySelector("[data-error-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("One more thing: the flowers were lovely.", page.QuerySelector("textarea[name='Input.Text']")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("link[rel=stylesheet][href*='site']"));
         Assert.Equal(ThanksRateLimitedFactory.PostsPerMinute, (await factory.ThanksThroughAsync(link)).Count);
         await customer.GetAsync($"/t/{link.Token}").ShouldBeAsync(HttpStatusCode.OK);
         // Sign-in has its own budget: a busy thank-you form never locks staff out.
         await factory.SignInAsync(person);
+    }
+
+}
+
+/// <summary>Its own app (and so its own budget), so what the other class uses up does not count here.</summary>
+public sealed class PublicRateLimitBudgetTests(ThanksRateLimitedFactory factory) : IClassFixture<ThanksRateLimitedFactory>
+{
+    [Fact]
+    public async Task Posts_refused_for_a_missing_field_do_not_use_up_the_customers_budget()
+    {
+        var person = await factory.Data.PersonAsync();
+        var link = await factory.LinkAsync(person);
+        var customer = factory.CreateBrowserClient();
+        for (var post = 1; post <= ThanksRateLimitedFactory.PostsPerMinute + 1; post++)
+        {
+            await customer.SubmitFormAsync($"/t/{link.Token}", new FormValues { ["Input.Text"] = "" }).ShouldBeAsync(HttpStatusCode.OK);
+        }
+
+        var accepted = await customer.SubmitFormAsync($"/t/{link.Token}", new FormValues
+        {
+            ["Input.Text"] = "Thank you for your patience.",
+            ["Input.Naming"] = nameof(CustomerNaming.Anonymous),
+            ["Input.Consent"] = "true",
+        });
+
+        await accepted.ShouldBeAsync(HttpStatusCode.Redirect);
     }
 }

@@ -18,6 +18,9 @@ public sealed record PublicLink(PublicLinkStatus Status, string ThankedName)
 {
     public static readonly PublicLink Unknown = new(PublicLinkStatus.Unknown, "");
 
+    /// <summary>The page title when the link cannot take a message (set by the page: a partial's ViewData is its own copy).</summary>
+    public string UnavailableTitle => Status == PublicLinkStatus.Unknown ? "Link not found" : "Link no longer open";
+
     public static async Task<PublicLink> FindAsync(CareStoriesDbContext db, string token, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token) || token.Length > ThankYouLink.TokenMaxLength)

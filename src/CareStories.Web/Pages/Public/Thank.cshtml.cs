@@ -15,7 +15,7 @@ namespace CareStories.Web.Pages.Public;
 /// what the customer writes and the name they chose to give; its post is rate-limited per address,
 /// size-limited, protected by antiforgery like every form, and bots that fill the hidden field are shown success and ignored.
 /// </summary>
-public sealed class ThankModel(CareStoriesDbContext db, TimeProvider time, IConfiguration configuration) : PageModel
+public sealed class ThankModel(CareStoriesDbContext db, ThanksPostLimit limit, TimeProvider time, IConfiguration configuration) : PageModel
 {
     /// <summary>
     /// Far more than the form can hold (1,500 characters, a name, a token); enforced for /t/ posts in
@@ -86,6 +86,15 @@ public sealed class ThankModel(CareStoriesDbContext db, TimeProvider time, IConf
 
         if (!ModelState.IsValid || thanks is null)
         {
+            return Page();
+        }
+
+        // Only a post that would be kept counts against the address's budget; a refused one keeps its words here.
+        if (!limit.TryTake(HttpContext, out var wait))
+        {
+            var seconds = StatusCodeModel.SetRetryAfter(HttpContext, wait);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(string.Empty, ThanksPostLimit.Refusal(StatusCodeModel.WhenToRetry(seconds)));
             return Page();
         }
 

@@ -14,7 +14,7 @@ namespace CareStories.Web.Pages.Stories;
 public sealed class StoryInput
 {
     [Required(ErrorMessage = "Give the story a title.")]
-    [StringLength(Story.TitleMaxLength, ErrorMessage = "Keep the title to {1} characters or fewer.")]
+    [StringLength(Story.TitleMaxLength, ErrorMessage = "Keep the title to {1:N0} characters or fewer.")]
     [Display(Name = "Title")]
     public string? Title { get; set; }
 

@@ -62,9 +62,21 @@
         });
     });
 
-    // Bring the error summary into view so screen readers and keyboards land on it.
-    const summary = document.querySelector("[data-error-summary]");
+    // Bring the error summary into view so screen readers and keyboards land on it; after a successful post, the
+    // confirmation instead (a status message the page is loaded with is otherwise never read out).
+    const summary = document.querySelector("[data-error-summary]") || document.querySelector("[data-status-message]");
     if (summary) { summary.focus(); }
+
+    // The phone menu closes on Escape, and focus goes back to the button that opened it.
+    const menu = document.getElementById("main-nav");
+    const toggler = document.querySelector("[data-bs-target='#main-nav']");
+    if (menu && toggler && window.bootstrap) {
+        document.addEventListener("keydown", function (event) {
+            if (event.key !== "Escape" || !menu.classList.contains("show")) { return; }
+            window.bootstrap.Collapse.getOrCreateInstance(menu, { toggle: false }).hide();
+            toggler.focus();
+        });
+    }
 
     // Print buttons (the printable record); without script the browser's own print command does the same.
     document.querySelectorAll("[data-print]").forEach(function (button) {

@@ -35,7 +35,7 @@ public sealed class NewModel(
     {
         [Required(ErrorMessage = "Enter the person's work email address.")]
         [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
-        [StringLength(256, ErrorMessage = "Keep the email address to {1} characters or fewer.")]
+        [StringLength(256, ErrorMessage = "Keep the email address to {1:N0} characters or fewer.")]
         [Display(Name = "Work email address")]
         public string? Email { get; set; }
 

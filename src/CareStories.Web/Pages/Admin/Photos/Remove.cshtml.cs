@@ -31,7 +31,7 @@ public sealed class RemoveModel(CareStoriesDbContext db, StoryGate gate, IPhotoS
     public sealed class RemoveInput
     {
         [Required(ErrorMessage = "Say why the photo is being removed; the reason is kept on record.")]
-        [StringLength(PhotoTakedown.ReasonMaxLength, ErrorMessage = "Keep the reason to {1} characters or fewer.")]
+        [StringLength(PhotoTakedown.ReasonMaxLength, ErrorMessage = "Keep the reason to {1:N0} characters or fewer.")]
         [Display(Name = "Why")]
         public string? Reason { get; set; }
     }

@@ -33,7 +33,7 @@ public sealed class RedactModel(CareStoriesDbContext db, TimeProvider time) : Pa
         public QuotePart? Part { get; set; }
 
         [Required(ErrorMessage = "Say why this is being removed; the reason is kept on record.")]
-        [StringLength(QuoteRedaction.ReasonMaxLength, ErrorMessage = "Keep the reason to {1} characters or fewer.")]
+        [StringLength(QuoteRedaction.ReasonMaxLength, ErrorMessage = "Keep the reason to {1:N0} characters or fewer.")]
         [Display(Name = "Why")]
         public string? Reason { get; set; }
     }

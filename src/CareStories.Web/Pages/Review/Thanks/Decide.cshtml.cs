@@ -44,7 +44,7 @@ public sealed class DecideModel(CareStoriesDbContext db, StoryGate gate, IAuthor
         public string? OwnerId { get; set; }
 
         [Display(Name = "Title of the draft (optional)")]
-        [StringLength(CustomerThanks.TitleMaxLength, ErrorMessage = "Keep the title to {1} characters or fewer.")]
+        [StringLength(CustomerThanks.TitleMaxLength, ErrorMessage = "Keep the title to {1:N0} characters or fewer.")]
         public string? Title { get; set; }
 
         [Display(Name = "The story")]

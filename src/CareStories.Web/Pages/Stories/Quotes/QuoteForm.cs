@@ -9,7 +9,7 @@ namespace CareStories.Web.Pages.Stories.Quotes;
 public sealed class QuoteInput
 {
     [Required(ErrorMessage = "Enter the customer's words.")]
-    [StringLength(CustomerQuote.TextMaxLength, ErrorMessage = "Keep the quote to {1} characters or fewer.")]
+    [StringLength(CustomerQuote.TextMaxLength, ErrorMessage = "Keep the quote to {1:N0} characters or fewer.")]
     [Display(Name = "The customer's words")]
     public string? Text { get; set; }
 
@@ -25,7 +25,7 @@ public sealed class QuoteInput
     [Display(Name = "How the customer may be named")]
     public CustomerNaming? Naming { get; set; } = CustomerNaming.Anonymous;
 
-    [StringLength(CustomerQuote.CustomerNameMaxLength, ErrorMessage = "Keep the name to {1} characters or fewer.")]
+    [StringLength(CustomerQuote.CustomerNameMaxLength, ErrorMessage = "Keep the name to {1:N0} characters or fewer.")]
     [Display(Name = "The customer's name")]
     public string? CustomerName { get; set; }
 

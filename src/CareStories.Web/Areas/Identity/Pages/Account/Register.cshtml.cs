@@ -38,7 +38,7 @@ public sealed class RegisterModel(
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your name as colleagues know it.")]
-        [StringLength(Person.DisplayNameMaxLength, ErrorMessage = "Keep your name to {1} characters or fewer.")]
+        [StringLength(Person.DisplayNameMaxLength, ErrorMessage = "Keep your name to {1:N0} characters or fewer.")]
         [Display(Name = "Your name")]
         public string DisplayName { get; set; } = "";
 
@@ -50,7 +50,7 @@ public sealed class RegisterModel(
 
         [Required(ErrorMessage = "Choose a password.")]
         [StringLength(PasswordRules.MaximumLength, MinimumLength = PasswordRules.MinimumLength,
-            ErrorMessage = "Use a password of {2} to {1} characters. A few unrelated words make a strong one.")]
+            ErrorMessage = "Use a password of {2:N0} to {1:N0} characters. A few unrelated words make a strong one.")]
         [DataType(DataType.Password)]
         [Display(Name = "Password")]
         public string Password { get; set; } = "";
