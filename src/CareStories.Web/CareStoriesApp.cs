@@ -45,6 +45,10 @@ public static class CareStoriesApp
             .AddDefaultUI()
             .AddPasswordValidator<PasswordRules>()
             .AddClaimsPrincipalFactory<PersonClaimsPrincipalFactory>();
+        // Sign-out, a password change and a role change give the person a new security stamp; every cookie is
+        // checked against it this often, so a copied or stolen cookie stops working within the minute.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+            options.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Identity:SessionCheckSeconds", 60)));
 
         services.ConfigureApplicationCookie(options =>
         {
