@@ -100,7 +100,7 @@ public static class CareStoriesApp
             options.Conventions.AllowAnonymousToPage("/Index");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToPage("/StatusCode");
-        });
+        }).AddMvcOptions(options => options.Filters.Add<RequestShapeFilter>());
 
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => FriendlyBindingMessages(options.ModelBindingMessageProvider));
         services.AddAuthRateLimiting(configuration);
