@@ -47,6 +47,8 @@ public static class CareStoriesApp
             .AddClaimsPrincipalFactory<PersonClaimsPrincipalFactory>();
         // Sign-out, a password change and a role change give the person a new security stamp; every cookie is
         // checked against it this often, so a copied or stolen cookie stops working within the minute.
+        services.AddMemoryCache();
+        services.AddScoped<UnknownAccountSignIns>();
         services.Configure<SecurityStampValidatorOptions>(options =>
             options.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Identity:SessionCheckSeconds", 60)));
 
@@ -77,7 +79,10 @@ public static class CareStoriesApp
         services.AddDataProtection().SetApplicationName("CareStories").PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
-        services.AddSingleton<IEmailSender, MailSender>();
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<MailQueue>();
+        services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<MailQueue>());
+        services.AddHostedService<MailDispatcher>();
 
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
