@@ -5,7 +5,6 @@ using CareStories.Web.Authorization;
 using CareStories.Web.Identity;
 using CareStories.Web.Infrastructure;
 using CareStories.Web.Mail;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +20,8 @@ public static class CareStoriesApp
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
+        builder.Logging.AddConsole(options => options.FormatterName = SafeLogFormatter.Name)
+            .AddConsoleFormatter<SafeLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
         services.AddDbContext<CareStoriesDbContext>(options =>
             options.UseSqlite(DatabasePaths.ResolveConnectionString(configuration, builder.Environment)));
 
@@ -75,8 +76,7 @@ public static class CareStoriesApp
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        var keysFolder = DatabasePaths.DataFolder(configuration, builder.Environment, "keys");
-        services.AddDataProtection().SetApplicationName("CareStories").PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+        services.AddCareStoriesDataProtection(configuration, builder.Environment);
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<MailSender>();
