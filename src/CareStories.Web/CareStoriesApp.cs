@@ -77,6 +77,7 @@ public static class CareStoriesApp
         });
 
         services.AddCareStoriesDataProtection(configuration, builder.Environment);
+        services.AddCareStoriesTransport(configuration, builder.Environment);
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<MailSender>();
@@ -115,11 +116,8 @@ public static class CareStoriesApp
     public static WebApplication UseCareStories(this WebApplication app)
     {
         // The friendly error page in every environment: people never see a stack trace; developers read the log.
+        app.UseCareStoriesTransport(app.Configuration, app.Environment);
         app.UseExceptionHandler("/Error");
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
