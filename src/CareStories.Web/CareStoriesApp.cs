@@ -122,9 +122,10 @@ public static class CareStoriesApp
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
         app.UseRouting();
+        // After authentication: photo uploads are limited per person, not per address.
+        app.UseAuthentication();
         app.UseRateLimiter();
         app.Use(LimitThanksPostSize);
-        app.UseAuthentication();
         app.UseAuthorization();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
@@ -135,6 +136,7 @@ public static class CareStoriesApp
     {
         var permits = configuration.GetValue("RateLimiting:AccountPostsPerMinute", 10);
         var thanksPermits = configuration.GetValue("RateLimiting:ThanksPostsPerMinute", 5);
+        var photoPermits = configuration.GetValue("RateLimiting:PhotoUploadsPerMinute", 6);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -144,9 +146,18 @@ public static class CareStoriesApp
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsAccountPost(context.Request) ? PerAddress(context, "account:", permits)
                 : IsThanksPost(context.Request) ? PerAddress(context, "thanks:", thanksPermits)
+                : IsPhotoUpload(context.Request) ? PerPerson(context, "photos:", photoPermits)
                 : RateLimitPartition.GetNoLimiter("unlimited"));
             options.OnRejected = async (context, cancellationToken) =>
             {
+                if (IsPhotoUpload(context.HttpContext.Request))
+                {
+                    // Left empty so the styled status page is shown, with this explanation.
+                    context.HttpContext.Items[Pages.StatusCodeModel.ExplanationKey] =
+                        "You have added several photos in a short time. Each one takes a while to prepare, so wait a minute and add the rest.";
+                    return;
+                }
+
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync(
                     IsThanksPost(context.HttpContext.Request)
@@ -166,6 +177,20 @@ public static class CareStoriesApp
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             });
+
+    // Turning a large picture into its display size and thumbnail costs seconds of CPU; one person cannot queue many.
+    private static RateLimitPartition<string> PerPerson(HttpContext context, string prefix, int permits) =>
+        context.User.Identity?.IsAuthenticated == true
+            ? RateLimitPartition.GetFixedWindowLimiter(
+                prefix + context.User.PersonId(),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : PerAddress(context, prefix, permits);
+
+    private static bool IsPhotoUpload(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method)
+        && request.Path.StartsWithSegments("/Stories", StringComparison.OrdinalIgnoreCase)
+        && request.Path.Value!.EndsWith("/Photos", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(request.Query["handler"], "Upload", StringComparison.OrdinalIgnoreCase);
 
     // Strangers post to the public thank-you form: refuse anything bigger than it could be before the body is read.
     private static Task LimitThanksPostSize(HttpContext context, RequestDelegate next)
