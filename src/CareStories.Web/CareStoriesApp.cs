@@ -42,6 +42,7 @@ public static class CareStoriesApp
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Identity:LockoutMinutes", 15));
             })
             .AddEntityFrameworkStores<CareStoriesDbContext>()
+            .AddUserManager<CareStoriesUserManager>()
             .AddDefaultTokenProviders()
             .AddDefaultUI()
             .AddPasswordValidator<PasswordRules>()
