@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using CareStories.Domain.People;
 using CareStories.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
