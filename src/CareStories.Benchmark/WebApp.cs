@@ -62,6 +62,9 @@ public sealed class WebApp : IAsyncDisposable
         environment["DataFolder"] = dataFolder;
         environment["Mail__PickupFolder"] = Path.Combine(dataFolder, "mail");
         environment["Demo__Seed"] = "false";
+        // The load runs over plain HTTP on loopback: no Secure cookies, and links are never followed.
+        environment["App__HttpsOnly"] = "false";
+        environment["App__PublicUrl"] = address.ToString();
         environment["Logging__LogLevel__Default"] = "Warning";
         environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
         foreach (var (key, value) in extraEnvironment)

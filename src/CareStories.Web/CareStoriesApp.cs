@@ -5,7 +5,6 @@ using CareStories.Web.Authorization;
 using CareStories.Web.Identity;
 using CareStories.Web.Infrastructure;
 using CareStories.Web.Mail;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +21,8 @@ public static class CareStoriesApp
 
         builder.UseDefaultAddressInDevelopment();
         services.AddSingleton(TimeProvider.System);
+        builder.Logging.AddConsole(options => options.FormatterName = SafeLogFormatter.Name)
+            .AddConsoleFormatter<SafeLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
         services.AddDbContext<CareStoriesDbContext>(options =>
             options.UseSqlite(DatabasePaths.ResolveConnectionString(configuration, builder.Environment)));
 
@@ -42,10 +43,17 @@ public static class CareStoriesApp
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Identity:LockoutMinutes", 15));
             })
             .AddEntityFrameworkStores<CareStoriesDbContext>()
+            .AddUserManager<CareStoriesUserManager>()
             .AddDefaultTokenProviders()
             .AddDefaultUI()
             .AddPasswordValidator<PasswordRules>()
             .AddClaimsPrincipalFactory<PersonClaimsPrincipalFactory>();
+        // Sign-out, a password change and a role change give the person a new security stamp; every cookie is
+        // checked against it this often, so a copied or stolen cookie stops working within the minute.
+        services.AddMemoryCache();
+        services.AddScoped<UnknownAccountSignIns>();
+        services.Configure<SecurityStampValidatorOptions>(options =>
+            options.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Identity:SessionCheckSeconds", 60)));
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -70,11 +78,14 @@ public static class CareStoriesApp
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        var keysFolder = DatabasePaths.DataFolder(configuration, builder.Environment, "keys");
-        services.AddDataProtection().SetApplicationName("CareStories").PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+        services.AddCareStoriesDataProtection(configuration, builder.Environment);
+        services.AddCareStoriesTransport(configuration, builder.Environment);
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
-        services.AddSingleton<IEmailSender, MailSender>();
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<MailQueue>();
+        services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<MailQueue>());
+        services.AddHostedService<MailDispatcher>();
 
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
@@ -97,7 +108,7 @@ public static class CareStoriesApp
             options.Conventions.AllowAnonymousToPage("/Index");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToPage("/StatusCode");
-        });
+        }).AddMvcOptions(options => options.Filters.Add<RequestShapeFilter>());
 
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => FriendlyBindingMessages(options.ModelBindingMessageProvider));
         services.AddAuthRateLimiting(configuration);
@@ -107,18 +118,16 @@ public static class CareStoriesApp
     public static WebApplication UseCareStories(this WebApplication app)
     {
         // The friendly error page in every environment: people never see a stack trace; developers read the log.
+        app.UseCareStoriesTransport(app.Configuration, app.Environment);
         app.UseExceptionHandler("/Error");
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
         app.UseRouting();
+        // After authentication: photo uploads are limited per person, not per address.
+        app.UseAuthentication();
         app.UseRateLimiter();
         app.Use(LimitThanksPostSize);
-        app.UseAuthentication();
         app.UseAuthorization();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
@@ -128,6 +137,7 @@ public static class CareStoriesApp
     private static void AddAuthRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = configuration.GetValue("RateLimiting:AccountPostsPerMinute", 10);
+        var photoPermits = configuration.GetValue("RateLimiting:PhotoUploadsPerMinute", 6);
         services.AddSingleton<Thanks.ThanksPostLimit>();
         services.AddRateLimiter(options =>
         {
@@ -138,12 +148,19 @@ public static class CareStoriesApp
             // the reverse), and it is asked by the form itself, which keeps the customer's words when it refuses.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsAccountPost(context.Request) ? PerAddress(context, "account:", permits)
+                : IsPhotoUpload(context.Request) ? PerPerson(context, "photos:", photoPermits)
                 : RateLimitPartition.GetNoLimiter("unlimited"));
             options.OnRejected = (context, _) =>
             {
                 // No body: the status code pages show the app's own page, which says when to try again.
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
                 Pages.StatusCodeModel.SetRetryAfter(context.HttpContext, wait);
+                if (IsPhotoUpload(context.HttpContext.Request))
+                {
+                    context.HttpContext.Items[Pages.StatusCodeModel.ExplanationKey] =
+                        "You have added several photos in a short time. Each one takes a while to prepare, so wait a minute and add the rest.";
+                }
+
                 return ValueTask.CompletedTask;
             };
         });
@@ -158,6 +175,20 @@ public static class CareStoriesApp
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             });
+
+    // Turning a large picture into its display size and thumbnail costs seconds of CPU; one person cannot queue many.
+    private static RateLimitPartition<string> PerPerson(HttpContext context, string prefix, int permits) =>
+        context.User.Identity?.IsAuthenticated == true
+            ? RateLimitPartition.GetFixedWindowLimiter(
+                prefix + context.User.PersonId(),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : PerAddress(context, prefix, permits);
+
+    private static bool IsPhotoUpload(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method)
+        && request.Path.StartsWithSegments("/Stories", StringComparison.OrdinalIgnoreCase)
+        && request.Path.Value!.EndsWith("/Photos", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(request.Query["handler"], "Upload", StringComparison.OrdinalIgnoreCase);
 
     // Strangers post to the public thank-you form: refuse anything bigger than it could be before the body is read.
     private static Task LimitThanksPostSize(HttpContext context, RequestDelegate next)

@@ -38,6 +38,25 @@ public sealed class MailOptions
 public sealed class MailSender(IOptions<MailOptions> options, IWebHostEnvironment environment, ILogger<MailSender> logger)
     : IEmailSender
 {
+    /// <summary>
+    /// An address as logs may show it: enough to tell two apart while reading ("ja***@c***.example"), not enough
+    /// to learn who has an account or to build a mailing list from a log file.
+    /// </summary>
+    public static string Mask(string? email)
+    {
+        if (string.IsNullOrEmpty(email) || email.IndexOf('@') is var at && at < 0)
+        {
+            return "***";
+        }
+
+        var local = email[..at];
+        var domain = email[(at + 1)..];
+        var dot = domain.LastIndexOf('.');
+        var host = dot < 0 ? domain : domain[..dot];
+        var top = dot < 0 ? "" : domain[dot..];
+        return $"{local[..Math.Min(2, local.Length)]}***@{host[..Math.Min(1, host.Length)]}***{top}";
+    }
+
     public string PickupFolder => Path.IsPathRooted(options.Value.PickupFolder)
         ? options.Value.PickupFolder
         : Path.Combine(environment.ContentRootPath, options.Value.PickupFolder);
@@ -74,7 +93,7 @@ public sealed class MailSender(IOptions<MailOptions> options, IWebHostEnvironmen
         logger.LogInformation(
             "Sent \"{Subject}\" to {Recipient} {Route}.",
             subject,
-            email,
+            Mask(email),
             string.IsNullOrWhiteSpace(settings.Smtp.Host) ? $"into {PickupFolder}" : $"through {settings.Smtp.Host}");
     }
 }

@@ -7,6 +7,9 @@ namespace CareStories.Web.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class StatusCodeModel : PageModel
 {
+    /// <summary>Where the code that refused a request can leave a more precise explanation than the code's own.</summary>
+    public const string ExplanationKey = "CareStories.StatusExplanation";
+
     public string Heading { get; private set; } = "";
 
     public string Explanation { get; private set; } = "";
@@ -50,5 +53,9 @@ public sealed class StatusCodeModel : PageModel
                     : "For your account's safety, this needs a short pause. Wait a minute and try again."),
             _ => ("Something went wrong", "Try again in a moment."),
         };
+        if (HttpContext.Items[ExplanationKey] is string explanation)
+        {
+            Explanation = explanation;
+        }
     }
 }

@@ -30,6 +30,32 @@ public sealed class LockoutTests(RealPasswordsFactory factory) : IClassFixture<R
     }
 
     [Fact]
+    public async Task The_owner_of_an_account_a_stranger_locked_gets_back_in_at_once_through_the_emailed_reset_link()
+    {
+        var person = await factory.Data.PersonAsync();
+        var stranger = factory.CreateBrowserClient();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await SignInAsync(stranger, person.Email, $"wrong password number {attempt}").ShouldBeAsync(HttpStatusCode.OK);
+        }
+
+        Assert.True(await IsLockedOutAsync(person));
+        var owner = factory.CreateBrowserClient();
+        await owner.SubmitFormAsync("/Identity/Account/ForgotPassword", new() { ["Input.Email"] = person.Email }).ShouldBeAsync(HttpStatusCode.Redirect);
+        var link = new Uri(Assert.Single(Assert.Single(await Mailbox.WaitForMessagesToAsync(factory.MailFolder, person.Email)).Links));
+        const string newPassword = "a brand new long password";
+        await owner.SubmitFormAsync(link.PathAndQuery, new()
+        {
+            ["Input.Email"] = person.Email,
+            ["Input.Password"] = newPassword,
+            ["Input.ConfirmPassword"] = newPassword,
+        }, "main form[method=post]").ShouldBeAsync(HttpStatusCode.Redirect);
+
+        Assert.False(await IsLockedOutAsync(person));
+        await SignInAsync(owner, person.Email, newPassword).ShouldBeAsync(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task Four_failed_sign_ins_do_not_lock_and_the_right_password_still_works()
     {
         var person = await factory.Data.PersonAsync();

@@ -275,6 +275,8 @@ public sealed partial class PeopleAdminTests(CareStoriesFactory factory) : IClas
 
     private async Task<string> MailToAsync(string email)
     {
+        // The app queues mail and sends it just after the request.
+        await Mailbox.WaitForMessagesToAsync(factory.MailFolder, email);
         foreach (var file in Directory.Exists(factory.MailFolder) ? Directory.GetFiles(factory.MailFolder, "*.eml") : [])
         {
             var text = await File.ReadAllTextAsync(file);

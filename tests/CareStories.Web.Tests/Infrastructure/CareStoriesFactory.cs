@@ -109,6 +109,7 @@ public class CareStoriesFactory : WebApplicationFactory<Program>
             ["Demo:Seed"] = "false",
             ["Registration:AllowedEmailDomains:0"] = EmailDomain,
             ["RateLimiting:AccountPostsPerMinute"] = "10000",
+            ["RateLimiting:PhotoUploadsPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in ExtraSettings)

@@ -36,6 +36,25 @@ public static class Mailbox
             .ToList();
     }
 
+    /// <summary>
+    /// Waits (up to ten seconds) until at least <paramref name="count"/> messages to <paramref name="email"/> are
+    /// written: the app queues mail and sends it just after the request that asked for it.
+    /// </summary>
+    public static async Task<IReadOnlyList<SentMail>> WaitForMessagesToAsync(string folder, string email, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var messages = MessagesTo(folder, email);
+            if (messages.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return messages;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     private static string RecipientsOf(string headers) =>
         string.Join(" ", headers.Split("\r\n").Where(line => line.StartsWith("To:", StringComparison.OrdinalIgnoreCase)));
 

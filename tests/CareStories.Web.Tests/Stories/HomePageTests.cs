@@ -52,7 +52,7 @@ public sealed class HomePageTests(CareStoriesFactory factory) : IClassFixture<Ca
     {
         var author = await factory.Data.PersonAsync();
         var team = await factory.Data.TeamAsync(members: [author]);
-        var published = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, DateTimeOffset.UtcNow, publishWithoutReview: true));
+        var published = await factory.Data.StoryAsync(author, team, s => s.Submit(author.Id, factory.Clock.GetUtcNow(), publishWithoutReview: true));
         var title = await factory.WithDbAsync(db => db.Stories.Where(s => s.Id == published).Select(s => s.Title).SingleAsync());
 
         var home = await factory.CreateBrowserClient().GetDocumentAsync("/");

@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using CareStories.Domain;
 using CareStories.Domain.Data;
 using CareStories.Domain.Stories;
+using CareStories.Web.Authorization;
 using CareStories.Web.Identity;
 using CareStories.Web.Infrastructure;
+using CareStories.Web.Pages.Stories;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,9 +15,10 @@ namespace CareStories.Web.Pages.Admin.Quotes;
 
 /// <summary>
 /// An Admin removes a quote's words or who it is from, for privacy, with a reason kept on record. The removed
-/// words are not kept anywhere; the record of who removed what, when and why is listed here.
+/// words are not kept anywhere; the record of who removed what, when and why is listed here. A quote is redacted
+/// only where its story can be read: a draft's quotes are its author's alone and answer 404, as its photos do.
 /// </summary>
-public sealed class RedactModel(CareStoriesDbContext db, TimeProvider time) : PageModel
+public sealed class RedactModel(CareStoriesDbContext db, StoryGate gate, TimeProvider time) : PageModel
 {
     [BindProperty]
     public RedactInput Input { get; set; } = new();
@@ -42,7 +45,7 @@ public sealed class RedactModel(CareStoriesDbContext db, TimeProvider time) : Pa
 
     public sealed record QuoteView(
         int Id, string Text, bool IsTextRedacted, bool IsAttributionRedacted, CustomerNaming Naming, string? CustomerName,
-        QuoteSource Source, DateOnly ReceivedOn, int StoryId, string StoryTitle, bool StoryIsDraft)
+        QuoteSource Source, DateOnly ReceivedOn, int StoryId, string StoryTitle)
     {
         public string Attribution => QuoteText.Attribution(Naming, CustomerName);
 
@@ -65,6 +68,11 @@ public sealed class RedactModel(CareStoriesDbContext db, TimeProvider time) : Pa
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         var story = await db.Stories
             .Include(s => s.Quotes.Where(q => q.Id == id)).ThenInclude(q => q.Redactions)
             .SingleOrDefaultAsync(s => s.Quotes.Any(q => q.Id == id), cancellationToken);
@@ -90,7 +98,6 @@ public sealed class RedactModel(CareStoriesDbContext db, TimeProvider time) : Pa
             }
         }
 
-        await LoadAsync(id, cancellationToken);
         return Page();
     }
 
@@ -108,10 +115,9 @@ public sealed class RedactModel(CareStoriesDbContext db, TimeProvider time) : Pa
                 q.Source,
                 q.ReceivedOn,
                 q.StoryId,
-                db.Stories.Where(s => s.Id == q.StoryId).Select(s => s.Title).First(),
-                db.Stories.Any(s => s.Id == q.StoryId && s.Status == StoryStatus.Draft)))
+                db.Stories.Where(s => s.Id == q.StoryId).Select(s => s.Title).First()))
             .SingleOrDefaultAsync(cancellationToken);
-        if (quote is null)
+        if (quote is null || (await gate.CheckAsync(this, quote.StoryId, StoryOperations.Read, cancellationToken)).Denied is not null)
         {
             return false;
         }

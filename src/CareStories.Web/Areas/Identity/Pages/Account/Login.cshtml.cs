@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CareStories.Domain.People;
+using CareStories.Web.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -12,11 +13,18 @@ namespace CareStories.Web.Areas.Identity.Pages.Account;
 /// <summary>
 /// Replaces the default sign-in page because that one does not count failed attempts
 /// (it signs in with lockoutOnFailure: false); here repeated failures really lock the account.
+/// Its answers, and their time, are the same whether or not the address has an account: an unknown address
+/// costs a password hash and "locks" after as many tries, and "confirm your email" needs the right password.
 /// </summary>
 [AllowAnonymous]
 public sealed class LoginModel(
-    SignInManager<Person> signInManager, IOptions<IdentityOptions> identityOptions, ILogger<LoginModel> logger) : PageModel
+    SignInManager<Person> signInManager,
+    UnknownAccountSignIns unknownAccounts,
+    IOptions<IdentityOptions> identityOptions,
+    ILogger<LoginModel> logger) : PageModel
 {
+    private const string NoMatchMessage = "That email address and password do not match an account.";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -52,7 +60,16 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var person = await signInManager.UserManager.FindByEmailAsync(Input.Email.Trim());
+        if (person is null)
+        {
+            ModelState.AddModelError(string.Empty,
+                unknownAccounts.FailAndIsLockedOut(Input.Email, Input.Password) ? LockedOutMessage : NoMatchMessage);
+            return Page();
+        }
+
+        var wasLockedOut = await signInManager.UserManager.IsLockedOutAsync(person);
+        var result = await signInManager.PasswordSignInAsync(person, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             logger.LogInformation("A person signed in.");
@@ -67,22 +84,35 @@ public sealed class LoginModel(
         if (result.IsLockedOut)
         {
             logger.LogWarning("An account was locked after repeated failed sign-ins.");
-            var minutes = (int)identityOptions.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes;
-            ModelState.AddModelError(string.Empty,
-                $"This account is locked for {minutes} minutes after too many failed attempts. Try again later, or reset your password.");
+            if (wasLockedOut)
+            {
+                // A locked account is refused before its password is checked; spend the same time as a check.
+                unknownAccounts.SpendAPasswordCheck(Input.Password);
+            }
+
+            ModelState.AddModelError(string.Empty, LockedOutMessage);
         }
-        else if (result.IsNotAllowed)
+        else if (result.IsNotAllowed && await signInManager.UserManager.CheckPasswordAsync(person, Input.Password))
         {
             ModelState.AddModelError(string.Empty,
                 "Confirm your email address before signing in: follow the link in the message we sent you.");
         }
         else
         {
-            ModelState.AddModelError(string.Empty, "That email address and password do not match an account.");
+            if (result.IsNotAllowed)
+            {
+                // Identity refuses an unconfirmed account before the password; count the wrong one as it would.
+                await signInManager.UserManager.AccessFailedAsync(person);
+            }
+
+            ModelState.AddModelError(string.Empty, NoMatchMessage);
         }
 
         return Page();
     }
+
+    private string LockedOutMessage =>
+        $"This account is locked for {(int)identityOptions.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes} minutes after too many failed attempts. Try again later, or reset your password.";
 
     private string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/");

@@ -96,17 +96,22 @@ public sealed class RegisterModel(
         }
 
         var result = await userManager.CreateAsync(person, Input.Password);
+        if (!result.Succeeded && result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")
+            && await userManager.FindByEmailAsync(Input.Email) is { } owner)
+        {
+            // The same answer as a new account gets, so the page does not tell who has one; the owner hears of it.
+            await TellOwnerSomeoneTriedAsync(owner);
+            return RedirectToPage("RegisterConfirmation", new { returnUrl = ReturnUrl });
+        }
+
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
             {
                 var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password"
-                    : error.Code is "DuplicateEmail" or "DuplicateUserName" or "InvalidEmail" or "InvalidUserName" ? "Input.Email"
+                    : error.Code is "InvalidEmail" or "InvalidUserName" ? "Input.Email"
                     : "";
-                var message = error.Code is "DuplicateEmail" or "DuplicateUserName"
-                    ? "An account with this email address already exists. Sign in, or reset your password."
-                    : error.Description;
-                ModelState.AddModelError(field, message);
+                ModelState.AddModelError(field, error.Description);
             }
 
             return Page();
@@ -125,11 +130,23 @@ public sealed class RegisterModel(
 
         if (userManager.Options.SignIn.RequireConfirmedAccount)
         {
-            return RedirectToPage("RegisterConfirmation", new { email = Input.Email, returnUrl = ReturnUrl });
+            return RedirectToPage("RegisterConfirmation", new { returnUrl = ReturnUrl });
         }
 
         await signInManager.SignInAsync(person, isPersistent: false);
         return LocalRedirect(ReturnUrl);
+    }
+
+    private async Task TellOwnerSomeoneTriedAsync(Person owner)
+    {
+        logger.LogInformation("Someone tried to register an address that already has an account.");
+        var reset = Url.Page("/Account/ForgotPassword", pageHandler: null, values: new { area = "Identity" }, protocol: Request.Scheme)!;
+        await emailSender.SendEmailAsync(owner.Email!, "Someone tried to create a CareStories account with your address",
+            $"<p>Hello {HtmlEncoder.Default.Encode(owner.DisplayName)},</p>" +
+            "<p>Someone just tried to create a new CareStories account with your email address, which already has one. " +
+            "No new account was made.</p>" +
+            $"<p>If it was you, sign in as usual; if you have forgotten your password, <a href=\"{HtmlEncoder.Default.Encode(reset)}\">choose a new one</a>. " +
+            "If it was not you, you can ignore this message.</p>");
     }
 
     private string SafeReturnUrl(string? returnUrl) =>
