@@ -16,6 +16,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.DisplayName).HasMaxLength(Person.DisplayNameMaxLength).IsRequired();
         builder.Property(p => p.JobTitle).HasMaxLength(Person.JobTitleMaxLength);
         builder.HasIndex(p => p.DisplayName);
+        builder.Ignore(p => p.IsActive);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.DeactivatedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Memberships).WithOne(m => m.Person).HasForeignKey(m => m.PersonId);
         builder.Navigation(p => p.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -75,7 +75,8 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
         var involved = story.Heroes.Select(h => h.PersonId).Append(story.AuthorId).ToList();
         var authorTeams = db.TeamMemberships.Where(m => m.PersonId == story.AuthorId).Select(m => m.TeamId);
         var reviewers = await db.TeamMemberships.AsNoTracking()
-            .Where(m => m.IsManager && (teamIds.Contains(m.TeamId) || authorTeams.Contains(m.TeamId)))
+            // A manager who has left is not told; if nobody active is left, the Admins hear.
+            .Where(m => m.IsManager && m.Person.DeactivatedAt == null && (teamIds.Contains(m.TeamId) || authorTeams.Contains(m.TeamId)))
             .Select(m => m.PersonId)
             .Distinct()
             .ToListAsync(cancellationToken);
@@ -117,7 +118,7 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
                 .Select(m => m.TeamId)
                 .ToListAsync(cancellationToken);
         var deciders = await db.TeamMemberships.AsNoTracking()
-            .Where(m => m.IsManager && teamIds.Contains(m.TeamId))
+            .Where(m => m.IsManager && m.Person.DeactivatedAt == null && teamIds.Contains(m.TeamId))
             .Select(m => m.PersonId)
             .Distinct()
             .ToListAsync(cancellationToken);
@@ -146,7 +147,8 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
     private Task<List<string>> AdminsAsync(CancellationToken cancellationToken) =>
         (from userRole in db.UserRoles
          join role in db.Roles on userRole.RoleId equals role.Id
-         where role.Name == Roles.Admin
+         join person in db.Users on userRole.UserId equals person.Id
+         where role.Name == Roles.Admin && person.DeactivatedAt == null
          select userRole.UserId)
         .Distinct()
         .ToListAsync(cancellationToken);

@@ -31,6 +31,42 @@ public sealed class Person : IdentityUser
 
     public IReadOnlyCollection<TeamMembership> Memberships => _memberships;
 
+    /// <summary>When an administrator let this person go; their stories and recognition stay as they were.</summary>
+    public DateTimeOffset? DeactivatedAt { get; private set; }
+
+    public string? DeactivatedById { get; private set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
+    /// <summary>Stops the person signing in and takes them out of pickers and review routing.</summary>
+    public void Deactivate(string adminId, DateTimeOffset at)
+    {
+        if (adminId == Id)
+        {
+            // Otherwise the last administrator could lock everyone out of the app by mistake.
+            throw new DomainException("You cannot deactivate yourself. Another administrator can do it if you are leaving.");
+        }
+
+        if (DeactivatedAt is not null)
+        {
+            throw new DomainException($"{DisplayName} is already deactivated.");
+        }
+
+        DeactivatedAt = at;
+        DeactivatedById = adminId;
+    }
+
+    public void Reactivate()
+    {
+        if (DeactivatedAt is null)
+        {
+            throw new DomainException($"{DisplayName} is already active.");
+        }
+
+        DeactivatedAt = null;
+        DeactivatedById = null;
+    }
+
     public void Rename(string displayName, string? jobTitle)
     {
         var errors = new List<DomainError>();

@@ -51,4 +51,31 @@ public sealed class PersonTests
         Assert.Null(person.JobTitle);
         Assert.Equal(Person.DisplayNameMaxLength, person.DisplayName.Length);
     }
+
+    [Fact]
+    public void A_deactivated_person_records_who_and_when_and_can_be_reactivated()
+    {
+        var person = new Person("leaver@carestories.example", "Leaver", null, Now);
+
+        person.Deactivate("admin-id", Now);
+
+        Assert.False(person.IsActive);
+        Assert.Equal(Now, person.DeactivatedAt);
+        Assert.Equal("admin-id", person.DeactivatedById);
+        person.Reactivate();
+        Assert.True(person.IsActive);
+        Assert.Null(person.DeactivatedById);
+    }
+
+    [Fact]
+    public void A_person_cannot_deactivate_themselves_or_be_deactivated_twice()
+    {
+        var person = new Person("admin@carestories.example", "Admin", null, Now);
+
+        Assert.Throws<DomainException>(() => person.Deactivate(person.Id, Now));
+        Assert.True(person.IsActive);
+        Assert.Throws<DomainException>(person.Reactivate);
+        person.Deactivate("other-admin", Now);
+        Assert.Throws<DomainException>(() => person.Deactivate("other-admin", Now));
+    }
 }

@@ -168,6 +168,12 @@ namespace CareStories.Domain.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeactivatedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -218,6 +224,8 @@ namespace CareStories.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DeactivatedById");
 
                     b.HasIndex("DisplayName");
 
@@ -1034,6 +1042,14 @@ namespace CareStories.Domain.Data.Migrations
                     b.Navigation("CustomerThanks");
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.People.Person", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DeactivatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CareStories.Domain.People.TeamMembership", b =>

@@ -62,7 +62,7 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
             .SingleAsync(cancellationToken);
         (Id, Status, ReviewComment, Input) = (id, story.Status, story.ReviewComment, story.Input);
         PhotoCount = story.PhotoCount;
-        Options = await StoryFormOptions.LoadAsync(db, Input.Values, cancellationToken);
+        Options = await StoryFormOptions.LoadAsync(db, Input.Values, cancellationToken, Input.Heroes);
         return Page();
     }
 
@@ -79,7 +79,8 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
             .SingleAsync(s => s.Id == id, cancellationToken);
         (Id, Status, ReviewComment) = (id, story.Status, story.ReviewComment);
         PhotoCount = await db.StoryPhotos.CountAsync(p => p.StoryId == id, cancellationToken);
-        Options = await StoryFormOptions.LoadAsync(db, story.Values.Select(v => v.ValueId).ToList(), cancellationToken);
+        Options = await StoryFormOptions.LoadAsync(
+            db, story.Values.Select(v => v.ValueId).ToList(), cancellationToken, story.Heroes.Select(h => h.PersonId).ToList());
         Options.CheckChoices(Input, ModelState);
         var me = User.PersonId();
         var now = time.GetUtcNow();

@@ -66,11 +66,17 @@ public sealed record StoryFormOptions(
 {
     public static readonly StoryFormOptions Empty = new([], [], []);
 
-    /// <summary>Retired values are offered only where the story already shows them.</summary>
+    /// <summary>
+    /// Retired values are offered only where the story already shows them; so are people who were deactivated,
+    /// so editing a story never drops a hero who has since left.
+    /// </summary>
     public static async Task<StoryFormOptions> LoadAsync(
-        CareStoriesDbContext db, IReadOnlyCollection<int> valuesAlreadyShown, CancellationToken cancellationToken)
+        CareStoriesDbContext db, IReadOnlyCollection<int> valuesAlreadyShown, CancellationToken cancellationToken,
+        IReadOnlyCollection<string>? heroesAlreadyShown = null)
     {
+        heroesAlreadyShown ??= [];
         var people = await db.Users.AsNoTracking()
+            .Where(p => p.DeactivatedAt == null || heroesAlreadyShown.Contains(p.Id))
             .OrderBy(p => p.DisplayName)
             .Select(p => new PersonOption(p.Id, p.DisplayName, p.JobTitle))
             .ToListAsync(cancellationToken);

@@ -69,7 +69,7 @@ public sealed class NewModel(CareStoriesDbContext db, LinkGate gate, IAuthorizat
         else if (choice.StartsWith("person:", StringComparison.Ordinal))
         {
             personId = choice["person:".Length..];
-            if (!await db.Users.AnyAsync(p => p.Id == personId, cancellationToken))
+            if (!await db.Users.AnyAsync(p => p.Id == personId && p.DeactivatedAt == null, cancellationToken))
             {
                 return NotFound();
             }
@@ -134,7 +134,7 @@ public sealed class NewModel(CareStoriesDbContext db, LinkGate gate, IAuthorizat
             return;
         }
 
-        var people = db.Users.AsNoTracking().Where(p => p.Id != viewer.PersonId);
+        var people = db.Users.AsNoTracking().Where(p => p.Id != viewer.PersonId && p.DeactivatedAt == null);
         var teams = db.Teams.AsNoTracking();
         if (!viewer.IsAdmin)
         {

@@ -20,6 +20,7 @@ public sealed class EditModel(
     UserManager<Person> users,
     SignInManager<Person> signIn,
     IEmailSender emailSender,
+    TimeProvider clock,
     ILogger<EditModel> logger) : PageModel
 {
     [BindProperty]
@@ -31,7 +32,8 @@ public sealed class EditModel(
 
     public bool IsSelf { get; private set; }
 
-    public sealed record PersonSummary(string Id, string Email, string DisplayName, bool HasPassword, DateTimeOffset CreatedAt);
+    public sealed record PersonSummary(
+        string Id, string Email, string DisplayName, bool HasPassword, DateTimeOffset CreatedAt, DateTimeOffset? DeactivatedAt, string? DeactivatedBy);
 
     public sealed record TeamChoice(int Id, string Name, TeamKind Kind, bool IsManager);
 
@@ -182,6 +184,63 @@ public sealed class EditModel(
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostDeactivateAsync(string id, bool confirm, CancellationToken cancellationToken)
+    {
+        if (!confirm)
+        {
+            ModelState.AddModelError("", "Tick the box to confirm you want to deactivate this person.");
+            return await OnGetAsync(id, cancellationToken) is NotFoundResult ? NotFound() : Page();
+        }
+
+        return await ChangeActiveAsync(id, deactivate: true, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostReactivateAsync(string id, CancellationToken cancellationToken) =>
+        ChangeActiveAsync(id, deactivate: false, cancellationToken);
+
+    private async Task<IActionResult> ChangeActiveAsync(string id, bool deactivate, CancellationToken cancellationToken)
+    {
+        var person = await users.FindByIdAsync(id);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            if (deactivate)
+            {
+                person.Deactivate(User.PersonId(), clock.GetUtcNow());
+            }
+            else
+            {
+                person.Reactivate();
+            }
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainErrors(ex);
+            await OnGetAsync(id, cancellationToken);
+            return Page();
+        }
+
+        // A new stamp ends the sessions they already have within the validation interval.
+        var saved = await users.UpdateSecurityStampAsync(person);
+        if (!saved.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", "Someone else changed this person while you were looking. Open the page again and repeat.");
+            await OnGetAsync(id, cancellationToken);
+            return Page();
+        }
+
+        logger.LogInformation("Person {PersonId} {Change} by {AdminId}.", person.Id, deactivate ? "deactivated" : "reactivated", User.PersonId());
+        TempData["StatusMessage"] = deactivate
+            ? $"{person.DisplayName} is deactivated: they can no longer sign in. Their stories stay as they are."
+            : $"{person.DisplayName} is active again and can sign in.";
+        return RedirectToPage(new { id });
+    }
+
     /// <summary>
     /// Adds the person to the teams newly chosen (as a member) and takes them out of the ones left; the teams they
     /// stay in are not touched, so a manager stays a manager there.
@@ -221,7 +280,9 @@ public sealed class EditModel(
         IsSelf = id == User.PersonId();
         Summary = await db.Users.AsNoTracking()
             .Where(p => p.Id == id)
-            .Select(p => new PersonSummary(p.Id, p.Email ?? "", p.DisplayName, p.PasswordHash != null, p.CreatedAt))
+            .Select(p => new PersonSummary(
+                p.Id, p.Email ?? "", p.DisplayName, p.PasswordHash != null, p.CreatedAt, p.DeactivatedAt,
+                db.Users.Where(a => a.Id == p.DeactivatedById).Select(a => a.DisplayName).FirstOrDefault()))
             .SingleAsync(cancellationToken);
         Teams = await db.Teams.AsNoTracking()
             .OrderBy(t => t.Name)

@@ -25,7 +25,8 @@ public sealed class IndexModel(CareStoriesDbContext db) : PageModel
 
     public IReadOnlyList<PersonRow> People { get; private set; } = [];
 
-    public sealed record PersonRow(string Id, string DisplayName, string Email, string? JobTitle, IReadOnlyList<TeamTag> Teams, IReadOnlyList<string> Roles);
+    public sealed record PersonRow(
+        string Id, string DisplayName, string Email, string? JobTitle, IReadOnlyList<TeamTag> Teams, IReadOnlyList<string> Roles, bool IsDeactivated);
 
     public sealed record TeamTag(string Name, bool IsManager);
 
@@ -58,6 +59,7 @@ public sealed class IndexModel(CareStoriesDbContext db) : PageModel
                 p.DisplayName,
                 p.Email,
                 p.JobTitle,
+                IsDeactivated = p.DeactivatedAt != null,
                 Teams = p.Memberships.OrderBy(m => m.Team.Name).Select(m => new TeamTag(m.Team.Name, m.IsManager)).ToList(),
                 Roles = db.UserRoles.Where(ur => ur.UserId == p.Id)
                     .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
@@ -67,7 +69,7 @@ public sealed class IndexModel(CareStoriesDbContext db) : PageModel
             .ToListAsync(cancellationToken);
 
         People = rows
-            .Select(r => new PersonRow(r.Id, r.DisplayName, r.Email ?? "", r.JobTitle, r.Teams, InRoleOrder(r.Roles)))
+            .Select(r => new PersonRow(r.Id, r.DisplayName, r.Email ?? "", r.JobTitle, r.Teams, InRoleOrder(r.Roles), r.IsDeactivated))
             .ToList();
     }
 

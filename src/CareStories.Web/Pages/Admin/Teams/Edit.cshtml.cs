@@ -172,7 +172,9 @@ public sealed class EditModel(CareStoriesDbContext db) : PageModel
             .Distinct()
             .ToListAsync(cancellationToken);
         var canReview = reviewers.ToHashSet(StringComparer.Ordinal);
+        // People who have left are not offered, but stay listed where they are still in this team so saving keeps them.
         var people = await db.Users.AsNoTracking()
+            .Where(p => p.DeactivatedAt == null || p.Memberships.Any(m => m.TeamId == TeamId))
             .OrderBy(p => p.DisplayName)
             .ThenBy(p => p.Id)
             .Select(p => new { p.Id, p.DisplayName, p.Email, p.JobTitle })

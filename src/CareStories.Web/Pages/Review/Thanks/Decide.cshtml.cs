@@ -91,7 +91,7 @@ public sealed class DecideModel(CareStoriesDbContext db, StoryGate gate, IAuthor
         var ownerId = thanks.PersonId ?? Input.OwnerId;
         if (thanks.TeamId is { } teamId
             && (string.IsNullOrEmpty(ownerId)
-                || !await db.TeamMemberships.AnyAsync(m => m.TeamId == teamId && m.PersonId == ownerId, cancellationToken)))
+                || !await db.TeamMemberships.AnyAsync(m => m.TeamId == teamId && m.PersonId == ownerId && m.Person.DeactivatedAt == null, cancellationToken)))
         {
             ModelState.AddModelError("Input.OwnerId", "Choose someone in the team to own the draft.");
         }
@@ -270,7 +270,7 @@ public sealed class DecideModel(CareStoriesDbContext db, StoryGate gate, IAuthor
         if (Thanks.TeamId is { } teamId)
         {
             Members = await db.TeamMemberships.AsNoTracking()
-                .Where(m => m.TeamId == teamId)
+                .Where(m => m.TeamId == teamId && m.Person.DeactivatedAt == null)
                 .OrderBy(m => m.Person.DisplayName)
                 .Select(m => new MemberChoice(m.PersonId, m.Person.DisplayName))
                 .ToListAsync(cancellationToken);

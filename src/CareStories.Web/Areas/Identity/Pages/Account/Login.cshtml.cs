@@ -68,6 +68,15 @@ public sealed class LoginModel(
             return Page();
         }
 
+        if (!person.IsActive)
+        {
+            // Refused whatever the password, after spending the time a check takes: it says no more than a lockout does.
+            unknownAccounts.SpendAPasswordCheck(Input.Password);
+            logger.LogWarning("A deactivated account tried to sign in.");
+            ModelState.AddModelError(string.Empty, NotActiveMessage);
+            return Page();
+        }
+
         var wasLockedOut = await signInManager.UserManager.IsLockedOutAsync(person);
         var result = await signInManager.PasswordSignInAsync(person, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
@@ -110,6 +119,9 @@ public sealed class LoginModel(
 
         return Page();
     }
+
+    private const string NotActiveMessage =
+        "This account is not active. If you think it should be, ask an administrator.";
 
     private string LockedOutMessage =>
         $"This account is locked for {(int)identityOptions.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes} minutes after too many failed attempts. Try again later, or reset your password.";
