@@ -1,5 +1,3 @@
-using CareStories.Domain.Stories;
-
 namespace CareStories.Web.Demo;
 
 // The demo stories that reach the feed.

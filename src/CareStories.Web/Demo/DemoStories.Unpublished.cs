@@ -1,5 +1,3 @@
-using CareStories.Domain.Stories;
-
 namespace CareStories.Web.Demo;
 
 // The demo stories that are not on the feed: withdrawn, waiting for review, sent back and drafts.

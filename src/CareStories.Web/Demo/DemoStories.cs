@@ -1,7 +1,4 @@
 using CareStories.Domain.Catalogue;
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
 
 namespace CareStories.Web.Demo;
 

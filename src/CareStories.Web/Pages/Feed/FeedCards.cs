@@ -1,8 +1,5 @@
 using CareStories.Domain.Catalogue;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
 using CareStories.Web.Photos;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Feed;
 

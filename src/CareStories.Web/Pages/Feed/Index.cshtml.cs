@@ -1,11 +1,5 @@
 using System.Globalization;
-using CareStories.Domain.Data;
 using CareStories.Domain.Paging;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Feed;
 
