@@ -37,7 +37,7 @@ public sealed class Person : IdentityUser
         var name = (displayName ?? "").Trim();
         if (name.Length == 0)
         {
-            errors.Add(new(nameof(DisplayName), "Enter the name colleagues know this person by."));
+            errors.Add(new(nameof(DisplayName), "Enter a name: the one colleagues will see on stories and celebrations."));
         }
         else if (name.Length > DisplayNameMaxLength)
         {

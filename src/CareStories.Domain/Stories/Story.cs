@@ -127,15 +127,10 @@ public sealed partial class Story : AggregateRoot
     public void SetHeroes(IReadOnlyCollection<string> personIds)
     {
         EnsureEditable();
-        var wanted = personIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).ToList();
-        if (wanted.Count == 0)
+        var wanted = WantedHeroes(personIds);
+        if (HeroesRefusal(wanted.Count) is { } refusal)
         {
-            throw new DomainException("Choose at least one person to credit: yourself or a colleague.", "Heroes");
-        }
-
-        if (wanted.Count > MaxHeroes)
-        {
-            throw new DomainException($"Credit at most {MaxHeroes} people on one story.", "Heroes");
+            throw new DomainException([refusal]);
         }
 
         _heroes.RemoveAll(h => !wanted.Contains(h.PersonId));
@@ -168,35 +163,73 @@ public sealed partial class Story : AggregateRoot
     }
 
     /// <summary>What still has to be filled in before the story can go to review.</summary>
-    public IReadOnlyList<DomainError> MissingForReview()
+    public IReadOnlyList<DomainError> MissingForReview() =>
+        MissingForReview(OccurredOn, Situation, ImmediateAction, Outcome, _heroes.Count, _teams.Count);
+
+    /// <summary>
+    /// Every reason this content, with these people and teams, could not be submitted: what is wrong with the
+    /// content and what is still missing, at most one message per field, so the form names them all at once
+    /// instead of stopping at the first refusal. Empty when <see cref="Submit"/> would accept it.
+    /// </summary>
+    public static IReadOnlyList<DomainError> WhyNotSubmittable(
+        StoryContent content, IReadOnlyCollection<string> heroIds, IReadOnlyCollection<int> teamIds, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var errors = new List<DomainError>();
+        var checkedContent = content.Check(at, errors);
+        var heroes = WantedHeroes(heroIds).Count;
+        if (HeroesRefusal(heroes) is { } refusal)
+        {
+            errors.Add(refusal);
+        }
+
+        var missing = MissingForReview(
+            checkedContent.OccurredOn, checkedContent.Situation, checkedContent.ImmediateAction, checkedContent.Outcome,
+            heroes, teamIds.Distinct().Count());
+        errors.AddRange(missing.Where(m => !errors.Exists(e => e.Field == m.Field)));
+        return errors;
+    }
+
+    private static List<string> WantedHeroes(IEnumerable<string> personIds) =>
+        personIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).ToList();
+
+    private static DomainError? HeroesRefusal(int count) => count switch
+    {
+        0 => new("Heroes", "Choose at least one person to credit: yourself or a colleague."),
+        > MaxHeroes => new("Heroes", $"Credit at most {MaxHeroes} people on one story."),
+        _ => null,
+    };
+
+    private static List<DomainError> MissingForReview(
+        DateOnly? occurredOn, string? situation, string? immediateAction, string? outcome, int heroes, int teams)
     {
         var missing = new List<DomainError>();
-        if (OccurredOn is null)
+        if (occurredOn is null)
         {
             missing.Add(new(nameof(OccurredOn), "Enter when it happened."));
         }
 
-        if (Situation is null)
+        if (situation is null)
         {
             missing.Add(new(nameof(Situation), "Describe the customer's situation."));
         }
 
-        if (ImmediateAction is null)
+        if (immediateAction is null)
         {
             missing.Add(new(nameof(ImmediateAction), "Say what was done right away."));
         }
 
-        if (Outcome is null)
+        if (outcome is null)
         {
             missing.Add(new(nameof(Outcome), "Say how it turned out for the customer."));
         }
 
-        if (_heroes.Count == 0)
+        if (heroes == 0)
         {
             missing.Add(new("Heroes", "Choose at least one person to credit."));
         }
 
-        if (_teams.Count == 0)
+        if (teams == 0)
         {
             missing.Add(new("Teams", "Choose at least one team."));
         }

@@ -35,6 +35,22 @@ public sealed record StoryContent(
     public CheckedStoryContent Check(DateTimeOffset at)
     {
         var errors = new List<DomainError>();
+        var content = Check(at, errors);
+        if (errors.Count > 0)
+        {
+            throw new DomainException(errors);
+        }
+
+        return content;
+    }
+
+    /// <summary>
+    /// The same checks without refusing: every problem goes into <paramref name="errors"/>, and what comes back is
+    /// the content as far as it could be read (an empty title, no spend if the spend was wrong), so the submit
+    /// check can name what is still missing beside what is wrong.
+    /// </summary>
+    internal CheckedStoryContent Check(DateTimeOffset at, List<DomainError> errors)
+    {
         var title = TextRules.SingleLine(Title);
         if (title.Length == 0)
         {
@@ -62,12 +78,6 @@ public sealed record StoryContent(
         var prevention = Narrative(Prevention, nameof(Prevention), PreventionMaxLength, errors);
         var outcome = Narrative(Outcome, nameof(Outcome), NarrativeMaxLength, errors);
         var spend = CheckSpend(errors);
-
-        if (errors.Count > 0)
-        {
-            throw new DomainException(errors);
-        }
-
         return new CheckedStoryContent(title, OccurredOn, situation, action, prevention, outcome, spend);
     }
 

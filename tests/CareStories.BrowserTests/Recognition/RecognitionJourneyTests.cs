@@ -28,7 +28,7 @@ public sealed class RecognitionJourneyTests(AppServer app, Browser browser, ITes
         await ScreenshotAsync(admin, $"recognition-badges-{screen}");
         await AssertAccessibleAsync(admin);
 
-        var storyUrl = $"Stories/{await StoryNobodyHereRecognisedYetAsync()}";
+        var storyUrl = $"Stories/{await App.PublishedStoryByAColleagueAsync()}";
         var leader = await NewPageAsync(Screen.Named(screen));
         await SignInAsync(leader, DemoAccounts.Leader);
         await leader.GotoAsync(storyUrl);
@@ -74,7 +74,7 @@ public sealed class RecognitionJourneyTests(AppServer app, Browser browser, ITes
     public async Task Admin_hides_a_comment_with_a_reason_that_stays_on_record(string screen)
     {
         var text = $"Rude words about a customer ({screen} {Guid.NewGuid():N})";
-        var storyId = await StoryNobodyHereRecognisedYetAsync();
+        var storyId = await App.PublishedStoryByAColleagueAsync();
         await App.WithDbAsync(async db =>
         {
             var writer = await db.Users.SingleAsync(u => u.Email == DemoAccounts.Employee.Email);
@@ -111,31 +111,4 @@ public sealed class RecognitionJourneyTests(AppServer app, Browser browser, ITes
     }
 
     /// <summary>A published demo story neither the leader nor the employee wrote, stars in, celebrated or applauded.</summary>
-    /// <summary>
-    /// A published story of this run's own, by a colleague and nobody here has recognised: other journeys celebrate
-    /// and applaud the demo's stories too, so the test never depends on which of them ran first.
-    /// </summary>
-    private Task<int> StoryNobodyHereRecognisedYetAsync() => App.WithDbAsync(async db =>
-    {
-        var now = DateTimeOffset.UtcNow;
-        var tom = await db.Users.Where(u => u.Email == "tom@carestories.example").Select(u => u.Id).SingleAsync();
-        var sam = await db.Users.Where(u => u.Email == DemoAccounts.Manager.Email).Select(u => u.Id).SingleAsync();
-        var team = await db.TeamMemberships.Where(m => m.PersonId == tom).Select(m => m.TeamId).FirstAsync();
-        var story = new Story(tom, new StoryContent(
-            $"Found the lost booking before the guest arrived {Guid.NewGuid():N}"[..60],
-            DateOnly.FromDateTime(now.UtcDateTime.AddDays(-2)),
-            "A guest's booking had vanished from the system the night before they arrived.",
-            "Tom rebuilt it from the confirmation email and held the same room.",
-            null,
-            "The guest checked in without ever knowing.",
-            null,
-            null,
-            null), now.AddHours(-6));
-        story.SetTeams([team]);
-        story.Submit(tom, now.AddHours(-5));
-        story.Publish(sam, now.AddHours(-4));
-        db.Stories.Add(story);
-        await db.SaveChangesAsync();
-        return story.Id;
-    });
 }

@@ -42,7 +42,7 @@ public sealed class ReceiveThanksTests
         var refused = Assert.Throws<DomainException>(() =>
             CustomerThanks.Receive(Link(), new(new string('a', CustomerThanks.TextMaxLength + 1), CustomerNaming.Anonymous, null, true), Now));
 
-        Assert.Contains($"it is {CustomerThanks.TextMaxLength + 1} now", Assert.Single(refused.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains($"it is {CustomerThanks.TextMaxLength + 1:N0} now", Assert.Single(refused.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class ProfileTests(CareStoriesFactory factory) : IClassFixture<Car
         await response.ShouldBeAsync(HttpStatusCode.OK);
         var page = await response.ReadDocumentAsync();
         Assert.Equal("true", page.QuerySelector("#Input_DisplayName")!.GetAttribute("aria-invalid"));
-        Assert.Contains("Enter the name", page.QuerySelector("[data-error-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Enter a name", page.QuerySelector("[data-error-summary]")!.TextContent, StringComparison.Ordinal);
         var saved = await factory.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(p => p.Id == person.Id));
         Assert.Equal(person.DisplayName, saved.DisplayName);
     }

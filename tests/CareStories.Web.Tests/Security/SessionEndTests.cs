@@ -4,17 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace CareStories.Web.Tests.Security;
 
-/// <summary>Checks the session on every request, so a test needs no clock: the app's default is checked separately.</summary>
-public sealed class SessionCheckedEveryRequestFactory : CareStoriesFactory
+/// <summary>
+/// A session is checked against the person's security stamp at most a minute after it was last checked; the fake clock
+/// moves past that minute, so these tests check the app's real setting, not one made for them.
+/// </summary>
+public sealed class SessionEndTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>
 {
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["Identity:SessionCheckSeconds"] = "0",
-    };
-}
+    private static readonly TimeSpan PastTheCheck = TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1);
 
-public sealed class SessionEndTests(SessionCheckedEveryRequestFactory factory) : IClassFixture<SessionCheckedEveryRequestFactory>
-{
     [Fact]
     public void Sessions_are_checked_against_the_security_stamp_at_least_every_minute_by_default()
     {
@@ -35,6 +32,7 @@ public sealed class SessionEndTests(SessionCheckedEveryRequestFactory factory) :
         var signOut = await browser.SubmitFormAsync("/Stories", [], "form[action*='Logout']");
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        factory.Clock.Advance(PastTheCheck);
         (await factory.GetWithCookieAsync("/Stories", copy)).ShouldRedirectToSignIn();
     }
 
@@ -53,6 +51,7 @@ public sealed class SessionEndTests(SessionCheckedEveryRequestFactory factory) :
         }, "form#change-password-form");
 
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        factory.Clock.Advance(PastTheCheck);
         (await factory.GetWithCookieAsync("/Stories", copy)).ShouldRedirectToSignIn();
         await browser.GetAsync("/Stories").ShouldBeAsync(HttpStatusCode.OK);
     }
@@ -69,6 +68,7 @@ public sealed class SessionEndTests(SessionCheckedEveryRequestFactory factory) :
         var saved = await admin.SubmitFormAsync($"/Admin/People/Edit/{manager.Id}", values);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        factory.Clock.Advance(PastTheCheck);
         (await factory.GetWithCookieAsync("/Stories", copy)).ShouldRedirectToSignIn();
     }
 

@@ -78,6 +78,11 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
         var publishWithoutReview = intent == "submit" && (await db.CompanySettings.CurrentAsync(cancellationToken)).PublishWithoutReview;
         try
         {
+            if (intent == "submit")
+            {
+                Input.EnsureSubmittable(now);
+            }
+
             story.Edit(Input.ToContent(), now);
             story.ApplyChoices(Input);
             if (intent == "submit")

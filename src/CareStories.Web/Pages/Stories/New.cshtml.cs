@@ -36,6 +36,11 @@ public sealed class NewModel(CareStoriesDbContext db, TimeProvider time) : PageM
         try
         {
             // The story's own rules run even when a field could not be read, so every problem shows at once.
+            if (intent == "submit")
+            {
+                Input.EnsureSubmittable(now);
+            }
+
             story = new Story(me, Input.ToContent(), now);
             story.ApplyChoices(Input);
             if (intent == "submit")

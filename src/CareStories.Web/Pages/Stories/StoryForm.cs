@@ -110,4 +110,17 @@ public static class StoryFormExtensions
         story.SetTeams(input.Teams);
         story.SetValues(input.Values);
     }
+
+    /// <summary>
+    /// Refuses a submission with every reason at once (a wrong title and each missing field), before the story's
+    /// own checks would stop at the first one.
+    /// </summary>
+    public static void EnsureSubmittable(this StoryInput input, DateTimeOffset at)
+    {
+        var reasons = Story.WhyNotSubmittable(input.ToContent(), input.Heroes, input.Teams, at);
+        if (reasons.Count > 0)
+        {
+            throw new DomainException(reasons);
+        }
+    }
 }
