@@ -33,53 +33,6 @@ public sealed class DataGenerator(string connectionString, int storyCount, int p
     private const int BatchSize = 2_000;
     private const int TeamCount = 25;
 
-    private static readonly string[] Situations =
-    [
-        "The customer's delivery van broke down on the way to a trade fair, with every sample they meant to show on board. They called us two hours before the doors opened, close to tears, because the fair was the one chance this year to meet their biggest buyers.",
-        "An elderly customer had been charged twice for the same repair and could not get through on the phone line for three days. Her daughter wrote to us, worried that the second charge would leave her mother short for the rest of the month.",
-        "A small bakery's card terminal stopped taking payments on the Saturday before a holiday, their busiest day of the year. The owner had a queue out of the door and no cash float to speak of.",
-        "The customer needed a signed report on their boss's desk within ten minutes, and the office printer we look after had jammed for the third time that morning.",
-        "A family moving house found that the spare part we promised for their heating system had gone to their old address, and the new house had no heating in the middle of a cold week with a newborn at home.",
-    ];
-
-    private static readonly string[] Actions =
-    [
-        "Drove the spare part over personally after the shift ended, installed it, and stayed until the system had run a full cycle without a fault.",
-        "Refunded the duplicate charge on the spot, within the limit we may spend without sign-off, and called back the next morning to make sure the money had arrived.",
-        "Lent the customer one of our demo units for the weekend and talked the owner through setting it up over the phone while the queue kept moving.",
-        "Sent the report to a printer on another floor, walked it to the meeting room, and came back to clear the jam once the customer's meeting had started.",
-        "Arranged a courier from the warehouse to the new address the same evening and asked the field team to fit the part first thing in the morning.",
-    ];
-
-    private static readonly string[] Preventions =
-    [
-        "Raised a change so the billing system holds a second identical charge for review instead of sending it.",
-        "Added the printer to the weekly maintenance round and ordered the roller kit the manufacturer recommends.",
-        "Changed the order form so a new delivery address is confirmed by text message before anything is shipped.",
-    ];
-
-    private static readonly string[] Outcomes =
-    [
-        "The customer made it to the fair on time, signed two new buyers, and wrote to thank the whole team.",
-        "She told us she had nearly moved to another provider and now recommends us to her friends at the community centre.",
-        "The bakery took every payment that day; the owner sent a box of pastries to the support desk on Monday.",
-        "The report reached the boss with minutes to spare and the customer renewed their contract for three years.",
-    ];
-
-    private static readonly string[] QuoteTexts =
-    [
-        "I honestly did not expect anyone to go that far for us. Thank you, you saved our week.",
-        "Your colleague stayed calm when I was not, and sorted everything before I had even finished explaining.",
-        "We have been customers for twelve years and this is the reason we will stay for twelve more.",
-    ];
-
-    private static readonly string[] Comments =
-    [
-        "This is exactly what we mean by putting the customer first. Brilliant work.",
-        "I had no idea the warehouse team did this. Thank you for sharing it.",
-        "Great story. The prevention step is what I like best: nobody else will hit this again.",
-    ];
-
     private readonly Random _random = new(2026);
     private SqliteConnection? _connection;
 
@@ -141,8 +94,8 @@ public sealed class DataGenerator(string connectionString, int storyCount, int p
         for (var i = 0; i < peopleCount; i++)
         {
             var email = i == 0 ? ReaderEmail : string.Create(CultureInfo.InvariantCulture, $"person{i:0000}@{Domain}");
-            var name = i == 0 ? "Riley Reader" : $"{FirstNames[i % FirstNames.Length]} {LastNames[(i / FirstNames.Length) % LastNames.Length]} {i}";
-            var person = new Person(email, name, JobTitles[i % JobTitles.Length], now.AddYears(-4))
+            var name = i == 0 ? "Riley Reader" : $"{WordLists.FirstNames[i % WordLists.FirstNames.Length]} {WordLists.LastNames[(i / WordLists.FirstNames.Length) % WordLists.LastNames.Length]} {i}";
+            var person = new Person(email, name, WordLists.JobTitles[i % WordLists.JobTitles.Length], now.AddYears(-4))
             {
                 NormalizedEmail = email.ToUpperInvariant(),
                 NormalizedUserName = email.ToUpperInvariant(),
@@ -203,14 +156,14 @@ public sealed class DataGenerator(string connectionString, int storyCount, int p
         for (var t = 0; t < TeamCount; t++)
         {
             var kind = t % 5 < 3 ? TeamKind.CustomerFacing : TeamKind.BehindTheScenes;
-            var team = new Team($"{TeamNames[t % TeamNames.Length]} {(t / TeamNames.Length) + 1}", kind, "A generated team for the benchmark.");
+            var team = new Team($"{WordLists.TeamNames[t % WordLists.TeamNames.Length]} {(t / WordLists.TeamNames.Length) + 1}", kind, "A generated team for the benchmark.");
             var managerIds = new[] { people.Reviewers[2 * t], people.Reviewers[(2 * t) + 1] };
             team.SetPeople(people.TeamMembers[t], managerIds);
             teams.Add(team);
         }
 
-        var values = ValueNames.Select(v => new CareValue(v, "A value from the generated catalogue.")).ToList();
-        var badges = BadgeNames.Select((b, i) => new Badge(b, "A badge from the generated catalogue.", (BadgeColour)(i % 7))).ToList();
+        var values = WordLists.ValueNames.Select(v => new CareValue(v, "A value from the generated catalogue.")).ToList();
+        var badges = WordLists.BadgeNames.Select((b, i) => new Badge(b, "A badge from the generated catalogue.", (BadgeColour)(i % 7))).ToList();
         db.Teams.AddRange(teams);
         db.Values.AddRange(values);
         db.Badges.AddRange(badges);
@@ -273,15 +226,15 @@ public sealed class DataGenerator(string connectionString, int storyCount, int p
         var author = members[_random.Next(members.Count)];
         var created = at.AddDays(-2);
         var occurred = DateOnly.FromDateTime(created.UtcDateTime.AddDays(-_random.Next(1, 10)));
-        var title = $"{TitleStarts[_random.Next(TitleStarts.Length)]} {TitleEnds[_random.Next(TitleEnds.Length)]}";
+        var title = $"{WordLists.TitleStarts[_random.Next(WordLists.TitleStarts.Length)]} {WordLists.TitleEnds[_random.Next(WordLists.TitleEnds.Length)]}";
         var hasSpend = _random.NextDouble() < 0.2;
         var content = new StoryContent(
             title,
             occurred,
-            Situations[_random.Next(Situations.Length)],
-            Actions[_random.Next(Actions.Length)],
-            _random.NextDouble() < 0.5 ? Preventions[_random.Next(Preventions.Length)] : null,
-            Outcomes[_random.Next(Outcomes.Length)],
+            WordLists.Situations[_random.Next(WordLists.Situations.Length)],
+            WordLists.Actions[_random.Next(WordLists.Actions.Length)],
+            _random.NextDouble() < 0.5 ? WordLists.Preventions[_random.Next(WordLists.Preventions.Length)] : null,
+            WordLists.Outcomes[_random.Next(WordLists.Outcomes.Length)],
             hasSpend ? _random.Next(5, 250) : null,
             hasSpend ? "EUR" : null,
             hasSpend ? "A courier and a replacement part" : null);
@@ -305,7 +258,7 @@ public sealed class DataGenerator(string connectionString, int storyCount, int p
         if (_random.NextDouble() < 0.6)
         {
             story.AddQuote(new QuoteDetails(
-                QuoteTexts[_random.Next(QuoteTexts.Length)], (QuoteSource)_random.Next(6), occurred,
+                WordLists.QuoteTexts[_random.Next(WordLists.QuoteTexts.Length)], (QuoteSource)_random.Next(6), occurred,
                 (CustomerNaming)_random.Next(3), "Alex Morgan"), created);
         }
 
@@ -382,7 +335,7 @@ public sealed class DataGenerator(string connectionString, int storyCount, int p
         {
             for (var c = _random.Next(1, 4); c > 0; c--)
             {
-                db.Comments.Add(Comment.Write(facts, people.Everyone[_random.Next(people.Everyone.Count)].Id, Comments[_random.Next(Comments.Length)], at.AddHours(4)));
+                db.Comments.Add(Comment.Write(facts, people.Everyone[_random.Next(people.Everyone.Count)].Id, WordLists.Comments[_random.Next(WordLists.Comments.Length)], at.AddHours(4)));
                 rows++;
             }
         }
@@ -411,30 +364,6 @@ public sealed class DataGenerator(string connectionString, int storyCount, int p
 
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    private static readonly string[] FirstNames =
-        ["Ada", "Ben", "Chloe", "Dev", "Eva", "Finn", "Gita", "Hugo", "Iris", "Jon", "Kemi", "Liam", "Maya", "Nico", "Olu", "Priya", "Quinn", "Rosa", "Sami", "Tara"];
-
-    private static readonly string[] LastNames =
-        ["Adams", "Baker", "Costa", "Diaz", "Evans", "Fischer", "Gupta", "Hansen", "Ito", "Jansen", "Kowalski", "Larsen", "Mensah", "Nowak", "Okoro", "Pereira", "Rossi", "Silva", "Tanaka", "Usman"];
-
-    private static readonly string[] JobTitles =
-        ["Customer Support Specialist", "Field Technician", "Billing Analyst", "Warehouse Coordinator", "IT Support Engineer", "Logistics Planner"];
-
-    private static readonly string[] TeamNames =
-        ["Customer Support", "Field Service", "Billing", "Warehouse", "IT Operations", "Roadside", "Sales Desk", "Returns", "Payroll", "Facilities"];
-
-    private static readonly string[] ValueNames =
-        ["Broke a rule for the customer", "Workaround first", "Fixed it for good", "Cross-team help", "Listened first", "Owned it end to end", "Kept the promise", "Went back to check"];
-
-    private static readonly string[] BadgeNames =
-        ["Above and beyond", "Customer hero", "Problem solver", "Team player", "Calm in the storm", "Fixed it for good"];
-
-    private static readonly string[] TitleStarts =
-        ["Samples at the fair", "A refund before breakfast", "The holiday card terminal", "Ten minutes to print", "Heating for a newborn", "A part at the wrong address"];
-
-    private static readonly string[] TitleEnds =
-        ["saved by the night shift", "and a very happy customer", "fixed for everyone", "with minutes to spare", "thanks to the warehouse", "the whole team pitched in"];
 
     public async ValueTask DisposeAsync()
     {

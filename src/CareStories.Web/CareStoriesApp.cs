@@ -1,13 +1,8 @@
 using System.Threading.RateLimiting;
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
 using CareStories.Web.Authorization;
-using CareStories.Web.Identity;
-using CareStories.Web.Infrastructure;
 using CareStories.Web.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web;
 

@@ -1,9 +1,7 @@
 using CareStories.Domain.Catalogue;
 using CareStories.Domain.Events;
 using CareStories.Domain.Notifications;
-using CareStories.Domain.People;
 using CareStories.Domain.Settings;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

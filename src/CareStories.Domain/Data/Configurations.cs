@@ -1,8 +1,6 @@
 using CareStories.Domain.Catalogue;
 using CareStories.Domain.Notifications;
-using CareStories.Domain.People;
 using CareStories.Domain.Settings;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,6 +1,3 @@
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
-
 namespace CareStories.Domain.Notifications;
 
 public enum NotificationKind

@@ -1,7 +1,5 @@
 using CareStories.Domain.Data;
 using CareStories.Domain.Events;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,3 @@
-using CareStories.Domain.People;
-
 namespace CareStories.Domain.Stories;
 
 /// <summary>Where a customer's words reached us.</summary>

@@ -1,5 +1,4 @@
 using CareStories.Domain.Events;
-using CareStories.Domain.People;
 
 namespace CareStories.Domain.Stories;
 

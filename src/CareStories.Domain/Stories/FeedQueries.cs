@@ -1,6 +1,5 @@
 using CareStories.Domain.Data;
 using CareStories.Domain.Paging;
-using CareStories.Domain.People;
 
 namespace CareStories.Domain.Stories;
 

@@ -1,6 +1,5 @@
 using CareStories.Domain.Catalogue;
 using CareStories.Domain.Events;
-using CareStories.Domain.People;
 
 namespace CareStories.Domain.Stories;
 

@@ -1,5 +1,3 @@
-using CareStories.Domain.People;
-
 namespace CareStories.Domain.Stories;
 
 /// <summary>The review queue's filters, shared by the queue and the manager's home page.</summary>

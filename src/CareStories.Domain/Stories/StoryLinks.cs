@@ -1,5 +1,4 @@
 using CareStories.Domain.Catalogue;
-using CareStories.Domain.People;
 
 namespace CareStories.Domain.Stories;
 

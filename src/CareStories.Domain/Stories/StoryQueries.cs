@@ -1,4 +1,3 @@
-using CareStories.Domain.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Domain.Stories;

@@ -1,6 +1,4 @@
 using CareStories.Domain.Events;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
 
 namespace CareStories.Domain.Thanks;
 

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using CareStories.Domain.People;
 
 namespace CareStories.Domain.Thanks;
 

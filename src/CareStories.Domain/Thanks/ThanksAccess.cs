@@ -1,5 +1,3 @@
-using CareStories.Domain.Stories;
-
 namespace CareStories.Domain.Thanks;
 
 /// <summary>

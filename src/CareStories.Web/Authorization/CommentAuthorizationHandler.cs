@@ -1,9 +1,5 @@
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using CareStories.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Authorization;
 

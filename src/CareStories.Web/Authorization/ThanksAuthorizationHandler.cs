@@ -1,12 +1,7 @@
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
-using CareStories.Web.Identity;
 using CareStories.Web.Pages.Thanks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Authorization;
 

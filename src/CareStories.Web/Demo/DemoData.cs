@@ -1,6 +1,4 @@
 using CareStories.Domain.Catalogue;
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
 using Microsoft.AspNetCore.Identity;
 
 namespace CareStories.Web.Demo;

@@ -1,10 +1,6 @@
 using CareStories.Domain.Catalogue;
-using CareStories.Domain.Data;
 using CareStories.Domain.Notifications;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Demo;
 

@@ -1,6 +1,3 @@
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 
 namespace CareStories.Web.Demo;

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using CareStories.Domain.People;
 using Microsoft.AspNetCore.Identity;
 
 namespace CareStories.Web.Identity;

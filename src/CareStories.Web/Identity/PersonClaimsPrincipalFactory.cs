@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CareStories.Domain.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

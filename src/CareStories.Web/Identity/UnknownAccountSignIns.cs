@@ -1,4 +1,3 @@
-using CareStories.Domain.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,5 @@
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
 using CareStories.Web.Demo;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Infrastructure;
 

@@ -1,4 +1,3 @@
-using CareStories.Domain;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CareStories.Web.Infrastructure;

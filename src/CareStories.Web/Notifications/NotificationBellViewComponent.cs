@@ -1,8 +1,4 @@
-using CareStories.Domain.Data;
-using CareStories.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Notifications;
 

@@ -1,10 +1,4 @@
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
 using CareStories.Domain.Settings;
-using CareStories.Domain.Stories;
-using CareStories.Web.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages;
 

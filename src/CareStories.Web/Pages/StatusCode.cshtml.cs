@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CareStories.Web.Pages;
 
 /// <summary>The friendly page behind 403, 404 and the other error codes (re-executed by the status code pages).</summary>

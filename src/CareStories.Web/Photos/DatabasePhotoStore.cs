@@ -1,6 +1,3 @@
-using CareStories.Domain.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Photos;
 
 /// <summary>

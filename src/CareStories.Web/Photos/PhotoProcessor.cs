@@ -1,5 +1,3 @@
-using CareStories.Domain;
-using CareStories.Domain.Stories;
 using SkiaSharp;
 
 namespace CareStories.Web.Photos;

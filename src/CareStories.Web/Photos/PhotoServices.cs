@@ -1,4 +1,3 @@
-using CareStories.Web.Infrastructure;
 using CareStories.Web.Photos;
 
 // In the app's root namespace, like the other AddX extensions, so CareStoriesApp needs no using for it.

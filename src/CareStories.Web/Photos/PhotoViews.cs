@@ -1,6 +1,3 @@
-using CareStories.Domain.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Photos;
 
 /// <summary>A photo as the pages show it: where its two sizes are served, how big they are, what it shows.</summary>

@@ -1,7 +1,4 @@
-using CareStories.Domain.Data;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Thanks;
 

@@ -1,5 +1,3 @@
-using CareStories.BrowserTests.Infrastructure;
-
 using static Microsoft.Playwright.Assertions;
 
 namespace CareStories.BrowserTests.Account;

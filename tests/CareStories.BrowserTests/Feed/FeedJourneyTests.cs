@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CareStories.BrowserTests.Infrastructure;
 using CareStories.Domain.Catalogue;
 using CareStories.Domain.People;
 using CareStories.Domain.Stories;

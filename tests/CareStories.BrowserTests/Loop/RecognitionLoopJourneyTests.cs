@@ -1,5 +1,4 @@
 using System.Globalization;
-using CareStories.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace CareStories.BrowserTests.Loop;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CareStories.BrowserTests.Infrastructure;
 using CareStories.Domain.Catalogue;
 using CareStories.Domain.Notifications;
 using CareStories.Domain.Stories;

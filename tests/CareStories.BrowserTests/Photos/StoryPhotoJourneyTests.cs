@@ -1,4 +1,3 @@
-using CareStories.BrowserTests.Infrastructure;
 using SkiaSharp;
 using static Microsoft.Playwright.Assertions;
 

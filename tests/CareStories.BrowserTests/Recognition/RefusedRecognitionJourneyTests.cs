@@ -1,4 +1,3 @@
-using CareStories.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace CareStories.BrowserTests.Recognition;

@@ -1,4 +1,3 @@
-using CareStories.BrowserTests.Infrastructure;
 using CareStories.Domain.Stories;
 using CareStories.Web.Demo;
 using Microsoft.EntityFrameworkCore;

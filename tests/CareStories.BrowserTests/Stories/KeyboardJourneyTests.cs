@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using CareStories.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace CareStories.BrowserTests.Stories;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CareStories.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace CareStories.BrowserTests.Stories;

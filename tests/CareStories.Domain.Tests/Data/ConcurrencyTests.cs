@@ -1,6 +1,5 @@
 using CareStories.Domain.Catalogue;
 using CareStories.Domain.Data;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using CareStories.Domain.Data;
 using CareStories.Domain.Notifications;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 using Microsoft.EntityFrameworkCore;
 

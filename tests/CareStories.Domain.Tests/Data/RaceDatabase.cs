@@ -1,6 +1,5 @@
 using CareStories.Domain.Data;
 using CareStories.Domain.People;
-using CareStories.Domain.Stories;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

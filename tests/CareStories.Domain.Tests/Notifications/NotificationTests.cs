@@ -1,5 +1,4 @@
 using CareStories.Domain.Notifications;
-using CareStories.Domain.Stories;
 
 using static CareStories.Domain.Tests.Stories.StoryMaker;
 

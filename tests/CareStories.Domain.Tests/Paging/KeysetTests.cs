@@ -4,7 +4,6 @@ using CareStories.Domain.Data;
 using CareStories.Domain.Notifications;
 using CareStories.Domain.Paging;
 using CareStories.Domain.People;
-using CareStories.Domain.Stories;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,3 @@
-using CareStories.Domain.Stories;
-
 using static CareStories.Domain.Tests.Stories.StoryMaker;
 
 namespace CareStories.Domain.Tests.Stories;

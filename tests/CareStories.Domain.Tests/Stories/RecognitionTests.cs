@@ -1,6 +1,5 @@
 using CareStories.Domain.Catalogue;
 using CareStories.Domain.Events;
-using CareStories.Domain.Stories;
 
 using static CareStories.Domain.Tests.Stories.StoryMaker;
 

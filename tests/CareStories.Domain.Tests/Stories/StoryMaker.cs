@@ -1,5 +1,3 @@
-using CareStories.Domain.Stories;
-
 namespace CareStories.Domain.Tests.Stories;
 
 /// <summary>Stories in every status, made the way the app makes them: through the story's own methods.</summary>

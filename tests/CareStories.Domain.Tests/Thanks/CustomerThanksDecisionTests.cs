@@ -1,5 +1,4 @@
 using CareStories.Domain.Events;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 
 using static CareStories.Domain.Tests.Stories.StoryMaker;

@@ -1,4 +1,3 @@
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 
 namespace CareStories.Domain.Tests.Thanks;

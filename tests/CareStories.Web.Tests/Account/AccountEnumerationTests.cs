@@ -1,7 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;

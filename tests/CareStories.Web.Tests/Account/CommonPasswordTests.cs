@@ -1,6 +1,4 @@
-using System.Net;
 using CareStories.Web.Identity;
-using CareStories.Web.Tests.Infrastructure;
 
 namespace CareStories.Web.Tests.Account;
 

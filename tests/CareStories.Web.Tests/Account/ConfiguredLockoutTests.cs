@@ -1,7 +1,3 @@
-using System.Net;
-
-using CareStories.Web.Tests.Infrastructure;
-
 namespace CareStories.Web.Tests.Account;
 
 /// <summary>The app with a stricter lockout than the default, as an organisation might configure it.</summary>

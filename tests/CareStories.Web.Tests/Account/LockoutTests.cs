@@ -1,8 +1,3 @@
-using System.Net;
-
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
-
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

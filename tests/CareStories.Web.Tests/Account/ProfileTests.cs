@@ -1,7 +1,3 @@
-using System.Net;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Tests.Account;
 
 /// <summary>A person keeps their own name and job title up to date on the profile page.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using CareStories.Web.Tests.Infrastructure;
-
 namespace CareStories.Web.Tests.Account;
 
 public sealed class SignInTests(RealPasswordsFactory factory) : IClassFixture<RealPasswordsFactory>

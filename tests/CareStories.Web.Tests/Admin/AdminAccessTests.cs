@@ -1,10 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Tests.Admin;
 
 public sealed class AdminAccessTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>

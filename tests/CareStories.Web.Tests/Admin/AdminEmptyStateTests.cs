@@ -1,6 +1,3 @@
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
-
 namespace CareStories.Web.Tests.Admin;
 
 /// <summary>A database with nobody but one administrator: what the lists say before anything is added.</summary>

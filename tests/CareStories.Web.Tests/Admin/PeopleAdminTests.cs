@@ -1,11 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareStories.Web.Tests.Admin;

@@ -1,10 +1,4 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using CareStories.Domain.Catalogue;
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Admin;
 

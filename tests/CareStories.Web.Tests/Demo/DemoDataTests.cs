@@ -1,7 +1,4 @@
 using CareStories.Domain.Notifications;
-using CareStories.Domain.Stories;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Demo;
 

@@ -1,8 +1,5 @@
 using CareStories.Domain.Catalogue;
 using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
-using CareStories.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareStories.Web.Tests.Feed;

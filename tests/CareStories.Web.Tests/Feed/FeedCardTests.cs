@@ -1,8 +1,4 @@
 using CareStories.Domain.Catalogue;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Feed;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 
 namespace CareStories.Web.Tests.Feed;
 

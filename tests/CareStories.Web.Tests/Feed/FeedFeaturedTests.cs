@@ -1,7 +1,3 @@
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Tests.Feed;
 
 /// <summary>Featured stories are company-wide, so these tests have a database of their own.</summary>

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
 using CareStories.Domain.Paging;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Feed;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CareStories.Web.Tests.Infrastructure;

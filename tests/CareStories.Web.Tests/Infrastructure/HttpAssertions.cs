@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace CareStories.Web.Tests.Infrastructure;
 
 public static class HttpAssertions

@@ -1,7 +1,5 @@
 using System.Text;
 
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
 namespace CareStories.Web.Tests.Infrastructure;

@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using CareStories.Domain.Catalogue;
 using CareStories.Domain.Data;
-using CareStories.Domain.Stories;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Infrastructure;
 

@@ -1,7 +1,5 @@
 using CareStories.Domain.Catalogue;
 using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

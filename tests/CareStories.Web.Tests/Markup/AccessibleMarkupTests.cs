@@ -1,5 +1,3 @@
-using System.Net;
-using CareStories.Web.Tests.Infrastructure;
 using CareStories.Web.Tests.Recognition;
 using CareStories.Web.Tests.Thanks;
 

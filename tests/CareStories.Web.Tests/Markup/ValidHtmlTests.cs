@@ -1,6 +1,3 @@
-using System.Net;
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
 using CareStories.Web.Tests.Recognition;
 using CareStories.Web.Tests.Review;
 using CareStories.Web.Tests.Thanks;

@@ -1,10 +1,6 @@
-using System.Net;
-using AngleSharp.Dom;
 using CareStories.Domain.Notifications;
 using CareStories.Domain.Paging;
-using CareStories.Web.Tests.Infrastructure;
 using CareStories.Web.Tests.Stories;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Notifications;
 

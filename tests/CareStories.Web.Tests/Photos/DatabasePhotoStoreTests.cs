@@ -1,7 +1,3 @@
-using System.Net;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Tests.Photos;
 
 /// <summary>With Photos:Store=Database the files are rows: uploaded, served, removed and deleted with the draft.</summary>

@@ -1,8 +1,4 @@
-using System.Net;
-using CareStories.Domain.Stories;
 using CareStories.Web.Tests.Feed;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Photos;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using CareStories.Web.Tests.Infrastructure;
-
 namespace CareStories.Web.Tests.Photos;
 
 public sealed class TwoUploadsAMinuteFactory : PhotoFactory

@@ -1,8 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Photos;
 

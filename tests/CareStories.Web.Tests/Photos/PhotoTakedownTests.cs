@@ -1,10 +1,5 @@
-using System.Net;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
-using CareStories.Web.Tests.Infrastructure;
 using CareStories.Web.Tests.Review;
 using CareStories.Web.Tests.Stories;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Photos;
 

@@ -1,8 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using CareStories.Web.Tests.Infrastructure;
 using SkiaSharp;
 
 namespace CareStories.Web.Tests.Photos;

@@ -1,8 +1,4 @@
-using System.Net;
 using System.Text;
-using CareStories.Domain.Stories;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
 
 namespace CareStories.Web.Tests.Photos;

@@ -1,11 +1,5 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using CareStories.Domain.Notifications;
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
 using CareStories.Web.Tests.Stories;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Recognition;
 

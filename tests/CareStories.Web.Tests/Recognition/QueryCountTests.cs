@@ -1,10 +1,7 @@
 using System.Data.Common;
 using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
-using AngleSharp.Dom;
-using CareStories.Web.Tests.Infrastructure;
 
 namespace CareStories.Web.Tests.Recognition;
 

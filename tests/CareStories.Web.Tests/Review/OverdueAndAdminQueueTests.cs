@@ -1,6 +1,3 @@
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
-
 namespace CareStories.Web.Tests.Review;
 
 /// <summary>The company's overdue setting marks stories that waited too long; Admins see every team's stories.</summary>

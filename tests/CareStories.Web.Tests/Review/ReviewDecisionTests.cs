@@ -1,8 +1,4 @@
-using System.Net;
 using CareStories.Domain.Notifications;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
-using CareStories.Web.Tests.Infrastructure;
 using CareStories.Web.Tests.Stories;
 
 namespace CareStories.Web.Tests.Review;

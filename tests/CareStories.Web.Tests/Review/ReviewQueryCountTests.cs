@@ -1,8 +1,6 @@
 using System.Data.Common;
 using CareStories.Domain.Data;
-using CareStories.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
-
 namespace CareStories.Web.Tests.Review;
 
 /// <summary>Who sees which waiting stories in the review queue, in what order, and how they are marked.</summary>

@@ -1,9 +1,5 @@
 using CareStories.Domain.Notifications;
-using CareStories.Domain.People;
 using CareStories.Domain.Settings;
-using CareStories.Domain.Stories;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Review;
 

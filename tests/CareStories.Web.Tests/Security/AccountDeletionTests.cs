@@ -1,7 +1,4 @@
-using System.Net;
-using CareStories.Web.Tests.Infrastructure;
 using CareStories.Web.Tests.Stories;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Security;
 

@@ -1,7 +1,3 @@
-using CareStories.Web.Tests.Infrastructure;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Tests.Security;
 
 public sealed class MigrationTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>

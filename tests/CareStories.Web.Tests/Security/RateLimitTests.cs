@@ -1,7 +1,3 @@
-using System.Net;
-
-using CareStories.Web.Tests.Infrastructure;
-
 namespace CareStories.Web.Tests.Security;
 
 /// <summary>The app with a low limit, so a test can reach it in a few requests.</summary>

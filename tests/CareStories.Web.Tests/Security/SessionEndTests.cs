@@ -1,7 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,3 @@
-using System.Net;
-
-using CareStories.Web.Tests.Infrastructure;
-
 namespace CareStories.Web.Tests.Security;
 
 public sealed class StatusPageTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>

@@ -1,10 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using CareStories.Domain.Stories;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Tests.Stories;
 
 public sealed class CustomerQuoteTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>

@@ -1,7 +1,3 @@
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Tests.Stories;
 
 public sealed class HomePageTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>

@@ -1,9 +1,3 @@
-using System.Net;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Tests.Stories;
 
 /// <summary>Every story page as the right and the wrong person, by URL and by form post.</summary>

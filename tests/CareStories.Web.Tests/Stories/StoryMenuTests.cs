@@ -1,5 +1,3 @@
-using AngleSharp.Html.Dom;
-using CareStories.Web.Tests.Infrastructure;
 using CareStories.Web.Tests.Recognition;
 
 namespace CareStories.Web.Tests.Stories;

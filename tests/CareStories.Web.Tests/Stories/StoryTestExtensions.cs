@@ -1,7 +1,3 @@
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using CareStories.Web.Tests.Infrastructure;
-
 namespace CareStories.Web.Tests.Stories;
 
 internal static class StoryTestExtensions

@@ -1,9 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Tests.Stories;
 
 /// <summary>

@@ -1,14 +1,7 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using CareStories.Domain.Notifications;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
-using CareStories.Web.Tests.Infrastructure;
 using CareStories.Web.Tests.Review;
 using CareStories.Web.Tests.Stories;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Thanks;
 

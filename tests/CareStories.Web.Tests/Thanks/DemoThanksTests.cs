@@ -1,8 +1,6 @@
 using CareStories.Domain.Notifications;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 using CareStories.Web.Tests.Demo;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Thanks;
 

@@ -1,7 +1,5 @@
 using CareStories.Domain.Notifications;
 using CareStories.Domain.Thanks;
-using CareStories.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Thanks;
 

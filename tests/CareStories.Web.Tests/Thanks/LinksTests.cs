@@ -1,6 +1,3 @@
-using System.Net;
-using CareStories.Domain.People;
-using CareStories.Web.Tests.Infrastructure;
 using CareStories.Web.Tests.Stories;
 
 namespace CareStories.Web.Tests.Thanks;

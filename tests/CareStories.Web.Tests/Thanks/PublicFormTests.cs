@@ -1,8 +1,3 @@
-using System.Net;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
-using CareStories.Web.Tests.Infrastructure;
-
 namespace CareStories.Web.Tests.Thanks;
 
 /// <summary>The app with a budget of thank-you posts no test class reaches (the limit has its own test).</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using CareStories.Domain.Stories;
-using CareStories.Web.Tests.Infrastructure;
-
 namespace CareStories.Web.Tests.Thanks;
 
 /// <summary>The app with a small budget of thank-you posts, so a test reaches it in a few requests.</summary>

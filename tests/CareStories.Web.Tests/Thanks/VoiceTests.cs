@@ -1,9 +1,4 @@
-using System.Net;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
-using CareStories.Web.Tests.Infrastructure;
 using CareStories.Web.Tests.Review;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Tests.Thanks;
 

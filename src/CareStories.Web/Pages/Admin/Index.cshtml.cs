@@ -1,7 +1,3 @@
-using CareStories.Domain.Data;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Pages.Admin;
 
 /// <summary>The administrator's start page: people, teams and values, with how many of each there are.</summary>

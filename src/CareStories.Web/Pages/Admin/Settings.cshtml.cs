@@ -1,12 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using CareStories.Domain;
-using CareStories.Domain.Data;
 using CareStories.Domain.Settings;
-using CareStories.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Admin;
 

@@ -1,11 +1,6 @@
-using CareStories.Domain.Data;
 using CareStories.Domain.Notifications;
 using CareStories.Domain.Paging;
-using CareStories.Web.Identity;
 using CareStories.Web.Notifications;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Notifications;
 

@@ -1,11 +1,5 @@
 using CareStories.Domain.Catalogue;
-using CareStories.Domain.Data;
 using CareStories.Domain.Paging;
-using CareStories.Domain.Stories;
-using CareStories.Web.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.People;
 

@@ -1,8 +1,4 @@
 using CareStories.Domain.Catalogue;
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.People;
 

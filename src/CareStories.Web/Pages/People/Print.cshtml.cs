@@ -1,10 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using CareStories.Domain.Catalogue;
-using CareStories.Domain.Data;
-using CareStories.Domain.Stories;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.People;
 

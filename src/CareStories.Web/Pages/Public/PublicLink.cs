@@ -1,7 +1,5 @@
-using CareStories.Domain.Data;
 using CareStories.Domain.Thanks;
 using CareStories.Web.Pages.Thanks;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Public;
 

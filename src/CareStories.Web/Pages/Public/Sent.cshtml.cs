@@ -1,7 +1,3 @@
-using CareStories.Domain.Data;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CareStories.Web.Pages.Public;
 
 /// <summary>What a customer sees after sending a thank-you (and what a bot sees after filling the honeypot).</summary>

@@ -1,12 +1,5 @@
-using CareStories.Domain;
-using CareStories.Domain.Data;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
-using CareStories.Web.Infrastructure;
 using CareStories.Web.Thanks;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Public;
 

@@ -1,13 +1,7 @@
-using CareStories.Domain.Data;
 using CareStories.Domain.Paging;
-using CareStories.Domain.People;
 using CareStories.Domain.Settings;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
-using CareStories.Web.Identity;
 using CareStories.Web.Thanks;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Review;
 

@@ -1,17 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using CareStories.Domain;
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
 using CareStories.Domain.Settings;
-using CareStories.Domain.Stories;
 using CareStories.Web.Authorization;
-using CareStories.Web.Identity;
-using CareStories.Web.Infrastructure;
 using CareStories.Web.Pages.Stories;
 using CareStories.Web.Photos;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Review;
 

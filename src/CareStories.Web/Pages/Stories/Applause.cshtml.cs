@@ -1,10 +1,3 @@
-using CareStories.Domain;
-using CareStories.Domain.Data;
-using CareStories.Domain.Stories;
-using CareStories.Web.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Pages.Stories;
 
 /// <summary>Anyone who can read a published story applauds it once, and may take the applause back.</summary>

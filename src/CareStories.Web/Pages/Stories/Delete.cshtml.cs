@@ -1,10 +1,5 @@
-using CareStories.Domain;
-using CareStories.Domain.Data;
 using CareStories.Web.Authorization;
 using CareStories.Web.Photos;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Stories;
 

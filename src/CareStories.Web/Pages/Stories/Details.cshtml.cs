@@ -1,11 +1,6 @@
-using CareStories.Domain.Data;
-using CareStories.Domain.Stories;
 using CareStories.Web.Authorization;
-using CareStories.Web.Identity;
 using CareStories.Web.Photos;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Stories;
 

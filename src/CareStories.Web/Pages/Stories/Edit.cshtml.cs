@@ -1,13 +1,5 @@
-using CareStories.Domain;
-using CareStories.Domain.Data;
 using CareStories.Domain.Settings;
-using CareStories.Domain.Stories;
-using CareStories.Web.Identity;
-using CareStories.Web.Infrastructure;
 using CareStories.Web.Notifications;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Stories;
 

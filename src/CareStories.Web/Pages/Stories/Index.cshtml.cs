@@ -1,9 +1,4 @@
-using CareStories.Domain.Data;
 using CareStories.Domain.Paging;
-using CareStories.Domain.Stories;
-using CareStories.Web.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Stories;
 

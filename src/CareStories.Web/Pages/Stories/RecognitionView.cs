@@ -1,8 +1,5 @@
 using CareStories.Domain.Catalogue;
-using CareStories.Domain.Data;
-using CareStories.Domain.Stories;
 using CareStories.Web.Pages.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Stories;
 

@@ -1,12 +1,6 @@
-using CareStories.Domain;
-using CareStories.Domain.Data;
 using CareStories.Domain.Settings;
-using CareStories.Domain.Stories;
 using CareStories.Web.Authorization;
-using CareStories.Web.Identity;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Stories;
 

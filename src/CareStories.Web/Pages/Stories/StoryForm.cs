@@ -1,10 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using CareStories.Domain;
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Stories;
 

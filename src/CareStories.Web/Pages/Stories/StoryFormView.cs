@@ -1,4 +1,3 @@
-using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CareStories.Web.Pages.Stories;

@@ -1,10 +1,6 @@
-using CareStories.Domain.Data;
-using CareStories.Domain.Stories;
 using CareStories.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareStories.Web.Pages.Stories;
 

@@ -1,11 +1,7 @@
 using System.Globalization;
-using CareStories.Domain;
-using CareStories.Domain.Stories;
 using CareStories.Web.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareStories.Web.Pages.Stories;
 

@@ -1,8 +1,3 @@
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Pages.Stories;
 
 /// <summary>

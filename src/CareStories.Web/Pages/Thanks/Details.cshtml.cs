@@ -1,8 +1,4 @@
-using CareStories.Domain.Data;
 using CareStories.Domain.Thanks;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Thanks;
 

@@ -1,8 +1,5 @@
-using CareStories.Domain.Data;
 using CareStories.Domain.Paging;
 using CareStories.Domain.Thanks;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Thanks;
 

@@ -1,13 +1,6 @@
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 using CareStories.Web.Authorization;
-using CareStories.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Thanks;
 

@@ -1,6 +1,4 @@
 using CareStories.Domain.Thanks;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareStories.Web.Pages.Thanks;
 

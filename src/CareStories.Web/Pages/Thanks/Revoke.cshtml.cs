@@ -1,10 +1,3 @@
-using CareStories.Domain;
-using CareStories.Domain.Data;
-using CareStories.Web.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Pages.Thanks;
 
 /// <summary>Asks before revoking a link, then revokes it for good: a printed QR code stops working.</summary>

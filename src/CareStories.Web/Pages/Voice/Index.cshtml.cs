@@ -1,12 +1,6 @@
-using CareStories.Domain.Data;
 using CareStories.Domain.Paging;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
-using CareStories.Web.Identity;
 using CareStories.Web.Thanks;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Voice;
 

@@ -1,8 +1,4 @@
 using CareStories.Domain.Catalogue;
-using CareStories.Domain.Data;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Admin.Badges;
 

@@ -1,14 +1,7 @@
-using CareStories.Domain;
-using CareStories.Domain.Data;
 using CareStories.Web.Authorization;
-using CareStories.Web.Identity;
-using CareStories.Web.Infrastructure;
 using CareStories.Web.Pages.Stories;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Admin.Comments;
 

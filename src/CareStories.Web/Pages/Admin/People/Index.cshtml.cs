@@ -1,9 +1,3 @@
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Pages.Admin.People;
 
 /// <summary>Everyone with an account, found by name or email, with their teams and roles.</summary>

@@ -1,15 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
-using CareStories.Domain;
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using CareStories.Web.Identity;
-using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Admin.People;
 

@@ -1,7 +1,4 @@
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Admin.People;
 

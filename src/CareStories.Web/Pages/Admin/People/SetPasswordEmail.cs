@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using CareStories.Domain.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CareStories.Web.Pages.Admin.People;

@@ -1,11 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CareStories.Domain;
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using CareStories.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Admin.Teams;
 

@@ -1,8 +1,3 @@
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Pages.Admin.Teams;
 
 /// <summary>Every team with its kind, managers and size.</summary>

@@ -1,11 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using CareStories.Domain;
 using CareStories.Domain.Catalogue;
-using CareStories.Domain.Data;
-using CareStories.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Admin.Values;
 

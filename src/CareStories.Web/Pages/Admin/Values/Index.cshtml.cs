@@ -1,9 +1,3 @@
-using CareStories.Domain.Data;
-using CareStories.Domain.Stories;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Pages.Admin.Values;
 
 /// <summary>The values catalogue: what each value means, whether it can still be chosen, and how often it is.</summary>

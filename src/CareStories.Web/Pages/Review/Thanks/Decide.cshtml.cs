@@ -1,19 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using CareStories.Domain;
-using CareStories.Domain.Data;
-using CareStories.Domain.People;
-using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 using CareStories.Web.Authorization;
-using CareStories.Web.Identity;
-using CareStories.Web.Infrastructure;
 using CareStories.Web.Pages.Stories;
 using CareStories.Web.Thanks;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Review.Thanks;
 

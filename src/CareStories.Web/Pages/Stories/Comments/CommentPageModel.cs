@@ -1,8 +1,5 @@
-using CareStories.Domain.Data;
-using CareStories.Domain.Stories;
 using CareStories.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CareStories.Web.Pages.Stories.Comments;
 

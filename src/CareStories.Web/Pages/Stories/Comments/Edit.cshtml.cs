@@ -1,10 +1,4 @@
-using CareStories.Domain;
-using CareStories.Domain.Data;
-using CareStories.Web.Identity;
-using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Stories.Comments;
 

@@ -1,11 +1,3 @@
-using CareStories.Domain;
-using CareStories.Domain.Data;
-using CareStories.Domain.Stories;
-using CareStories.Web.Identity;
-using CareStories.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Pages.Stories.Comments;
 
 /// <summary>

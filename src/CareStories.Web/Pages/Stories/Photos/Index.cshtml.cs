@@ -1,11 +1,4 @@
-using CareStories.Domain;
-using CareStories.Domain.Data;
-using CareStories.Domain.Stories;
-using CareStories.Web.Infrastructure;
 using CareStories.Web.Photos;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Web.Pages.Stories.Photos;
 

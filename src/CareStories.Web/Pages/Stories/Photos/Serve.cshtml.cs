@@ -1,9 +1,5 @@
-using CareStories.Domain.Data;
 using CareStories.Web.Authorization;
 using CareStories.Web.Photos;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace CareStories.Web.Pages.Stories.Photos;

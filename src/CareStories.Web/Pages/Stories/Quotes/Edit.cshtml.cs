@@ -1,11 +1,3 @@
-using CareStories.Domain;
-using CareStories.Domain.Data;
-using CareStories.Domain.Stories;
-using CareStories.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareStories.Web.Pages.Stories.Quotes;
 
 /// <summary>The author corrects or removes a quote while the story can be changed.</summary>

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CareStories.Domain.Stories;
-using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CareStories.Web.Pages.Stories.Quotes;

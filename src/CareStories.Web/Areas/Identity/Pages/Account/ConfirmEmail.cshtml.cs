@@ -1,9 +1,6 @@
 using System.Text;
-using CareStories.Domain.People;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CareStories.Web.Areas.Identity.Pages.Account;

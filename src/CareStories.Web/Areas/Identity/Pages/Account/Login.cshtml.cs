@@ -1,11 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using CareStories.Domain.People;
-using CareStories.Web.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace CareStories.Web.Areas.Identity.Pages.Account;

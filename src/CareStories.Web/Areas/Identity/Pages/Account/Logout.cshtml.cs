@@ -1,8 +1,5 @@
-using CareStories.Domain.People;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareStories.Web.Areas.Identity.Pages.Account;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CareStories.Web.Areas.Identity.Pages.Account.Manage;
 
 /// <summary>

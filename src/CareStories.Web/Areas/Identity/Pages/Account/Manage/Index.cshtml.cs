@@ -1,10 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using CareStories.Domain;
-using CareStories.Domain.People;
-using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareStories.Web.Areas.Identity.Pages.Account.Manage;
 
