@@ -27,8 +27,8 @@ public sealed class CareValue
     public void Update(string name, string description)
     {
         var errors = new List<DomainError>();
-        var trimmedName = (name ?? "").Trim();
-        var trimmedDescription = (description ?? "").Trim();
+        var trimmedName = Stories.TextRules.SingleLine(name);
+        var trimmedDescription = Stories.TextRules.Normalize(description);
         if (trimmedName.Length == 0)
         {
             errors.Add(new(nameof(Name), "Enter the value's name."));

@@ -70,7 +70,7 @@ public sealed class Person : IdentityUser
     public void Rename(string displayName, string? jobTitle)
     {
         var errors = new List<DomainError>();
-        var name = (displayName ?? "").Trim();
+        var name = Stories.TextRules.SingleLine(displayName);
         if (name.Length == 0)
         {
             errors.Add(new(nameof(DisplayName), "Enter a name: the one colleagues will see on stories and celebrations."));
@@ -80,7 +80,7 @@ public sealed class Person : IdentityUser
             errors.Add(new(nameof(DisplayName), $"Keep the name to {DisplayNameMaxLength:N0} characters or fewer."));
         }
 
-        var title = string.IsNullOrWhiteSpace(jobTitle) ? null : jobTitle.Trim();
+        var title = Stories.TextRules.SingleLine(jobTitle) is { Length: > 0 } typed ? typed : null;
         if (title is { Length: > JobTitleMaxLength })
         {
             errors.Add(new(nameof(JobTitle), $"Keep the job title to {JobTitleMaxLength:N0} characters or fewer."));

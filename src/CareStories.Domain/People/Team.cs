@@ -46,7 +46,7 @@ public sealed class Team
     public void Update(string name, TeamKind kind, string? description)
     {
         var errors = new List<DomainError>();
-        var trimmed = (name ?? "").Trim();
+        var trimmed = Stories.TextRules.SingleLine(name);
         if (trimmed.Length == 0)
         {
             errors.Add(new(nameof(Name), "Enter the team's name."));
@@ -61,7 +61,7 @@ public sealed class Team
             errors.Add(new(nameof(Kind), "Choose whether the team is customer-facing or behind the scenes."));
         }
 
-        var text = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        var text = Stories.TextRules.NormalizeOptional(description);
         if (text is { Length: > DescriptionMaxLength })
         {
             errors.Add(new(nameof(Description), $"Keep the description to {DescriptionMaxLength:N0} characters or fewer."));
