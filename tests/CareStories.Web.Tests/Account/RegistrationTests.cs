@@ -55,7 +55,8 @@ public sealed class RegistrationTests(RealPasswordsFactory factory) : IClassFixt
         var (email, name) = NewApplicant();
         var client = factory.CreateBrowserClient();
         await client.SubmitFormAsync(RegisterUrl, Form(name, email, GoodPassword)).ShouldBeAsync(HttpStatusCode.Redirect);
-        var link = new Uri(Assert.Single(Assert.Single(Mailbox.MessagesTo(factory.MailFolder, email)).Links));
+        // Mail is queued and sent just after the request: wait for it as a person would.
+        var link = new Uri(Assert.Single(Assert.Single(await Mailbox.WaitForMessagesToAsync(factory.MailFolder, email)).Links));
         await client.GetDocumentAsync(link.PathAndQuery);
 
         var again = await client.GetDocumentAsync(link.PathAndQuery);
