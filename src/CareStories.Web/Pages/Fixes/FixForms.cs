@@ -39,8 +39,8 @@ public static class FixChoices
     public static async Task<IReadOnlyList<PersonChoice>> TeamPeopleAsync(CareStoriesDbContext db, int teamId, string? ownerId, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking()
             .Where(u => u.DeactivatedAt == null && (u.Id == ownerId || u.Memberships.Any(m => m.TeamId == teamId)))
+            .OrderByDescending(u => u.Memberships.Any(m => m.TeamId == teamId && m.IsManager)).ThenBy(u => u.DisplayName)
             .Select(u => new PersonChoice(u.Id, u.DisplayName, u.Memberships.Any(m => m.TeamId == teamId && m.IsManager)))
-            .OrderByDescending(p => p.IsManager).ThenBy(p => p.Name)
             .ToListAsync(cancellationToken);
 
     /// <summary>The celebrate form for a done fix, in the story celebration's shape and words.</summary>
