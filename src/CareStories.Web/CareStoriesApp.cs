@@ -94,6 +94,8 @@ public static class CareStoriesApp
             options.Conventions.AuthorizeFolder("/Notifications");
             options.Conventions.AuthorizeFolder("/Thanks");
             options.Conventions.AuthorizeFolder("/Voice");
+            options.Conventions.AuthorizeFolder("/Fixes");
+            options.Conventions.AuthorizePage("/Fixes/Celebrate", Policies.Celebrate);
             // Customers thank people through links without an account: only this folder is open to them.
             options.Conventions.AllowAnonymousToFolder("/Public");
             options.Conventions.AuthorizePage("/Stories/Celebrate", Policies.Celebrate);

@@ -49,6 +49,18 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
 
     public DbSet<CustomerThanks> CustomerThanks => Set<CustomerThanks>();
 
+    public DbSet<Fixes.Fix> Fixes => Set<Fixes.Fix>();
+
+    public DbSet<Fixes.FixStory> FixStories => Set<Fixes.FixStory>();
+
+    public DbSet<Fixes.FixCredit> FixCredits => Set<Fixes.FixCredit>();
+
+    public DbSet<Fixes.FixChange> FixHistory => Set<Fixes.FixChange>();
+
+    public DbSet<Fixes.FixCelebration> FixCelebrations => Set<Fixes.FixCelebration>();
+
+    public DbSet<Fixes.StoryRepeat> StoryRepeats => Set<Fixes.StoryRepeat>();
+
     /// <summary>
     /// Turns the domain events the tracked entities raised into notification rows, and bumps the concurrency token
     /// of every changed aggregate that has one, then saves it all in one transaction.

@@ -312,6 +312,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(n => n.Actor).WithMany().HasForeignKey(n => n.ActorId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(n => n.Story).WithMany().HasForeignKey(n => n.StoryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => n.FixId);
+        builder.HasOne(n => n.Fix).WithMany().HasForeignKey(n => n.FixId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

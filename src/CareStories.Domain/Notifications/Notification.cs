@@ -16,6 +16,24 @@ public enum NotificationKind
 
     /// <summary>A leader featured a story the recipient is credited in.</summary>
     StoryFeatured = 7,
+
+    /// <summary>Someone proposed a fix for a team the recipient manages.</summary>
+    FixProposed = 10,
+
+    /// <summary>The fix the recipient raised was accepted.</summary>
+    FixAccepted = 11,
+
+    /// <summary>The fix the recipient raised was declined, with a reason.</summary>
+    FixDeclined = 12,
+
+    /// <summary>A manager made the recipient the owner of a fix.</summary>
+    FixAssigned = 13,
+
+    /// <summary>A fix prompted by the recipient's story (or raised by them) is done.</summary>
+    FixDone = 14,
+
+    /// <summary>A manager or leader celebrated a fix the recipient is credited with.</summary>
+    FixCelebrated = 15,
 }
 
 /// <summary>
@@ -124,10 +142,26 @@ public sealed class Notification
 
     public Thanks.CustomerThanks? CustomerThanks { get; private set; }
 
+    /// <summary>The fix it is about, for news about fixes; the bell links to the fix.</summary>
+    public int? FixId { get; private set; }
+
+    public Fixes.Fix? Fix { get; private set; }
+
+    /// <summary>News about a fix (it may be new: EF sets its id on save).</summary>
+    public static Notification AboutFix(string recipientId, NotificationKind kind, Fixes.Fix fix, string? actorId, DateTimeOffset at) =>
+        new(recipientId, kind, actorId, at) { Fix = fix };
+
+    /// <summary>News about a fix known by its id (a celebration carries the fix's id, not the fix).</summary>
+    public static Notification AboutFix(string recipientId, NotificationKind kind, int fixId, string? actorId, DateTimeOffset at) =>
+        new(recipientId, kind, actorId, at) { FixId = fixId };
+
     private static IEnumerable<string> PeopleOf(string authorId, IEnumerable<string> heroIds, string? actorId) =>
         heroIds.Prepend(authorId).Distinct(StringComparer.Ordinal).Where(id => id != actorId);
 
-    /// <summary>What the bell's list says, in plain words: "Ana celebrated your story “…”".</summary>
+    /// <summary>
+    /// What the bell's list says, in plain words: "Ana celebrated your story “…”". For news about a fix,
+    /// <paramref name="storyTitle"/> is the fix's title.
+    /// </summary>
     public static string Describe(NotificationKind kind, string? actorName, string? storyTitle)
     {
         var who = string.IsNullOrWhiteSpace(actorName) ? "Someone" : actorName;
@@ -141,6 +175,12 @@ public sealed class Notification
             NotificationKind.ThanksWaiting => "A customer sent a thank-you that waits for your approval",
             NotificationKind.ThanksApproved => $"{who} approved a customer's thank-you for you: it is on “{storyTitle}”",
             NotificationKind.StoryFeatured => $"{who} featured your story “{storyTitle}” at the top of the feed",
+            NotificationKind.FixProposed => $"{who} proposed a fix for your team: “{storyTitle}”",
+            NotificationKind.FixAccepted => $"{who} accepted the fix you raised: “{storyTitle}”",
+            NotificationKind.FixDeclined => $"{who} declined the fix you raised: “{storyTitle}”",
+            NotificationKind.FixAssigned => $"{who} made you the owner of the fix “{storyTitle}”",
+            NotificationKind.FixDone => $"“{storyTitle}” is done: {who} marked the fix done, so it should not happen again",
+            NotificationKind.FixCelebrated => $"{who} celebrated the fix you are credited with: “{storyTitle}”",
             _ => $"News about “{storyTitle}”",
         };
     }

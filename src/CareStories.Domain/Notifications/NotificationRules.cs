@@ -55,6 +55,9 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
             case ThanksDiscarded e:
                 await ThanksDecidedAsync(e.Thanks, e.At, cancellationToken);
                 break;
+            case Fixes.FixProposed or Fixes.FixAccepted or Fixes.FixDeclined or Fixes.FixDone or Fixes.FixCelebrated:
+                await new Fixes.FixNotificationRules(db, AdminsAsync).HandleAsync(domainEvent, cancellationToken);
+                break;
             default:
                 throw new InvalidOperationException($"No rule says who hears of {domainEvent.GetType().Name}.");
         }
@@ -142,7 +145,7 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
         waiting.ForEach(n => n.MarkRead(at));
     }
 
-    private Task<List<string>> AdminsAsync(CancellationToken cancellationToken) =>
+    internal Task<List<string>> AdminsAsync(CancellationToken cancellationToken) =>
         (from userRole in db.UserRoles
          join role in db.Roles on userRole.RoleId equals role.Id
          join person in db.Users on userRole.UserId equals person.Id

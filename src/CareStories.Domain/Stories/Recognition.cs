@@ -10,7 +10,7 @@ namespace CareStories.Domain.Stories;
 /// </summary>
 public sealed class Celebration : AggregateRoot
 {
-    public const int MessageMaxLength = 1000;
+    public const int MessageMaxLength = CelebrationRules.MessageMaxLength;
 
     public const string AlreadyCelebrated = "You have already celebrated this story.";
 
@@ -41,27 +41,7 @@ public sealed class Celebration : AggregateRoot
             throw new DomainException("You cannot celebrate a story you wrote or are credited in.");
         }
 
-        var errors = new List<DomainError>();
-        if (badge.IsRetired)
-        {
-            errors.Add(new("BadgeId", "That badge has been retired. Choose another."));
-        }
-
-        var text = TextRules.Normalize(message);
-        if (text.Length == 0)
-        {
-            errors.Add(new("Message", "Write a message to the people in the story."));
-        }
-        else if (text.Length > MessageMaxLength)
-        {
-            errors.Add(new("Message", $"Keep the message to {MessageMaxLength:N0} characters or fewer (it has {text.Length:N0})."));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new DomainException(errors);
-        }
-
+        var text = CelebrationRules.Check(badge, message);
         var celebration = new Celebration(story.StoryId, celebratorId, badge.Id, text, at);
         celebration.Raise(new StoryCelebrated(StoryPeople.Of(story), celebratorId, at));
         return celebration;

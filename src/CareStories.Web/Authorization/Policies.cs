@@ -27,6 +27,7 @@ public static class Policies
             .AddPolicy(FeatureStories, policy => policy.RequireRole(Roles.Leader));
         services.AddScoped<IAuthorizationHandler, StoryAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, CommentAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, FixAuthorizationHandler>();
         services.AddScoped<ThanksAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler>(provider => provider.GetRequiredService<ThanksAuthorizationHandler>());
         return services;

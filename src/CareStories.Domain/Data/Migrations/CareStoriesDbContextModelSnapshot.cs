@@ -102,6 +102,201 @@ namespace CareStories.Domain.Data.Migrations
                     b.ToTable("PhotoBlobs");
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Fixes.Fix", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaisedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatChanged")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "RaisedAt");
+
+                    b.HasIndex("RaisedAt", "Id");
+
+                    b.HasIndex("RaisedById", "RaisedAt");
+
+                    b.HasIndex("Status", "TargetDate");
+
+                    b.HasIndex("Status", "DoneAt", "Id");
+
+                    b.HasIndex("TeamId", "Status", "RaisedAt");
+
+                    b.ToTable("Fixes");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Fixes.FixCelebration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BadgeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CelebratorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FixId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BadgeId");
+
+                    b.HasIndex("CelebratorId");
+
+                    b.HasIndex("FixId", "CelebratorId")
+                        .IsUnique();
+
+                    b.ToTable("FixCelebrations");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Fixes.FixChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FixId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("FixId", "At");
+
+                    b.ToTable("FixHistory", (string)null);
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Fixes.FixCredit", b =>
+                {
+                    b.Property<int>("FixId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FixId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("FixCredits");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Fixes.FixStory", b =>
+                {
+                    b.Property<int>("FixId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FixId", "StoryId");
+
+                    b.HasIndex("StoryId");
+
+                    b.ToTable("FixStories");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Fixes.StoryRepeat", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MarkedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepeatOfStoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoryId");
+
+                    b.HasIndex("MarkedById");
+
+                    b.HasIndex("RepeatOfStoryId");
+
+                    b.ToTable("StoryRepeats");
+                });
+
             modelBuilder.Entity("CareStories.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -123,6 +318,9 @@ namespace CareStories.Domain.Data.Migrations
                     b.Property<int>("DeliveryAttempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FixId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -141,6 +339,8 @@ namespace CareStories.Domain.Data.Migrations
                     b.HasIndex("ActorId");
 
                     b.HasIndex("CustomerThanksId");
+
+                    b.HasIndex("FixId");
 
                     b.HasIndex("StoryId");
 
@@ -1014,6 +1214,127 @@ namespace CareStories.Domain.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Fixes.Fix", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareStories.Domain.People.Person", "RaisedBy")
+                        .WithMany()
+                        .HasForeignKey("RaisedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.People.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("RaisedBy");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Fixes.FixCelebration", b =>
+                {
+                    b.HasOne("CareStories.Domain.Catalogue.Badge", "Badge")
+                        .WithMany()
+                        .HasForeignKey("BadgeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.People.Person", "Celebrator")
+                        .WithMany()
+                        .HasForeignKey("CelebratorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.Fixes.Fix", null)
+                        .WithMany()
+                        .HasForeignKey("FixId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Badge");
+
+                    b.Navigation("Celebrator");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Fixes.FixChange", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.Fixes.Fix", null)
+                        .WithMany("History")
+                        .HasForeignKey("FixId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Fixes.FixCredit", b =>
+                {
+                    b.HasOne("CareStories.Domain.Fixes.Fix", null)
+                        .WithMany("Credits")
+                        .HasForeignKey("FixId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Fixes.FixStory", b =>
+                {
+                    b.HasOne("CareStories.Domain.Fixes.Fix", null)
+                        .WithMany("Stories")
+                        .HasForeignKey("FixId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.Stories.Story", "Story")
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Fixes.StoryRepeat", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MarkedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.Stories.Story", null)
+                        .WithMany()
+                        .HasForeignKey("RepeatOfStoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.Stories.Story", null)
+                        .WithOne()
+                        .HasForeignKey("CareStories.Domain.Fixes.StoryRepeat", "StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareStories.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("CareStories.Domain.People.Person", "Actor")
@@ -1024,6 +1345,11 @@ namespace CareStories.Domain.Data.Migrations
                     b.HasOne("CareStories.Domain.Thanks.CustomerThanks", "CustomerThanks")
                         .WithMany()
                         .HasForeignKey("CustomerThanksId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CareStories.Domain.Fixes.Fix", "Fix")
+                        .WithMany()
+                        .HasForeignKey("FixId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("CareStories.Domain.People.Person", null)
@@ -1040,6 +1366,8 @@ namespace CareStories.Domain.Data.Migrations
                     b.Navigation("Actor");
 
                     b.Navigation("CustomerThanks");
+
+                    b.Navigation("Fix");
 
                     b.Navigation("Story");
                 });
@@ -1402,6 +1730,15 @@ namespace CareStories.Domain.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Fixes.Fix", b =>
+                {
+                    b.Navigation("Credits");
+
+                    b.Navigation("History");
+
+                    b.Navigation("Stories");
                 });
 
             modelBuilder.Entity("CareStories.Domain.People.Person", b =>

@@ -39,6 +39,9 @@ public sealed partial class IndexModel(CareStoriesDbContext db, TimeProvider tim
 
     public IReadOnlyList<Card> Stories { get; private set; } = [];
 
+    /// <summary>Done fixes within this page's window of time, newest first, merged among the stories (<see cref="Fixes.FeedFixes"/>).</summary>
+    public IReadOnlyList<Fixes.FixCard> DoneFixes { get; private set; } = [];
+
     /// <summary>The key of the next, older page; null on the last page.</summary>
     public PageKey? Next { get; private set; }
 
@@ -97,6 +100,7 @@ public sealed partial class IndexModel(CareStoriesDbContext db, TimeProvider tim
         var cards = await CardsAsync([.. featuredKeys.Select(k => k.Id), .. list.Items.Select(k => k.Id)], cancellationToken);
         Featured = [.. featuredKeys.Select(k => cards[k.Id])];
         Stories = [.. list.Items.Select(k => cards[k.Id])];
+        DoneFixes = await Fixes.FeedFixes.InWindowAsync(db, Filter, list.Next?.At, after?.At, time.GetUtcNow(), cancellationToken);
         return Page();
     }
 

@@ -43,7 +43,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
             n => new Row(
                 n.Id,
                 n.Kind,
-                n.Story == null ? null : n.Story.Title,
+                n.Fix != null ? n.Fix.Title : n.Story == null ? null : n.Story.Title,
                 n.Actor == null ? null : n.Actor.DisplayName,
                 n.CreatedAt,
                 n.ReadAt),
@@ -65,7 +65,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
 
         notification.MarkRead(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return LocalRedirect(NotificationLinks.Target(notification.Kind, notification.StoryId));
+        return LocalRedirect(NotificationLinks.Target(notification.Kind, notification.StoryId, notification.FixId));
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken cancellationToken)

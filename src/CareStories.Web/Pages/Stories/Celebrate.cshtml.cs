@@ -94,7 +94,19 @@ public sealed class CelebrateModel(CareStoriesDbContext db, StoryGate gate, Time
     }
 }
 
-/// <summary>The celebrate form as the story page and the celebrate page show it, with what was typed.</summary>
+/// <summary>
+/// The celebrate form as the story page and the celebrate page show it, with what was typed. A done fix is celebrated
+/// with the same form: <paramref name="StoryId"/> is then the fix's id and <paramref name="Page"/> its celebrate page.
+/// </summary>
 public sealed record CelebrateForm(
     int StoryId, IReadOnlyList<BadgeChoice> Badges, CelebrateModel.CelebrationInput Input, ModelStateDictionary ModelState)
-    : FormState(ModelState);
+    : FormState(ModelState)
+{
+    public string Page { get; init; } = "/Stories/Celebrate";
+
+    public string Heading { get; init; } = "Celebrate this story";
+
+    public string MessageLabel { get; init; } = "Your message to the people in the story";
+
+    public string Hint { get; init; } = "Say what they did well and why it mattered. They are told you celebrated it.";
+}
