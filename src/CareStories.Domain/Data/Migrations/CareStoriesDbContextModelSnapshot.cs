@@ -213,6 +213,10 @@ namespace CareStories.Domain.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PhotoKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -236,7 +240,43 @@ namespace CareStories.Domain.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("PhotoKey")
+                        .IsUnique();
+
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CareStories.Domain.People.ProfilePhotoTakedown", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdminId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminId");
+
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.ToTable("ProfilePhotoTakedowns");
                 });
 
             modelBuilder.Entity("CareStories.Domain.People.Team", b =>
@@ -506,6 +546,8 @@ namespace CareStories.Domain.Data.Migrations
 
                     b.HasIndex("StoryId");
 
+                    b.HasIndex("At", "Id");
+
                     b.ToTable("PhotoTakedowns");
                 });
 
@@ -538,6 +580,8 @@ namespace CareStories.Domain.Data.Migrations
                     b.HasIndex("AdminId");
 
                     b.HasIndex("QuoteId");
+
+                    b.HasIndex("At", "Id");
 
                     b.ToTable("QuoteRedactions");
                 });
@@ -623,9 +667,9 @@ namespace CareStories.Domain.Data.Migrations
 
                     b.HasIndex("AuthorId", "UpdatedAt");
 
-                    b.HasIndex("Status", "SubmittedAt");
-
                     b.HasIndex("Status", "PublishedAt", "Id");
+
+                    b.HasIndex("Status", "SubmittedAt", "Id");
 
                     b.ToTable("Stories");
                 });
@@ -872,18 +916,37 @@ namespace CareStories.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedById");
-
-                    b.HasIndex("PersonId");
-
                     b.HasIndex("RevokedById");
-
-                    b.HasIndex("TeamId");
 
                     b.HasIndex("Token")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("CreatedById", "CreatedAt", "Id");
+
+                    b.HasIndex("PersonId", "CreatedAt", "Id");
+
+                    b.HasIndex("TeamId", "CreatedAt", "Id");
+
                     b.ToTable("ThankYouLinks");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1050,6 +1113,25 @@ namespace CareStories.Domain.Data.Migrations
                         .WithMany()
                         .HasForeignKey("DeactivatedById")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CareStories.Domain.People.ProfilePhotoTakedown", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", "Admin")
+                        .WithMany()
+                        .HasForeignKey("AdminId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.People.Person", "Person")
+                        .WithMany("PhotoTakedowns")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Admin");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("CareStories.Domain.People.TeamMembership", b =>
@@ -1407,6 +1489,8 @@ namespace CareStories.Domain.Data.Migrations
             modelBuilder.Entity("CareStories.Domain.People.Person", b =>
                 {
                     b.Navigation("Memberships");
+
+                    b.Navigation("PhotoTakedowns");
                 });
 
             modelBuilder.Entity("CareStories.Domain.People.Team", b =>
