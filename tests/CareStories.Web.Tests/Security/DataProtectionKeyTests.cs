@@ -72,6 +72,19 @@ public sealed class DataProtectionKeyTests(CertificateKeysFactory factory) : ICl
         Assert.Contains("DataProtection:AllowUnencryptedKeys", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Accepting_unencrypted_keys_outside_development_is_said_once_in_the_log()
+    {
+        using var plain = new CapturedLogFactory();
+        var client = plain.CreateBrowserClient();
+        await client.GetAsync("/Identity/Account/Login");
+        await client.GetAsync("/Identity/Account/Login");
+
+        var warnings = plain.Log.Text.Split("stored in the database unencrypted").Length - 1;
+
+        Assert.Equal(1, warnings);
+    }
+
     /// <summary>Another instance of the app: its own process state and folders, the first one's database and certificate.</summary>
     private sealed class SecondHost(CertificateKeysFactory first) : CareStoriesFactory
     {
