@@ -56,7 +56,9 @@ public sealed class PersonAvatarTagHelper(IUrlHelperFactory urls) : TagHelper
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", $"{sizeClass} avatar-initials avatar-tone-{Tone(Name)}");
         output.Attributes.SetAttribute("aria-hidden", "true");
-        output.Content.SetContent(Initials(Name));
+        // Drawn by CSS from the attribute: the letters are no text of the page, so the name beside them reads (and
+        // copies) as itself, not as "JRJamie Rivera".
+        output.Attributes.SetAttribute("data-initials", Initials(Name));
     }
 
     /// <summary>The first letters of the first and last words ("Jamie Rivera" → "JR"), whole letters even for emoji or accents.</summary>

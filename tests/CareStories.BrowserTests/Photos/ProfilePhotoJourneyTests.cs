@@ -43,7 +43,7 @@ public sealed class ProfilePhotoJourneyTests(AppServer app, Browser browser, ITe
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove your photo" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your photo was removed");
-        await Expect(page.Locator(".person-head span.avatar")).ToHaveTextAsync("SO");
+        await Expect(page.Locator(".person-head span.avatar")).ToHaveAttributeAsync("data-initials", "SO");
     }
 
     /// <summary>A head-and-shoulders shape on a plain background, wider than tall (it is cut to a square).</summary>
