@@ -65,6 +65,8 @@ public sealed class WebApp : IAsyncDisposable
         // The load runs over plain HTTP on loopback: no Secure cookies, and links are never followed.
         environment["App__HttpsOnly"] = "false";
         environment["App__PublicUrl"] = address.ToString();
+        // A throw-away database: its signing keys need no certificate.
+        environment["DataProtection__AllowUnencryptedKeys"] = "true";
         environment["Logging__LogLevel__Default"] = "Warning";
         environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
         foreach (var (key, value) in extraEnvironment)

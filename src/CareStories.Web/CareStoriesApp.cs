@@ -116,6 +116,7 @@ public static class CareStoriesApp
     {
         // The friendly error page in every environment: people never see a stack trace; developers read the log.
         app.UseCareStoriesTransport(app.Configuration, app.Environment);
+        app.WarnIfKeysUnencrypted();
         app.UseExceptionHandler("/Error");
 
         app.UseSecurityHeaders();
@@ -181,10 +182,12 @@ public static class CareStoriesApp
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
             : PerAddress(context, prefix, permits);
 
+    // A story's photos and a person's own profile photo.
     private static bool IsPhotoUpload(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
-        && request.Path.StartsWithSegments("/Stories", StringComparison.OrdinalIgnoreCase)
-        && request.Path.Value!.EndsWith("/Photos", StringComparison.OrdinalIgnoreCase)
+        && ((request.Path.StartsWithSegments("/Stories", StringComparison.OrdinalIgnoreCase)
+                && request.Path.Value!.EndsWith("/Photos", StringComparison.OrdinalIgnoreCase))
+            || request.Path.Equals("/Identity/Account/Manage/Photo", StringComparison.OrdinalIgnoreCase))
         && string.Equals(request.Query["handler"], "Upload", StringComparison.OrdinalIgnoreCase);
 
     // Strangers post to the public thank-you form: refuse anything bigger than it could be before the body is read.

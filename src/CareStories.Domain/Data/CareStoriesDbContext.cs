@@ -3,14 +3,18 @@ using CareStories.Domain.Events;
 using CareStories.Domain.Notifications;
 using CareStories.Domain.Settings;
 using CareStories.Domain.Thanks;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Domain.Data;
 
 public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> options)
-    : IdentityDbContext<Person>(options)
+    : IdentityDbContext<Person>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that sign cookies and reset links, shared by every app instance over this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
@@ -60,6 +64,7 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
     public DbSet<Fixes.FixCelebration> FixCelebrations => Set<Fixes.FixCelebration>();
 
     public DbSet<Fixes.StoryRepeat> StoryRepeats => Set<Fixes.StoryRepeat>();
+    public DbSet<ProfilePhotoTakedown> ProfilePhotoTakedowns => Set<ProfilePhotoTakedown>();
 
     /// <summary>
     /// Turns the domain events the tracked entities raised into notification rows, and bumps the concurrency token

@@ -18,6 +18,23 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasOne<Person>().WithMany().HasForeignKey(p => p.DeactivatedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Memberships).WithOne(m => m.Person).HasForeignKey(m => m.PersonId);
         builder.Navigation(p => p.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(p => p.PhotoKey).HasMaxLength(Person.PhotoKeyMaxLength);
+        // Profile photos are served by key.
+        builder.HasIndex(p => p.PhotoKey).IsUnique();
+        builder.HasMany(p => p.PhotoTakedowns).WithOne(t => t.Person).HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.PhotoTakedowns).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ProfilePhotoTakedownConfiguration : IEntityTypeConfiguration<ProfilePhotoTakedown>
+{
+    public void Configure(EntityTypeBuilder<ProfilePhotoTakedown> builder)
+    {
+        builder.Property(t => t.Reason).HasMaxLength(ProfilePhotoTakedown.ReasonMaxLength).IsRequired();
+        // Admins list them newest first (keyset on At, Id); a person's own are read on their profile page.
+        builder.HasIndex(t => new { t.At, t.Id });
+        builder.HasIndex(t => new { t.PersonId, t.At });
+        builder.HasOne(t => t.Admin).WithMany().HasForeignKey(t => t.AdminId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -80,8 +97,8 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         // My stories lists by author and status, newest change first; the feed reads published stories by key.
         builder.HasIndex(s => new { s.AuthorId, s.UpdatedAt });
         builder.HasIndex(s => new { s.Status, s.PublishedAt, s.Id });
-        // The review queue reads waiting stories oldest first; the feed pins the featured few.
-        builder.HasIndex(s => new { s.Status, s.SubmittedAt });
+        // The review queue reads waiting stories oldest first, paged by (SubmittedAt, Id).
+        builder.HasIndex(s => new { s.Status, s.SubmittedAt, s.Id });
 
         builder.HasMany(s => s.Heroes).WithOne().HasForeignKey(h => h.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Teams).WithOne().HasForeignKey(t => t.StoryId).OnDelete(DeleteBehavior.Cascade);
@@ -150,6 +167,8 @@ internal sealed class QuoteRedactionConfiguration : IEntityTypeConfiguration<Quo
     {
         builder.Property(r => r.Reason).HasMaxLength(QuoteRedaction.ReasonMaxLength).IsRequired();
         builder.HasIndex(r => r.QuoteId);
+        // The Admins' list of redactions, newest first (keyset on At, Id).
+        builder.HasIndex(r => new { r.At, r.Id });
         builder.HasOne(r => r.Admin).WithMany().HasForeignKey(r => r.AdminId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -173,6 +192,8 @@ internal sealed class PhotoTakedownConfiguration : IEntityTypeConfiguration<Phot
     {
         builder.Property(t => t.Reason).HasMaxLength(PhotoTakedown.ReasonMaxLength).IsRequired();
         builder.HasIndex(t => t.StoryId);
+        // The Admins' list of takedowns, newest first (keyset on At, Id).
+        builder.HasIndex(t => new { t.At, t.Id });
         builder.HasOne(t => t.Admin).WithMany().HasForeignKey(t => t.AdminId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -193,11 +214,13 @@ internal sealed class ThankYouLinkConfiguration : IEntityTypeConfiguration<Thank
     {
         builder.Property(l => l.Token).HasMaxLength(ThankYouLink.TokenMaxLength).IsRequired();
         builder.Property(l => l.Label).HasMaxLength(ThankYouLink.LabelMaxLength);
-        // The public form finds its link by token; people list the links for a person or a team.
+        // The public form finds its link by token. The links list reads newest first (keyset on CreatedAt, Id): all of
+        // them for an Admin, otherwise those for or made by the person or for the teams they manage.
         builder.HasIndex(l => l.Token).IsUnique();
-        builder.HasIndex(l => l.PersonId);
-        builder.HasIndex(l => l.TeamId);
-        builder.HasIndex(l => l.CreatedById);
+        builder.HasIndex(l => new { l.CreatedAt, l.Id });
+        builder.HasIndex(l => new { l.PersonId, l.CreatedAt, l.Id });
+        builder.HasIndex(l => new { l.TeamId, l.CreatedAt, l.Id });
+        builder.HasIndex(l => new { l.CreatedById, l.CreatedAt, l.Id });
         builder.HasOne(l => l.Person).WithMany().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(l => l.Team).WithMany().HasForeignKey(l => l.TeamId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(l => l.CreatedById).OnDelete(DeleteBehavior.Restrict);

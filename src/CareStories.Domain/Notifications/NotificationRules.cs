@@ -72,12 +72,14 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
     /// </summary>
     private async Task TellReviewersAsync(Story story, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var teamIds = story.Teams.Select(t => t.TeamId).ToList();
+        // The story's teams may not be saved yet, so the rule runs in memory: the author and their teams are loaded
+        // (tracked, so EF Core fixes them up on the story) for StoryAccess to read.
+        await db.Users.Include(p => p.Memberships).Where(p => p.Id == story.AuthorId).LoadAsync(cancellationToken);
+        var teamIds = StoryAccess.ReviewTeamIdsOf(story);
         var involved = story.Heroes.Select(h => h.PersonId).Append(story.AuthorId).ToList();
-        var authorTeams = db.TeamMemberships.Where(m => m.PersonId == story.AuthorId).Select(m => m.TeamId);
         var reviewers = await db.TeamMemberships.AsNoTracking()
             // A manager who has left is not told; if nobody active is left, the Admins hear.
-            .Where(m => m.IsManager && m.Person.DeactivatedAt == null && (teamIds.Contains(m.TeamId) || authorTeams.Contains(m.TeamId)))
+            .Where(m => m.IsManager && m.Person.DeactivatedAt == null && teamIds.Contains(m.TeamId))
             .Select(m => m.PersonId)
             .Distinct()
             .ToListAsync(cancellationToken);

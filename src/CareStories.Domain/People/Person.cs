@@ -7,8 +7,10 @@ public sealed class Person : IdentityUser
 {
     public const int DisplayNameMaxLength = 100;
     public const int JobTitleMaxLength = 100;
+    public const int PhotoKeyMaxLength = 32;
 
     private readonly List<TeamMembership> _memberships = [];
+    private readonly List<ProfilePhotoTakedown> _photoTakedowns = [];
 
     // For EF Core and Identity's user manager.
     public Person()
@@ -30,6 +32,12 @@ public sealed class Person : IdentityUser
     public DateTimeOffset CreatedAt { get; private set; }
 
     public IReadOnlyCollection<TeamMembership> Memberships => _memberships;
+
+    /// <summary>The stored key of the person's profile photo (its files are in the photo store), or null.</summary>
+    public string? PhotoKey { get; private set; }
+
+    /// <summary>Admins' removals of this person's profile photo; only the one just made is ever loaded.</summary>
+    public IReadOnlyCollection<ProfilePhotoTakedown> PhotoTakedowns => _photoTakedowns;
 
     /// <summary>When an administrator let this person go; their stories and recognition stay as they were.</summary>
     public DateTimeOffset? DeactivatedAt { get; private set; }
@@ -65,6 +73,47 @@ public sealed class Person : IdentityUser
 
         DeactivatedAt = null;
         DeactivatedById = null;
+    }
+
+    /// <summary>Puts a new profile photo in place; returns the key of the one it replaces, whose files are to go.</summary>
+    public string? ReplacePhoto(string photoKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(photoKey);
+        var previous = PhotoKey;
+        PhotoKey = photoKey;
+        return previous;
+    }
+
+    /// <summary>The person takes their own photo down; returns its key, whose files are to go.</summary>
+    public string RemovePhoto() =>
+        TakePhotoKey() ?? throw new DomainException("You have no profile photo to remove.");
+
+    /// <summary>
+    /// An Admin takes the photo down (moderation) with a reason kept on record; returns its key, whose files are to go.
+    /// </summary>
+    public string TakeDownPhoto(string adminId, string? reason, DateTimeOffset at)
+    {
+        var why = Stories.TextRules.Normalize(reason);
+        if (why.Length == 0)
+        {
+            throw new DomainException("Say why the photo is being removed; the reason is kept on record.", "Reason");
+        }
+
+        if (why.Length > ProfilePhotoTakedown.ReasonMaxLength)
+        {
+            throw new DomainException($"Keep the reason to {ProfilePhotoTakedown.ReasonMaxLength:N0} characters or fewer.", "Reason");
+        }
+
+        var key = TakePhotoKey() ?? throw new DomainException($"{DisplayName} has no profile photo now: someone may have removed it already.");
+        _photoTakedowns.Add(new ProfilePhotoTakedown(adminId, why, at));
+        return key;
+    }
+
+    private string? TakePhotoKey()
+    {
+        var key = PhotoKey;
+        PhotoKey = null;
+        return key;
     }
 
     public void Rename(string displayName, string? jobTitle)

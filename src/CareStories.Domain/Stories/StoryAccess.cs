@@ -3,13 +3,16 @@ using System.Linq.Expressions;
 namespace CareStories.Domain.Stories;
 
 /// <summary>The few facts about a story that decide who may see or change it.</summary>
-/// <param name="ReviewTeamIds">The teams whose managers review it (<see cref="StoryAccess.ReviewTeamIds"/>).</param>
+/// <param name="ReviewTeamIds">
+/// The teams whose managers review it (<see cref="StoryAccess.ReviewTeamIds"/>); null when they were not read, as for
+/// a story everyone reads that is only being read (<see cref="StoryAccess.IsReadByEveryone"/>).
+/// </param>
 public sealed record StoryAccessFacts(
     int StoryId,
     string AuthorId,
     StoryStatus Status,
     IReadOnlyCollection<string> HeroIds,
-    IReadOnlyCollection<int> ReviewTeamIds);
+    IReadOnlyCollection<int>? ReviewTeamIds);
 
 /// <summary>Who is looking: their id, whether they administer the app, and the teams they manage.</summary>
 public sealed record StoryViewer(string PersonId, bool IsAdmin, IReadOnlyCollection<int> ManagedTeamIds);
@@ -20,13 +23,15 @@ public sealed record StoryViewer(string PersonId, bool IsAdmin, IReadOnlyCollect
 /// </summary>
 public static class StoryAccess
 {
-    public static bool CanRead(StoryAccessFacts story, StoryViewer viewer) => story.Status switch
+    public static bool CanRead(StoryAccessFacts story, StoryViewer viewer) => IsReadByEveryone(story.Status) || story.Status switch
     {
         StoryStatus.Draft => IsAuthor(story, viewer),
-        StoryStatus.Published => true,
         StoryStatus.Withdrawn => IsAuthor(story, viewer) || IsHero(story, viewer) || viewer.IsAdmin,
         _ => IsAuthor(story, viewer) || IsHero(story, viewer) || viewer.IsAdmin || ManagesStory(story, viewer),
     };
+
+    /// <summary>A published story is read by everyone signed in: saying so needs neither the viewer nor the review teams.</summary>
+    public static bool IsReadByEveryone(StoryStatus status) => status == StoryStatus.Published;
 
     /// <summary>Writing the story, its quotes, submitting, withdrawing and deleting are the author's.</summary>
     public static bool CanChange(StoryAccessFacts story, StoryViewer viewer) => IsAuthor(story, viewer);
@@ -39,7 +44,8 @@ public static class StoryAccess
         (viewer.IsAdmin || ManagesStory(story, viewer)) && !IsAuthor(story, viewer) && !IsHero(story, viewer);
 
     public static bool ManagesStory(StoryAccessFacts story, StoryViewer viewer) =>
-        story.ReviewTeamIds.Any(viewer.ManagedTeamIds.Contains);
+        (story.ReviewTeamIds ?? throw new InvalidOperationException("The story's review teams were not read: read the access facts for more than reading."))
+            .Any(viewer.ManagedTeamIds.Contains);
 
     /// <summary>
     /// The one definition of who reviews a story: the managers of the teams it is tagged with and of the teams its
@@ -56,6 +62,12 @@ public static class StoryAccess
     /// <summary>The teams whose managers review these stories (for one story: its review teams).</summary>
     public static IQueryable<int> ReviewTeamIds(this IQueryable<Story> stories) =>
         stories.SelectMany(ReviewTeamSources[0]).Concat(stories.SelectMany(ReviewTeamSources[1])).Distinct();
+
+    /// <summary>
+    /// The same rule over a story in memory (one not saved yet, or with unsaved teams): the very expressions the
+    /// queries use, run by LINQ to objects. The story's author and their memberships must be loaded.
+    /// </summary>
+    public static IReadOnlyList<int> ReviewTeamIdsOf(Story story) => new[] { story }.AsQueryable().ReviewTeamIds().ToList();
 
     /// <summary>Stories that a manager of any of <paramref name="teamIds"/> reviews.</summary>
     public static Expression<Func<Story, bool>> ReviewedByManagersOf(IReadOnlyCollection<int> teamIds) =>

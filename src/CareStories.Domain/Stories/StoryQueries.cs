@@ -12,19 +12,28 @@ public static class StoryQueries
         stories.Where(s => s.AuthorId == personId
             || (s.Status != StoryStatus.Draft && s.Heroes.Any(h => h.PersonId == personId)));
 
-    public static async Task<StoryAccessFacts?> AccessFactsAsync(
+    public static Task<StoryAccessFacts?> AccessFactsAsync(
         this IQueryable<Story> stories, int storyId, CancellationToken cancellationToken = default) =>
-        await stories.AsNoTracking()
+        stories.AccessFactsAsync(storyId, onlyToRead: false, cancellationToken);
+
+    /// <summary>
+    /// The story's access facts. Its review teams are a second command, left out when the facts are
+    /// <paramref name="onlyToRead"/> a story everyone reads (a published story's page, its photos).
+    /// </summary>
+    public static async Task<StoryAccessFacts?> AccessFactsAsync(
+        this IQueryable<Story> stories, int storyId, bool onlyToRead, CancellationToken cancellationToken = default)
+    {
+        var facts = await stories.AsNoTracking()
             .Where(s => s.Id == storyId)
-            .Select(s => new StoryAccessFacts(
-                s.Id,
-                s.AuthorId,
-                s.Status,
-                s.Heroes.Select(h => h.PersonId).ToList(),
-                new List<int>()))
-            .SingleOrDefaultAsync(cancellationToken) is { } facts
-            ? facts with { ReviewTeamIds = await stories.Where(s => s.Id == storyId).ReviewTeamIds().ToListAsync(cancellationToken) }
-            : null;
+            .Select(s => new StoryAccessFacts(s.Id, s.AuthorId, s.Status, s.Heroes.Select(h => h.PersonId).ToList(), null))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (facts is null || (onlyToRead && StoryAccess.IsReadByEveryone(facts.Status)))
+        {
+            return facts;
+        }
+
+        return facts with { ReviewTeamIds = await stories.Where(s => s.Id == storyId).ReviewTeamIds().ToListAsync(cancellationToken) };
+    }
 
     public static async Task<StoryViewer> ViewerAsync(
         this IQueryable<TeamMembership> memberships, string personId, bool isAdmin, CancellationToken cancellationToken = default)

@@ -16,6 +16,8 @@ public sealed class PhotoProcessor
     public const int DisplayLongEdge = 1600;
     public const int ThumbnailLongEdge = 480;
     public const int MaxSide = 12_000;
+    public const int PortraitSide = 400;
+    public const int PortraitThumbnailSide = 128;
     public const long MaxPixels = 40_000_000;
     public const int JpegQuality = 82;
     public const string ContentType = "image/jpeg";
@@ -28,6 +30,63 @@ public sealed class PhotoProcessor
     private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
 
     public ProcessedPhoto Process(byte[] upload)
+    {
+        using var picture = Open(upload);
+        var (uprightWidth, uprightHeight) = picture.UprightSize;
+        var (displayWidth, displayHeight) = Fit(uprightWidth, uprightHeight, DisplayLongEdge);
+        using var display = Draw(picture.Decoded, picture.Origin, displayWidth, displayHeight);
+        var (thumbWidth, thumbHeight) = Fit(uprightWidth, uprightHeight, ThumbnailLongEdge);
+        using var thumbnail = Draw(display, SKEncodedOrigin.TopLeft, thumbWidth, thumbHeight);
+        return Stored(display, thumbnail);
+    }
+
+    /// <summary>
+    /// A profile photo: the same checks and re-encoding, cut to a square around the middle of the upright picture
+    /// (a face is usually there), so it fills a round frame of any size without stretching.
+    /// </summary>
+    public ProcessedPhoto ProcessPortrait(byte[] upload)
+    {
+        using var picture = Open(upload);
+        var (uprightWidth, uprightHeight) = picture.UprightSize;
+        var side = Math.Min(PortraitSide, Math.Min(uprightWidth, uprightHeight));
+        // Drawn so its short edge is the square's side, then the middle square is kept.
+        var scale = (double)side / Math.Min(uprightWidth, uprightHeight);
+        var (coverWidth, coverHeight) = (Math.Max(side, (int)Math.Round(uprightWidth * scale)), Math.Max(side, (int)Math.Round(uprightHeight * scale)));
+        using var cover = Draw(picture.Decoded, picture.Origin, coverWidth, coverHeight);
+        using var display = cover.Subset(SKRectI.Create((coverWidth - side) / 2, (coverHeight - side) / 2, side, side))
+            ?? throw new InvalidOperationException("Could not cut the square.");
+        var thumbSide = Math.Min(PortraitThumbnailSide, side);
+        using var thumbnail = Draw(display, SKEncodedOrigin.TopLeft, thumbSide, thumbSide);
+        return Stored(display, thumbnail);
+    }
+
+    private static ProcessedPhoto Stored(SKImage display, SKImage thumbnail)
+    {
+        var displayBytes = Encode(display);
+        var thumbBytes = Encode(thumbnail);
+        var file = new StoredPhotoFile(
+            PhotoVariants.NewKey(), ContentType, display.Width, display.Height, thumbnail.Width, thumbnail.Height,
+            displayBytes.LongLength + thumbBytes.LongLength);
+        return new ProcessedPhoto(file, displayBytes, thumbBytes);
+    }
+
+    /// <summary>A checked, decoded upload and the orientation its camera recorded.</summary>
+    private sealed class OpenedPicture(SKImage decoded, SKEncodedOrigin origin, int width, int height) : IDisposable
+    {
+        public SKImage Decoded { get; } = decoded;
+
+        public SKEncodedOrigin Origin { get; } = origin;
+
+        /// <summary>The picture's size once turned upright.</summary>
+        public (int Width, int Height) UprightSize =>
+            Origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom
+                ? (height, width)
+                : (width, height);
+
+        public void Dispose() => Decoded.Dispose();
+    }
+
+    private static OpenedPicture Open(byte[] upload)
     {
         if (upload.Length == 0)
         {
@@ -54,21 +113,7 @@ public sealed class PhotoProcessor
                 Field);
         }
 
-        using var decoded = Decode(codec);
-        var origin = codec.EncodedOrigin;
-        var swaps = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
-        var (uprightWidth, uprightHeight) = swaps ? (height, width) : (width, height);
-
-        var (displayWidth, displayHeight) = Fit(uprightWidth, uprightHeight, DisplayLongEdge);
-        using var display = Draw(decoded, origin, displayWidth, displayHeight);
-        var (thumbWidth, thumbHeight) = Fit(uprightWidth, uprightHeight, ThumbnailLongEdge);
-        using var thumbnail = Draw(display, SKEncodedOrigin.TopLeft, thumbWidth, thumbHeight);
-
-        var displayBytes = Encode(display);
-        var thumbBytes = Encode(thumbnail);
-        var file = new StoredPhotoFile(
-            PhotoVariants.NewKey(), ContentType, displayWidth, displayHeight, thumbWidth, thumbHeight, displayBytes.LongLength + thumbBytes.LongLength);
-        return new ProcessedPhoto(file, displayBytes, thumbBytes);
+        return new OpenedPicture(Decode(codec), codec.EncodedOrigin, width, height);
     }
 
     /// <summary>The size that fits the long edge, never larger than the picture itself.</summary>

@@ -12,6 +12,9 @@ public static class PhotoPaths
 {
     /// <summary>The app-relative address of a stored photo ("~/photos/{key}/{variant}"), for Url.Content.</summary>
     public static string For(string key, PhotoVariant variant) => $"~/photos/{key}/{variant.Slug()}";
+
+    /// <summary>The app-relative address of a person's profile photo.</summary>
+    public static string ForPerson(string key, PhotoVariant variant) => $"~/people/photo/{key}/{variant.Slug()}";
 }
 
 public static class PhotoQueries

@@ -24,4 +24,28 @@ public sealed class AccessibilityCheckTests(AppServer app, Browser browser, ITes
 
         Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Code_sniffer_check_fails_on_a_form_field_without_a_label()
+    {
+        var page = await NewPageAsync(Screen.Laptop);
+        await page.GotoAsync("Identity/Account/Login");
+        await page.EvaluateAsync("() => document.querySelector('main, body').appendChild(document.createElement('input'))");
+
+        var failure = await Assert.ThrowsAsync<FailException>(() => CodeSniffer.AssertNoErrorsAsync(page));
+
+        Assert.Contains("WCAG2AA", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Focus_check_fails_on_a_link_whose_focus_outline_is_removed()
+    {
+        var page = await NewPageAsync(Screen.Laptop);
+        await page.GotoAsync("Identity/Account/Login");
+        await page.EvaluateAsync("() => document.querySelectorAll('main a[href]').forEach(a => a.style.setProperty('outline', 'none', 'important'))");
+
+        var failure = await Assert.ThrowsAsync<FailException>(() => FocusIndicators.AssertEveryTabStopAsync(page));
+
+        Assert.Contains("No focus outline", failure.Message, StringComparison.Ordinal);
+    }
 }

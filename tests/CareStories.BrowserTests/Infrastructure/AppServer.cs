@@ -103,6 +103,8 @@ public sealed class AppServer : IAsyncLifetime
                 ["Registration:AllowedEmailDomains:0"] = EmailDomain,
                 ["RateLimiting:AccountPostsPerMinute"] = "10000",
                 ["Logging:LogLevel:Default"] = "Warning",
+                // Not Development, so the app asks for a key-encryption certificate; the tests accept plain keys.
+                ["DataProtection:AllowUnencryptedKeys"] = "true",
             };
             foreach (var (key, value) in settings)
             {

@@ -91,8 +91,16 @@ public abstract class BrowserTest : IAsyncLifetime
         return file;
     }
 
-    /// <summary>Fails on serious or critical axe-core violations on the page as it is now.</summary>
-    protected Task AssertAccessibleAsync(IPage page) => Accessibility.AssertNoSeriousViolationsAsync(page, Output);
+    /// <summary>
+    /// Fails on serious or critical axe-core violations, on HTML_CodeSniffer's WCAG 2 AA errors (pa11y's engine and
+    /// default) and on any tab stop without a 3:1 focus indicator, on the page as it is now.
+    /// </summary>
+    protected async Task AssertAccessibleAsync(IPage page)
+    {
+        await Accessibility.AssertNoSeriousViolationsAsync(page, Output);
+        await CodeSniffer.AssertNoErrorsAsync(page);
+        await FocusIndicators.AssertEveryTabStopAsync(page);
+    }
 
     /// <summary>Waits for the newest message the app sent to <paramref name="recipient"/>.</summary>
     protected Task<PickedUpMail> MailToAsync(string recipient) => MailPickup.WaitForMessageToAsync(App.MailFolder, recipient);

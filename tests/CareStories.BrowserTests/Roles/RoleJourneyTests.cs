@@ -62,7 +62,7 @@ public sealed class RoleJourneyTests(AppServer app, Browser browser, ITestOutput
         await Expect(recent.GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
         await recent.GetByRole(AriaRole.Link).First.ClickAsync();
 
-        await Expect(page.Locator(".status")).ToHaveTextAsync("Published");
+        await Expect(page.Locator(".status:not(.status-featured)")).ToHaveTextAsync("Published");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "In the customer's words" })).ToBeVisibleAsync();
         await Expect(page.Locator(".history")).ToContainTextAsync("Published");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Withdraw" })).ToHaveCountAsync(0);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using static Microsoft.Playwright.Assertions;
 
 namespace CareStories.BrowserTests.Stories;
@@ -84,7 +83,7 @@ public sealed class KeyboardJourneyTests(AppServer app, Browser browser, ITestOu
         for (var tab = 0; tab < MaxTabs; tab++)
         {
             await page.Keyboard.PressAsync("Tab");
-            await AssertFocusVisibleAsync(page);
+            await FocusIndicators.AssertFocusedIsVisibleAsync(page);
             if (await page.EvaluateAsync<bool>("s => document.activeElement && document.activeElement.matches(s)", selector))
             {
                 return;
@@ -92,52 +91,5 @@ public sealed class KeyboardJourneyTests(AppServer app, Browser browser, ITestOu
         }
 
         Assert.Fail($"{MaxTabs} presses of Tab never reached {selector} on {page.Url}.");
-    }
-
-    private static async Task AssertFocusVisibleAsync(IPage page)
-    {
-        var focus = await page.EvaluateAsync<JsonElement>("""
-            () => {
-                const el = document.activeElement;
-                if (!el || el === document.body) { return null; }
-                const style = getComputedStyle(el);
-                let node = el.parentElement, background = "rgb(255, 255, 255)";
-                while (node) {
-                    const colour = getComputedStyle(node).backgroundColor;
-                    if (colour && colour !== "rgba(0, 0, 0, 0)" && colour !== "transparent") { background = colour; break; }
-                    node = node.parentElement;
-                }
-                return { what: el.outerHTML.slice(0, 120), style: style.outlineStyle, width: parseFloat(style.outlineWidth),
-                         colour: style.outlineColor, background };
-            }
-            """);
-        if (focus.ValueKind == JsonValueKind.Null)
-        {
-            return;
-        }
-
-        var what = focus.GetProperty("what").GetString();
-        Assert.True(focus.GetProperty("style").GetString() != "none" && focus.GetProperty("width").GetDouble() >= 2,
-            $"No focus outline on {what}.");
-        var contrast = Contrast(focus.GetProperty("colour").GetString()!, focus.GetProperty("background").GetString()!);
-        Assert.True(contrast >= 3, $"The focus outline on {what} is {contrast:0.00}:1 against its background.");
-    }
-
-    private static double Contrast(string a, string b)
-    {
-        var (la, lb) = (Luminance(a), Luminance(b));
-        return (Math.Max(la, lb) + 0.05) / (Math.Min(la, lb) + 0.05);
-    }
-
-    private static double Luminance(string rgb)
-    {
-        var parts = rgb[(rgb.IndexOf('(') + 1)..rgb.IndexOf(')')].Split(',').Select(p => double.Parse(p.Trim(), CultureInfo.InvariantCulture)).ToArray();
-        static double Channel(double c)
-        {
-            c /= 255;
-            return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
-        }
-
-        return (0.2126 * Channel(parts[0])) + (0.7152 * Channel(parts[1])) + (0.0722 * Channel(parts[2]));
     }
 }

@@ -105,6 +105,27 @@ public sealed class DeactivatePeopleTests(CareStoriesFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Deactivated_person_asking_for_a_password_reset_gets_no_mail_and_the_same_answer_as_anyone()
+    {
+        var leaver = await factory.Data.PersonAsync();
+        var stayer = await factory.Data.PersonAsync();
+        var admin = await SignInAsAdminAsync();
+        await DeactivateAsync(admin, leaver);
+        var client = factory.CreateBrowserClient();
+
+        var deactivated = await client.SubmitFormAsync("/Identity/Account/ForgotPassword", new() { ["Input.Email"] = leaver.Email });
+        var unknown = await client.SubmitFormAsync("/Identity/Account/ForgotPassword", new() { ["Input.Email"] = "nobody-" + Guid.NewGuid().ToString("N") + "@" + CareStoriesFactory.EmailDomain });
+        var active = await client.SubmitFormAsync("/Identity/Account/ForgotPassword", new() { ["Input.Email"] = stayer.Email });
+
+        Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
+        Assert.Equal(deactivated.Headers.Location, unknown.Headers.Location);
+        Assert.Equal(deactivated.Headers.Location, active.Headers.Location);
+        // The mail queue sends in order: once the active person's message is written, the leaver's would have been.
+        Assert.Single(await Mailbox.WaitForMessagesToAsync(factory.MailFolder, stayer.Email));
+        Assert.Empty(Mailbox.MessagesTo(factory.MailFolder, leaver.Email));
+    }
+
+    [Fact]
     public async Task Non_admin_cannot_deactivate_anyone()
     {
         var target = await factory.Data.PersonAsync();

@@ -111,6 +111,8 @@ public class CareStoriesFactory : WebApplicationFactory<Program>
             ["RateLimiting:AccountPostsPerMinute"] = "10000",
             ["RateLimiting:PhotoUploadsPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Not Development, so the app asks for a key-encryption certificate; the tests accept plain keys.
+            ["DataProtection:AllowUnencryptedKeys"] = "true",
         };
         foreach (var (key, value) in ExtraSettings)
         {

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using CareStories.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,43 +92,5 @@ public sealed class LogSafetyTests(CapturedLogFactory factory) : IClassFixture<C
         Assert.Contains("Sent \"Confirm your CareStories account\"", factory.Log.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(email, factory.Log.Text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(email.Split('@')[0], factory.Log.Text, StringComparison.OrdinalIgnoreCase);
-    }
-}
-
-public sealed class CertificateKeysFactory : CareStoriesFactory
-{
-    public CertificateKeysFactory()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=CareStories test keys", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        CertificatePath = Path.Combine(TempFolder, "keys-certificate.pfx");
-        File.WriteAllBytes(CertificatePath, certificate.Export(X509ContentType.Pfx, "test-password"));
-    }
-
-    public string CertificatePath { get; }
-
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["DataProtection:CertificatePath"] = CertificatePath,
-        ["DataProtection:CertificatePassword"] = "test-password",
-    };
-}
-
-public sealed class KeyEncryptionTests(CertificateKeysFactory factory) : IClassFixture<CertificateKeysFactory>
-{
-    [Fact]
-    public async Task With_a_certificate_configured_the_data_protection_keys_are_written_encrypted()
-    {
-        await factory.CreateBrowserClient().GetAsync("/Identity/Account/Login");
-
-        var keys = Directory.GetFiles(Path.Combine(factory.TempFolder, "keys"), "*.xml");
-        Assert.NotEmpty(keys);
-        foreach (var key in keys)
-        {
-            var xml = await File.ReadAllTextAsync(key);
-            Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal);
-            Assert.DoesNotContain("unencrypted form", xml, StringComparison.Ordinal);
-        }
     }
 }

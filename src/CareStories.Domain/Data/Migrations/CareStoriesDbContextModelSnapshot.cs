@@ -413,6 +413,10 @@ namespace CareStories.Domain.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PhotoKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -436,7 +440,43 @@ namespace CareStories.Domain.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("PhotoKey")
+                        .IsUnique();
+
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CareStories.Domain.People.ProfilePhotoTakedown", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdminId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminId");
+
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.ToTable("ProfilePhotoTakedowns");
                 });
 
             modelBuilder.Entity("CareStories.Domain.People.Team", b =>
@@ -706,6 +746,8 @@ namespace CareStories.Domain.Data.Migrations
 
                     b.HasIndex("StoryId");
 
+                    b.HasIndex("At", "Id");
+
                     b.ToTable("PhotoTakedowns");
                 });
 
@@ -738,6 +780,8 @@ namespace CareStories.Domain.Data.Migrations
                     b.HasIndex("AdminId");
 
                     b.HasIndex("QuoteId");
+
+                    b.HasIndex("At", "Id");
 
                     b.ToTable("QuoteRedactions");
                 });
@@ -823,9 +867,9 @@ namespace CareStories.Domain.Data.Migrations
 
                     b.HasIndex("AuthorId", "UpdatedAt");
 
-                    b.HasIndex("Status", "SubmittedAt");
-
                     b.HasIndex("Status", "PublishedAt", "Id");
+
+                    b.HasIndex("Status", "SubmittedAt", "Id");
 
                     b.ToTable("Stories");
                 });
@@ -1072,18 +1116,37 @@ namespace CareStories.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedById");
-
-                    b.HasIndex("PersonId");
-
                     b.HasIndex("RevokedById");
-
-                    b.HasIndex("TeamId");
 
                     b.HasIndex("Token")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("CreatedById", "CreatedAt", "Id");
+
+                    b.HasIndex("PersonId", "CreatedAt", "Id");
+
+                    b.HasIndex("TeamId", "CreatedAt", "Id");
+
                     b.ToTable("ThankYouLinks");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1378,6 +1441,25 @@ namespace CareStories.Domain.Data.Migrations
                         .WithMany()
                         .HasForeignKey("DeactivatedById")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CareStories.Domain.People.ProfilePhotoTakedown", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", "Admin")
+                        .WithMany()
+                        .HasForeignKey("AdminId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.People.Person", "Person")
+                        .WithMany("PhotoTakedowns")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Admin");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("CareStories.Domain.People.TeamMembership", b =>
@@ -1744,6 +1826,8 @@ namespace CareStories.Domain.Data.Migrations
             modelBuilder.Entity("CareStories.Domain.People.Person", b =>
                 {
                     b.Navigation("Memberships");
+
+                    b.Navigation("PhotoTakedowns");
                 });
 
             modelBuilder.Entity("CareStories.Domain.People.Team", b =>

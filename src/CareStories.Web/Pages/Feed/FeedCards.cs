@@ -39,7 +39,7 @@ public sealed partial class IndexModel
         public int Celebrators => Badges.Sum(b => b.Count);
     }
 
-    public sealed record HeroCard(string Id, string Name, IReadOnlyList<string> Teams);
+    public sealed record HeroCard(string Id, string Name, IReadOnlyList<string> Teams, string? PhotoKey = null);
 
     public sealed record QuoteCard(string Text, string Attribution);
 
@@ -67,7 +67,7 @@ public sealed partial class IndexModel
 
     private sealed record PhotoRow(string Key, string AltText, int Width, int Height);
 
-    private sealed record HeroRow(int StoryId, string PersonId, string Name, List<int> TeamIds);
+    private sealed record HeroRow(int StoryId, string PersonId, string Name, string? PhotoKey, List<int> TeamIds);
 
     private sealed record CelebrationRow(int StoryId, int BadgeId, int Count);
 
@@ -104,7 +104,7 @@ public sealed partial class IndexModel
         var heroes = (await db.Set<StoryHero>().AsNoTracking()
             .Where(h => ids.Contains(h.StoryId))
             .OrderBy(h => h.Person.DisplayName)
-            .Select(h => new HeroRow(h.StoryId, h.PersonId, h.Person.DisplayName, h.Person.Memberships.Select(m => m.TeamId).ToList()))
+            .Select(h => new HeroRow(h.StoryId, h.PersonId, h.Person.DisplayName, h.Person.PhotoKey, h.Person.Memberships.Select(m => m.TeamId).ToList()))
             .ToListAsync(cancellationToken))
             .ToLookup(h => h.StoryId);
 
@@ -125,7 +125,8 @@ public sealed partial class IndexModel
             [.. heroes[r.Id].Select(h => new HeroCard(
                 h.PersonId,
                 h.Name,
-                [.. h.TeamIds.Where(teams.ContainsKey).Select(id => teams[id].Name).Order(StringComparer.CurrentCulture)]))],
+                [.. h.TeamIds.Where(teams.ContainsKey).Select(id => teams[id].Name).Order(StringComparer.CurrentCulture)],
+                h.PhotoKey))],
             [.. r.TeamIds.Where(teams.ContainsKey).Select(id => teams[id]).OrderBy(t => t.Name, StringComparer.CurrentCulture)],
             r.QuoteText is { } text && r.QuoteNaming is { } naming
                 ? new QuoteCard(Excerpt(text, QuoteLength), QuoteText.Attribution(naming, r.QuoteName))

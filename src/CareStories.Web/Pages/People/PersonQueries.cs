@@ -3,7 +3,7 @@ using CareStories.Domain.Catalogue;
 namespace CareStories.Web.Pages.People;
 
 /// <summary>A person as colleagues see them: who they are and their teams.</summary>
-public sealed record PersonHeader(string Id, string Name, string? JobTitle, IReadOnlyList<PersonTeam> Teams);
+public sealed record PersonHeader(string Id, string Name, string? JobTitle, IReadOnlyList<PersonTeam> Teams, string? PhotoKey = null);
 
 public sealed record PersonTeam(string Name, TeamKind Kind, bool IsManager);
 
@@ -36,7 +36,8 @@ internal static class PersonQueries
                 u.JobTitle,
                 u.Memberships.OrderBy(m => m.Team.Name)
                     .Select(m => new PersonTeam(m.Team.Name, m.Team.Kind, m.IsManager))
-                    .ToList()))
+                    .ToList(),
+                u.PhotoKey))
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>

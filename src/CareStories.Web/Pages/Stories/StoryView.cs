@@ -29,6 +29,8 @@ public sealed record StoryView(
 {
     public bool IsEditable => Status.IsEditable();
 
+    public string? AuthorPhotoKey { get; init; }
+
     public bool CanWithdraw => Status.CanBeWithdrawn();
 
     public static Task<StoryView> ReadAsync(CareStoriesDbContext db, int id, CancellationToken cancellationToken) =>
@@ -51,7 +53,7 @@ public sealed record StoryView(
                 s.ReviewComment,
                 s.UpdatedAt,
                 s.SubmittedAt,
-                s.Heroes.OrderBy(h => h.Person.DisplayName).Select(h => new HeroView(h.PersonId, h.Person.DisplayName, h.Person.JobTitle)).ToList(),
+                s.Heroes.OrderBy(h => h.Person.DisplayName).Select(h => new HeroView(h.PersonId, h.Person.DisplayName, h.Person.JobTitle, h.Person.PhotoKey)).ToList(),
                 s.Teams.OrderBy(t => t.Team.Name).Select(t => new TeamView(t.Team.Name, t.Team.Kind)).ToList(),
                 s.Values.OrderBy(v => v.Value.Name).Select(v => v.Value.Name).ToList(),
                 s.Quotes.OrderBy(q => q.ReceivedOn).ThenBy(q => q.Id)
@@ -59,11 +61,14 @@ public sealed record StoryView(
                 s.History.OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Select(h => new HistoryView(
                         h.From, h.To, db.Users.Where(u => u.Id == h.ActorId).Select(u => u.DisplayName).First(), h.At, h.Comment))
-                    .ToList()))
+                    .ToList())
+            {
+                AuthorPhotoKey = s.Author.PhotoKey,
+            })
             .AsSplitQuery()
             .SingleAsync(cancellationToken);
 
-    public sealed record HeroView(string Id, string Name, string? JobTitle);
+    public sealed record HeroView(string Id, string Name, string? JobTitle, string? PhotoKey = null);
 
     public sealed record TeamView(string Name, TeamKind Kind);
 

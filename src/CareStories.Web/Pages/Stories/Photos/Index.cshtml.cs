@@ -90,7 +90,7 @@ public sealed class IndexModel(
         ProcessedPhoto processed;
         try
         {
-            processed = processor.Process(await ReadUploadAsync(Upload.Photo!, cancellationToken));
+            processed = processor.Process(await PhotoUploads.ReadAsync(Upload.Photo!, cancellationToken));
         }
         catch (DomainException ex)
         {
@@ -174,19 +174,6 @@ public sealed class IndexModel(
         {
             errors.AddRange(ex.Errors);
         }
-    }
-
-    private static async Task<byte[]> ReadUploadAsync(IFormFile file, CancellationToken cancellationToken)
-    {
-        // The size is known before reading: a file too large is refused without holding it in memory.
-        if (file.Length > PhotoProcessor.MaxBytes)
-        {
-            throw new DomainException(PhotoProcessor.TooLargeMessage, PhotoProcessor.Field);
-        }
-
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
     }
 
     private async Task<IActionResult> RefusedAsync(DomainException refusal, CancellationToken cancellationToken)

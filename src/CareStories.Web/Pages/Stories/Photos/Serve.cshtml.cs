@@ -1,6 +1,5 @@
 using CareStories.Web.Authorization;
 using CareStories.Web.Photos;
-using Microsoft.Net.Http.Headers;
 
 namespace CareStories.Web.Pages.Stories.Photos;
 
@@ -31,23 +30,6 @@ public sealed class ServeModel(CareStoriesDbContext db, StoryGate gate, IPhotoSt
             return NotFound();
         }
 
-        var etag = new EntityTagHeaderValue($"\"{key}-{size.Slug()}\"");
-        var headers = Response.Headers;
-        headers.CacheControl = "private, max-age=31536000, immutable";
-        headers.ETag = etag.ToString();
-        headers.XContentTypeOptions = "nosniff";
-        if (Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags
-            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
-        {
-            return StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        if (await store.OpenAsync(key, size, cancellationToken) is not { } content)
-        {
-            return NotFound();
-        }
-
-        headers.ContentDisposition = "inline";
-        return File(content.Bytes, content.ContentType);
+        return await this.ServeAsync(store, key, size, cancellationToken);
     }
 }

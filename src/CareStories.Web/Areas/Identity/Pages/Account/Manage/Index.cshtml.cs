@@ -14,6 +14,8 @@ public sealed class IndexModel(UserManager<Person> users, SignInManager<Person> 
 
     public string Email { get; private set; } = "";
 
+    public string? PhotoKey { get; private set; }
+
     public sealed class InputModel
     {
         // Checked by Person.Rename, so its messages are the ones shown.
@@ -32,6 +34,7 @@ public sealed class IndexModel(UserManager<Person> users, SignInManager<Person> 
         }
 
         Email = person.Email ?? "";
+        PhotoKey = person.PhotoKey;
         Input = new InputModel { DisplayName = person.DisplayName, JobTitle = person.JobTitle };
         return Page();
     }
@@ -44,6 +47,7 @@ public sealed class IndexModel(UserManager<Person> users, SignInManager<Person> 
         }
 
         Email = person.Email ?? "";
+        PhotoKey = person.PhotoKey;
         try
         {
             person.Rename(Input.DisplayName ?? "", Input.JobTitle);
