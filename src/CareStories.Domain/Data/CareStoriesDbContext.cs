@@ -49,6 +49,8 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
 
     public DbSet<CustomerThanks> CustomerThanks => Set<CustomerThanks>();
 
+    public DbSet<Feeds.FeedAddress> FeedAddresses => Set<Feeds.FeedAddress>();
+
     /// <summary>
     /// Turns the domain events the tracked entities raised into notification rows, and bumps the concurrency token
     /// of every changed aggregate that has one, then saves it all in one transaction.
