@@ -67,6 +67,20 @@ public sealed class HuddleTests(CareStoriesFactory factory) : IClassFixture<Care
     }
 
     [Fact]
+    public async Task The_team_list_puts_the_readers_own_teams_first_and_links_their_huddle()
+    {
+        var (hero, team) = await _feed.HeroInTeamAsync();
+        await _feed.PublishedAsync(hero, team, factory.Clock.GetUtcNow());
+        var reader = await factory.SignInAsync(hero);
+
+        var page = await reader.GetDocumentAsync("/Huddle");
+
+        var first = page.QuerySelector(".huddle-teams li")!;
+        Assert.Equal($"/Huddle/{team}", first.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Your team · 1 published story", first.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_team_with_no_published_story_says_so()
     {
         var team = await factory.Data.TeamAsync();

@@ -12,12 +12,12 @@ public sealed class IndexModel(CareStoriesDbContext db) : PageModel
         var me = User.PersonId();
         var published = db.Stories.PublishedFeed();
         Teams = await db.Teams.AsNoTracking()
+            .OrderByDescending(t => t.Memberships.Any(m => m.PersonId == me)).ThenBy(t => t.Name)
             .Select(t => new TeamChoice(
                 t.Id,
                 t.Name,
                 t.Memberships.Any(m => m.PersonId == me),
                 published.Count(s => s.Teams.Any(x => x.TeamId == t.Id))))
-            .OrderByDescending(t => t.IsMine).ThenBy(t => t.Name)
             .ToListAsync(cancellationToken);
     }
 }
