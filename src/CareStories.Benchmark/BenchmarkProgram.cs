@@ -22,7 +22,7 @@ public static class BenchmarkProgram
           --connections N    open connections (default 16)
           --threads N        wrk threads (default 2)
           --out PATH         where the results go (default docs/performance.md; "none" to only print them)
-          --only KEY,KEY     measure only these addresses (static, feed, deep, filtered, story); prints, writes nothing
+          --only KEY,KEY     measure only these addresses (static, feed, deep, team, kind, story, search); prints, writes nothing
           --app-env KEY=VALUE  an extra environment variable for the app, to try a setting (DOTNET_gcServer=0); repeatable
           --reuse            keep the database of an earlier run with the same sizes instead of generating it again
         """;
@@ -108,6 +108,14 @@ public static class BenchmarkProgram
             .Where(t => options.Only is null || t.Key == Targets.StaticKey || options.Only.Contains(t.Key))
             .ToList();
 
+        IReadOnlyList<SearchTiming> search = [];
+        if (options.Only is null || options.Only.Contains(Targets.SearchKey))
+        {
+            Console.WriteLine("Timing search, full text beside LIKE...");
+            search = await SearchBench.MeasureAsync(connectionString, data.SignInEmail, cancellationToken);
+            SqliteConnection.ClearAllPools();
+        }
+
         Console.WriteLine("Starting the web app...");
         await using var app = await WebApp.StartAsync(
             appDll, databaseFile, Path.Combine(folder, "App_Data"), Path.Combine(folder, "app.log"), options.AppEnvironment, cancellationToken);
@@ -148,7 +156,10 @@ public static class BenchmarkProgram
         }
 
         var report = new BenchmarkReport(
-            DateTimeOffset.UtcNow, machine, data, reuse, facts, settings, measurements, staticAgain, afterStart, app.ReadMemory());
+            DateTimeOffset.UtcNow, machine, data, reuse, facts, settings, measurements, staticAgain, afterStart, app.ReadMemory())
+        {
+            Search = search,
+        };
         Console.WriteLine();
         Console.WriteLine(report.ConsoleTable());
 

@@ -231,7 +231,8 @@ public sealed class DataGenerator(string connectionString, int storyCount, int p
         var content = new StoryContent(
             title,
             occurred,
-            WordLists.Situations[_random.Next(WordLists.Situations.Length)],
+            // A place name in every story: words each found in a few hundred stories, as real text has (search measures them).
+            $"{WordLists.Situations[_random.Next(WordLists.Situations.Length)]} It happened near {WordLists.Town(_random.Next(WordLists.TownCount))}.",
             WordLists.Actions[_random.Next(WordLists.Actions.Length)],
             _random.NextDouble() < 0.5 ? WordLists.Preventions[_random.Next(WordLists.Preventions.Length)] : null,
             WordLists.Outcomes[_random.Next(WordLists.Outcomes.Length)],

@@ -45,6 +45,7 @@ public static class Targets
     public const string StaticKey = "static";
     public const string FeedKey = "feed";
     public const string DeepKey = "deep";
+    public const string SearchKey = "search";
 
     /// <summary>How far down the published stories the deep page starts.</summary>
     public const double DeepFraction = 0.8;
@@ -77,6 +78,13 @@ public static class Targets
             MustNotShow = [facts.NewestCustomerFacingOnlyId],
         },
         new("story", "Story page", $"/Stories/{facts.StoryId}") { MustContain = WebUtility.HtmlEncode(facts.StoryTitle) },
+
+        // Ranked full-text search for a place name in a few hundred stories, its matches highlighted.
+        new(SearchKey, "Search, a place name", $"/Search?q={SearchBench.PlaceWord}")
+        {
+            MinimumStories = FeedPageStories,
+            MustContain = $"<mark>{SearchBench.PlaceWord}</mark>",
+        },
     ];
 
     public static async Task<TargetFacts> ReadAsync(string connectionString, CancellationToken cancellationToken)

@@ -73,4 +73,15 @@ internal static class WordLists
 
     public static readonly string[] TitleEnds =
         ["saved by the night shift", "and a very happy customer", "fixed for everyone", "with minutes to spare", "thanks to the warehouse", "the whole team pitched in"];
+
+    private static readonly string[] TownStarts =
+        ["Ash", "Bram", "Cold", "Dun", "Elm", "Fern", "Glen", "Hart", "Ivy", "Kings", "Lark", "Marsh", "North", "Oak", "Pen", "Red", "Stan", "Thorn", "Wex", "York"];
+
+    private static readonly string[] TownEnds =
+        ["ford", "wick", "by", "ton", "mouth", "field", "bridge", "combe", "stead", "holm", "well", "gate"];
+
+    /// <summary>240 place names (Ashford, Bramwick...): each is in about one story in 240.</summary>
+    public static int TownCount => TownStarts.Length * TownEnds.Length;
+
+    public static string Town(int index) => TownStarts[index / TownEnds.Length] + TownEnds[index % TownEnds.Length];
 }

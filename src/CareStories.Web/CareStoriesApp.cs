@@ -85,6 +85,7 @@ public static class CareStoriesApp
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
         services.AddScoped<Pages.Thanks.LinkGate>();
+        services.AddScoped<CareStories.Domain.Search.IStorySearch, CareStories.Domain.Search.SqliteStorySearch>();
         services.AddCareStoriesPhotos(configuration, builder.Environment);
         services.AddRazorPages(options =>
         {
@@ -96,6 +97,10 @@ public static class CareStoriesApp
             options.Conventions.AuthorizeFolder("/Voice");
             options.Conventions.AuthorizeFolder("/Fixes");
             options.Conventions.AuthorizePage("/Fixes/Celebrate", Policies.Celebrate);
+            options.Conventions.AuthorizeFolder("/Search");
+            options.Conventions.AuthorizeFolder("/Huddle");
+            // Feed readers cannot sign in: the Atom feed is read with the person's secret in its address instead.
+            options.Conventions.AllowAnonymousToFolder("/Atom");
             // Customers thank people through links without an account: only this folder is open to them.
             options.Conventions.AllowAnonymousToFolder("/Public");
             options.Conventions.AuthorizePage("/Stories/Celebrate", Policies.Celebrate);

@@ -65,6 +65,7 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
 
     public DbSet<Fixes.StoryRepeat> StoryRepeats => Set<Fixes.StoryRepeat>();
     public DbSet<ProfilePhotoTakedown> ProfilePhotoTakedowns => Set<ProfilePhotoTakedown>();
+    public DbSet<Feeds.FeedAddress> FeedAddresses => Set<Feeds.FeedAddress>();
 
     /// <summary>
     /// Turns the domain events the tracked entities raised into notification rows, and bumps the concurrency token

@@ -26,7 +26,7 @@ public sealed partial class PeopleAdminTests(CareStoriesFactory factory) : IClas
             Assert.Equal(["Employee", "Leader"], row.QuerySelectorAll("[data-roles] .tag").Select(t => t.TextContent.Trim()));
         }
 
-        Assert.Equal(person.DisplayName.ToLowerInvariant(), byName.QuerySelector<IHtmlInputElement>("input[name=q]")!.Value);
+        Assert.Equal(person.DisplayName.ToLowerInvariant(), byName.QuerySelector<IHtmlInputElement>("main input[name=q]")!.Value);
     }
 
     [Fact]

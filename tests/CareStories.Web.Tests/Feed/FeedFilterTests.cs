@@ -194,7 +194,7 @@ public sealed class FeedFilterTests(FeedFactory factory) : IClassFixture<FeedFac
 
         var page = await (await factory.SignInAsync(hero)).GetDocumentAsync("/Feed");
 
-        var form = page.QuerySelector<IHtmlFormElement>("form[role=search]")!;
+        var form = page.QuerySelector<IHtmlFormElement>("main form[role=search]")!;
         Assert.Equal("get", form.Method);
         Assert.NotNull(form.QuerySelector($"select[name=team] option[value='{team}']"));
         Assert.NotNull(form.QuerySelector($"select[name=value] option[value='{value}']"));

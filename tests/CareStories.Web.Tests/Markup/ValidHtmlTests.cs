@@ -45,7 +45,8 @@ public sealed class ValidHtmlTests(CareStoriesFactory factory) : IClassFixture<C
             $"/Thanks/{link.Id}", "/Identity/Account/Manage", "/Identity/Account/Manage/Email",
             "/Identity/Account/Manage/ChangePassword", "/Identity/Account/Manage/TwoFactorAuthentication",
             "/Identity/Account/Manage/PersonalData", "/Identity/Account/Manage/DeletePersonalData",
-            "/Identity/Account/Manage/EnableAuthenticator");
+            "/Identity/Account/Manage/EnableAuthenticator", "/Identity/Account/Manage/Feeds", "/Search", "/Search?q=van",
+            "/Search?q=nothing+matches+zzqx&period=7d", "/Huddle", $"/Huddle/{team.TeamId}");
 
         pages["author: a story submitted with every field empty"] = await (await author.SubmitFormAsync("/Stories/New", new()
         {

@@ -102,6 +102,27 @@ namespace CareStories.Domain.Data.Migrations
                     b.ToTable("PhotoBlobs");
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Feeds.FeedAddress", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("FeedAddresses");
+                });
+
             modelBuilder.Entity("CareStories.Domain.Fixes.Fix", b =>
                 {
                     b.Property<int>("Id")
@@ -1275,6 +1296,15 @@ namespace CareStories.Domain.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Feeds.FeedAddress", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareStories.Domain.Fixes.Fix", b =>
