@@ -1,4 +1,5 @@
 using CareStories.Domain.Catalogue;
+using CareStories.Domain.Delivery;
 using CareStories.Domain.Events;
 using CareStories.Domain.Notifications;
 using CareStories.Domain.Settings;
@@ -48,6 +49,12 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
     public DbSet<ThankYouLink> ThankYouLinks => Set<ThankYouLink>();
 
     public DbSet<CustomerThanks> CustomerThanks => Set<CustomerThanks>();
+
+    public DbSet<MailPreferences> MailPreferences => Set<MailPreferences>();
+
+    public DbSet<KindDelivery> MailPreferenceKinds => Set<KindDelivery>();
+
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     /// <summary>
     /// Turns the domain events the tracked entities raised into notification rows, and bumps the concurrency token

@@ -102,6 +102,116 @@ namespace CareStories.Domain.Data.Migrations
                     b.ToTable("PhotoBlobs");
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Delivery.KindDelivery", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Kind");
+
+                    b.HasIndex("Choice", "PersonId");
+
+                    b.ToTable("MailPreferenceKinds", (string)null);
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Delivery.MailPreferences", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DigestWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StoriesWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WantsStoriesOfTheWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("DigestWeek");
+
+                    b.HasIndex("WantsStoriesOfTheWeek", "StoriesWeek");
+
+                    b.ToTable("MailPreferences");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Delivery.OutgoingMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GaveUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt", "Id");
+
+                    b.ToTable("OutgoingMails", (string)null);
+                });
+
             modelBuilder.Entity("CareStories.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1014,6 +1124,32 @@ namespace CareStories.Domain.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Delivery.KindDelivery", b =>
+                {
+                    b.HasOne("CareStories.Domain.Delivery.MailPreferences", null)
+                        .WithMany("Kinds")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Delivery.MailPreferences", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithOne()
+                        .HasForeignKey("CareStories.Domain.Delivery.MailPreferences", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Delivery.OutgoingMail", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("CareStories.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("CareStories.Domain.People.Person", "Actor")
@@ -1402,6 +1538,11 @@ namespace CareStories.Domain.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Delivery.MailPreferences", b =>
+                {
+                    b.Navigation("Kinds");
                 });
 
             modelBuilder.Entity("CareStories.Domain.People.Person", b =>
