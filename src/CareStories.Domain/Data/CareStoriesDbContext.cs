@@ -56,6 +56,10 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
 
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
+    public DbSet<ChatWebhook> ChatWebhooks => Set<ChatWebhook>();
+
+    public DbSet<ChatPost> ChatPosts => Set<ChatPost>();
+
     /// <summary>
     /// Turns the domain events the tracked entities raised into notification rows, and bumps the concurrency token
     /// of every changed aggregate that has one, then saves it all in one transaction.

@@ -44,3 +44,33 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ChatWebhookConfiguration : IEntityTypeConfiguration<ChatWebhook>
+{
+    public void Configure(EntityTypeBuilder<ChatWebhook> builder)
+    {
+        builder.Property(w => w.Channel).HasMaxLength(ChatWebhook.ChannelMaxLength);
+        builder.Property(w => w.ProtectedAddress).HasMaxLength(4000);
+        builder.Property(w => w.MaskedAddress).HasMaxLength(200);
+        builder.HasIndex(w => w.TeamId);
+        builder.HasOne(w => w.Team).WithMany().HasForeignKey(w => w.TeamId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(w => w.ConnectedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ChatPostConfiguration : IEntityTypeConfiguration<ChatPost>
+{
+    public void Configure(EntityTypeBuilder<ChatPost> builder)
+    {
+        builder.Property(p => p.LeaseOwner).HasMaxLength(64);
+        builder.Property(p => p.LastError).HasMaxLength(ChatPost.LastErrorMaxLength);
+        // The worker's question (unsent, due, oldest first) and the Admins' log (newest first).
+        builder.HasIndex(p => new { p.SentAt, p.GaveUpAt, p.NextAttemptAt, p.Id });
+        builder.HasIndex(p => new { p.CreatedAt, p.Id });
+        builder.HasIndex(p => p.WebhookId);
+        builder.HasIndex(p => p.StoryId);
+        builder.HasOne(p => p.Webhook).WithMany().HasForeignKey(p => p.WebhookId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(p => p.Story).WithMany().HasForeignKey(p => p.StoryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.ActorId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

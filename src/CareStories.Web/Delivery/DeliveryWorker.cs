@@ -1,3 +1,4 @@
+using CareStories.Web.Chat;
 using CareStories.Web.Mail;
 
 namespace CareStories.Web.Delivery;
@@ -14,12 +15,12 @@ public sealed class DeliveryOptions
 }
 
 /// <summary>
-/// The background worker: composes mail from new notifications and the weekly mails, then sends what the outbox
-/// holds; woken at once by <see cref="DeliveryNudge"/>, otherwise every <see cref="DeliveryOptions.PollSeconds"/>.
+/// The background worker: composes mail from new notifications and the weekly mails, then sends what the mail outbox
+/// holds and posts the chat outbox's cards; woken at once by <see cref="DeliveryNudge"/>, otherwise every <see cref="DeliveryOptions.PollSeconds"/>.
 /// Everything it works from is in the database, so a restart loses nothing.
 /// </summary>
 public sealed class DeliveryWorker(
-    IServiceScopeFactory scopes, OutboxSender sender, DeliveryNudge nudge, Microsoft.Extensions.Options.IOptions<DeliveryOptions> options, ILogger<DeliveryWorker> logger)
+    IServiceScopeFactory scopes, OutboxSender sender, Chat.ChatSender chat, DeliveryNudge nudge, Microsoft.Extensions.Options.IOptions<DeliveryOptions> options, ILogger<DeliveryWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -40,6 +41,7 @@ public sealed class DeliveryWorker(
                 }
 
                 await sender.SendDueAsync(stoppingToken);
+                await chat.SendDueAsync(stoppingToken);
                 await nudge.WaitAsync(poll, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -72,5 +74,6 @@ public static class DeliveryServices
         services.AddScoped<MailComposer>();
         services.AddSingleton<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender, OutboxEmailSender>();
         services.AddHostedService<DeliveryWorker>();
+        services.AddCareStoriesChat(configuration);
     }
 }

@@ -62,7 +62,8 @@ public sealed class ValidHtmlTests(CareStoriesFactory factory) : IClassFixture<C
         var administrator = await factory.SignInAsync(admin);
         await CollectAsync(pages, "admin", administrator, "/Admin", "/Admin/People", "/Admin/People/New", $"/Admin/People/Edit/{team.Author.Id}",
             "/Admin/Teams", $"/Admin/Teams/Edit/{team.TeamId}", "/Admin/Teams/Edit", "/Admin/Values", $"/Admin/Values/Edit/{value}",
-            "/Admin/Badges", $"/Admin/Badges/Edit/{badge}", "/Admin/Settings", "/Review");
+            "/Admin/Badges", $"/Admin/Badges/Edit/{badge}", "/Admin/Settings", "/Review",
+            "/Admin/Chat", "/Admin/Chat/Connect", "/Admin/Chat/Log");
         await CollectAsync(pages, "author", author, HttpStatusCode.NotFound, "/no-such-page");
 
         // The Content-Security-Policy blocks inline styles and scripts: a page that has one is broken in the browser.
