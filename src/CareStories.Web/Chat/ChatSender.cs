@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
-using Polly;
 using CareStories.Domain.Delivery;
 using CareStories.Web.Delivery;
+using Polly;
 
 namespace CareStories.Web.Chat;
 
