@@ -1,8 +1,7 @@
 using System.Threading.RateLimiting;
 using CareStories.Web.Authorization;
-using CareStories.Web.Mail;
+using CareStories.Web.Delivery;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.UI.Services;
 
 namespace CareStories.Web;
 
@@ -18,8 +17,9 @@ public static class CareStoriesApp
         services.AddSingleton(TimeProvider.System);
         builder.Logging.AddConsole(options => options.FormatterName = SafeLogFormatter.Name)
             .AddConsoleFormatter<SafeLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
-        services.AddDbContext<CareStoriesDbContext>(options =>
-            options.UseSqlite(DatabasePaths.ResolveConnectionString(configuration, builder.Environment)));
+        services.AddDbContext<CareStoriesDbContext>((provider, options) =>
+            options.UseSqlite(DatabasePaths.ResolveConnectionString(configuration, builder.Environment))
+                .AddInterceptors(provider.GetRequiredService<Delivery.DeliveryNudge>()));
 
         services.Configure<RegistrationOptions>(configuration.GetSection(RegistrationOptions.Section));
         services.AddIdentity<Person, IdentityRole>(options =>
@@ -76,11 +76,8 @@ public static class CareStoriesApp
         services.AddCareStoriesDataProtection(configuration, builder.Environment);
         services.AddCareStoriesTransport(configuration, builder.Environment);
 
-        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
-        services.AddSingleton<MailSender>();
-        services.AddSingleton<MailQueue>();
-        services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<MailQueue>());
-        services.AddHostedService<MailDispatcher>();
+        services.AddCareStoriesDelivery(configuration);
+        services.AddScoped<Pages.Mail.Unsubscribing>();
 
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
@@ -103,6 +100,8 @@ public static class CareStoriesApp
             options.Conventions.AllowAnonymousToFolder("/Atom");
             // Customers thank people through links without an account: only this folder is open to them.
             options.Conventions.AllowAnonymousToFolder("/Public");
+            // Unsubscribe links in mail work signed out: a signed token says who and what.
+            options.Conventions.AllowAnonymousToFolder("/Mail");
             options.Conventions.AuthorizePage("/Stories/Celebrate", Policies.Celebrate);
             options.Conventions.AuthorizePage("/Stories/Feature", Policies.FeatureStories);
             options.Conventions.AuthorizeFolder("/Review", Policies.ReviewStories);

@@ -1,4 +1,5 @@
 using CareStories.Domain.Catalogue;
+using CareStories.Domain.Delivery;
 using CareStories.Domain.Events;
 using CareStories.Domain.Notifications;
 using CareStories.Domain.Settings;
@@ -66,6 +67,15 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
     public DbSet<Fixes.StoryRepeat> StoryRepeats => Set<Fixes.StoryRepeat>();
     public DbSet<ProfilePhotoTakedown> ProfilePhotoTakedowns => Set<ProfilePhotoTakedown>();
     public DbSet<Feeds.FeedAddress> FeedAddresses => Set<Feeds.FeedAddress>();
+    public DbSet<MailPreferences> MailPreferences => Set<MailPreferences>();
+
+    public DbSet<KindDelivery> MailPreferenceKinds => Set<KindDelivery>();
+
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+
+    public DbSet<ChatWebhook> ChatWebhooks => Set<ChatWebhook>();
+
+    public DbSet<ChatPost> ChatPosts => Set<ChatPost>();
 
     /// <summary>
     /// Turns the domain events the tracked entities raised into notification rows, and bumps the concurrency token

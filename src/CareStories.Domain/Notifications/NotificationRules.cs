@@ -21,6 +21,7 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
             case StoryPublished e:
                 db.Notifications.AddRange(Notification.ForStoryPeople(e.Story, NotificationKind.StoryPublished, e.ActorId, e.At));
                 await ReviewDoneAsync(e.Story, e.At, cancellationToken);
+                await Delivery.ChatPosts.AddAsync(db, e.Story, e.At, cancellationToken);
                 break;
             case StorySentBack e:
                 db.Notifications.AddRange(Notification.ForStoryPeople(e.Story, NotificationKind.StorySentBack, e.ActorId, e.At));
@@ -32,6 +33,7 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
                 break;
             case StoryCelebrated e:
                 TellStoryPeople(e.Story, NotificationKind.StoryCelebrated, e.CelebratorId, e.At);
+                await Delivery.ChatPosts.AddCelebratedAsync(db, e.Story.StoryId, e.CelebratorId, e.At, cancellationToken);
                 break;
             case CommentAdded e:
                 TellStoryPeople(e.Story, NotificationKind.StoryCommented, e.WriterId, e.At);

@@ -1,7 +1,7 @@
-using System.Net;
-using System.Net.Mail;
-using Microsoft.AspNetCore.Identity.UI.Services;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace CareStories.Web.Mail;
 
@@ -22,21 +22,31 @@ public sealed class MailOptions
 
         public int Port { get; init; } = 587;
 
+        /// <summary>TLS: implicit on port 465, STARTTLS (required) on any other port; off only for a local test server.</summary>
         public bool EnableSsl { get; init; } = true;
 
         public string? UserName { get; init; }
 
         public string? Password { get; init; }
+
+        /// <summary>How long one send may take; the outbox's lease is longer, so a slow send is never taken by another worker.</summary>
+        public int TimeoutSeconds { get; init; } = 60;
     }
 }
 
+/// <summary>Hands one composed message to the world. The outbox decides when and records that it went.</summary>
+public interface IMailTransport
+{
+    /// <summary>Sends the message; throws when it was not accepted (the outbox tries again later).</summary>
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}
+
 /// <summary>
-/// The one way mail leaves the app. With Mail:Smtp:Host set it sends through that server; otherwise each
-/// message is written as an .eml file to the pickup folder, so a newcomer can confirm an account without a
+/// The one way mail leaves the app. With Mail:Smtp:Host set it sends through that server with MailKit; otherwise
+/// each message is written as an .eml file to the pickup folder, so a newcomer can confirm an account without a
 /// mail server by opening the newest file there.
 /// </summary>
-public sealed class MailSender(IOptions<MailOptions> options, IWebHostEnvironment environment, ILogger<MailSender> logger)
-    : IEmailSender
+public sealed class MailSender(IOptions<MailOptions> options, IWebHostEnvironment environment) : IMailTransport
 {
     /// <summary>
     /// An address as logs may show it: enough to tell two apart while reading ("ja***@c***.example"), not enough
@@ -61,39 +71,57 @@ public sealed class MailSender(IOptions<MailOptions> options, IWebHostEnvironmen
         ? options.Value.PickupFolder
         : Path.Combine(environment.ContentRootPath, options.Value.PickupFolder);
 
-    public async Task SendEmailAsync(string email, string subject, string htmlMessage)
+    /// <summary>Where the log says a message went, without the server's credentials.</summary>
+    public string Route => string.IsNullOrWhiteSpace(options.Value.Smtp.Host) ? "into the pickup folder" : $"through {options.Value.Smtp.Host}";
+
+    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        using var message = new MailMessage(new MailAddress(settings.From), new MailAddress(email))
-        {
-            Subject = subject,
-            Body = htmlMessage,
-            IsBodyHtml = true,
-        };
+        ArgumentNullException.ThrowIfNull(message);
+        return string.IsNullOrWhiteSpace(options.Value.Smtp.Host)
+            ? WriteToPickupFolderAsync(message, cancellationToken)
+            : SendBySmtpAsync(message, options.Value.Smtp, cancellationToken);
+    }
 
-        using var client = new SmtpClient();
-        if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
+    /// <summary>
+    /// The file is named after the message's id and appears whole (written aside, then moved in without
+    /// overwriting): sending the same outbox row twice after a crash leaves one file, so the folder gets each message once.
+    /// </summary>
+    private async Task WriteToPickupFolderAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(PickupFolder);
+        var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Split(Path.GetInvalidFileNameChars().Append('@').ToArray()));
+        var path = Path.Combine(PickupFolder, name + ".eml");
+        if (File.Exists(path))
         {
-            Directory.CreateDirectory(PickupFolder);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = PickupFolder;
-        }
-        else
-        {
-            client.Host = settings.Smtp.Host;
-            client.Port = settings.Smtp.Port;
-            client.EnableSsl = settings.Smtp.EnableSsl;
-            if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-            {
-                client.Credentials = new NetworkCredential(settings.Smtp.UserName, settings.Smtp.Password);
-            }
+            return;
         }
 
-        await client.SendMailAsync(message);
-        logger.LogInformation(
-            "Sent \"{Subject}\" to {Recipient} {Route}.",
-            subject,
-            Mask(email),
-            string.IsNullOrWhiteSpace(settings.Smtp.Host) ? $"into {PickupFolder}" : $"through {settings.Smtp.Host}");
+        var temporary = Path.Combine(PickupFolder, $".{name}.{Guid.NewGuid():N}.tmp");
+        await message.WriteToAsync(temporary, cancellationToken);
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another worker delivered the same message a moment ago: it is there once.
+            File.Delete(temporary);
+        }
+    }
+
+    private static async Task SendBySmtpAsync(MimeMessage message, MailOptions.SmtpSettings smtp, CancellationToken cancellationToken)
+    {
+        using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+        var security = !smtp.EnableSsl ? SecureSocketOptions.None
+            : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect
+            : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }

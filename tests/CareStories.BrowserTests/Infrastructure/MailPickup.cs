@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CareStories.BrowserTests.Infrastructure;
@@ -24,11 +23,15 @@ public sealed partial record PickedUpMail(string File, string To, string Subject
     private static partial Regex HrefPattern();
 }
 
-/// <summary>Reads the .eml files that System.Net.Mail's pickup delivery writes (single-part messages).</summary>
-public static partial class MailPickup
+/// <summary>Reads the .eml files the app's outbox writes to the pickup folder (MimeKit decodes the parts).</summary>
+public static class MailPickup
 {
     /// <summary>Waits for the newest message to <paramref name="recipient"/> in <paramref name="folder"/>.</summary>
-    public static async Task<PickedUpMail> WaitForMessageToAsync(string folder, string recipient, TimeSpan? timeout = null)
+    public static Task<PickedUpMail> WaitForMessageToAsync(string folder, string recipient, TimeSpan? timeout = null) =>
+        WaitForMessageToAsync(folder, recipient, _ => true, timeout);
+
+    /// <summary>Waits for the newest message to <paramref name="recipient"/> that <paramref name="wanted"/> accepts.</summary>
+    public static async Task<PickedUpMail> WaitForMessageToAsync(string folder, string recipient, Func<PickedUpMail, bool> wanted, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         while (true)
@@ -37,7 +40,7 @@ public static partial class MailPickup
                 ? Directory.EnumerateFiles(folder, "*.eml")
                     .OrderByDescending(File.GetLastWriteTimeUtc)
                     .Select(Read)
-                    .FirstOrDefault(m => m.To.Contains(recipient, StringComparison.OrdinalIgnoreCase))
+                    .FirstOrDefault(m => m.To.Contains(recipient, StringComparison.OrdinalIgnoreCase) && wanted(m))
                 : null;
             if (message is not null)
             {
@@ -55,63 +58,7 @@ public static partial class MailPickup
 
     public static PickedUpMail Read(string file)
     {
-        var raw = File.ReadAllText(file, Encoding.ASCII).Replace("\r\n", "\n", StringComparison.Ordinal);
-        var split = raw.IndexOf("\n\n", StringComparison.Ordinal);
-        var headerText = split < 0 ? raw : raw[..split];
-        var body = split < 0 ? "" : raw[(split + 2)..];
-
-        // Header lines that begin with white space continue the previous one (RFC 5322 folding).
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        string? last = null;
-        foreach (var line in headerText.Split('\n'))
-        {
-            if (line.Length > 0 && char.IsWhiteSpace(line[0]) && last is not null)
-            {
-                headers[last] += " " + line.Trim();
-            }
-            else if (line.IndexOf(':', StringComparison.Ordinal) is var colon and > 0)
-            {
-                last = line[..colon].Trim();
-                headers[last] = line[(colon + 1)..].Trim();
-            }
-        }
-
-        var charset = CharsetPattern().Match(headers.GetValueOrDefault("Content-Type", "")) is { Success: true } m
-            ? Encoding.GetEncoding(m.Groups["charset"].Value)
-            : Encoding.UTF8;
-        var bytes = headers.GetValueOrDefault("Content-Transfer-Encoding", "7bit").ToUpperInvariant() switch
-        {
-            "BASE64" => Convert.FromBase64String(string.Concat(body.Where(c => !char.IsWhiteSpace(c)))),
-            "QUOTED-PRINTABLE" => DecodeQuotedPrintable(body),
-            _ => Encoding.ASCII.GetBytes(body),
-        };
-
-        return new PickedUpMail(file, headers.GetValueOrDefault("To", ""), headers.GetValueOrDefault("Subject", ""), charset.GetString(bytes));
+        var message = MimeKit.MimeMessage.Load(file);
+        return new PickedUpMail(file, message.To.ToString(), message.Subject ?? "", message.HtmlBody ?? message.TextBody ?? "");
     }
-
-    private static byte[] DecodeQuotedPrintable(string text)
-    {
-        var bytes = new List<byte>(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '=')
-            {
-                bytes.Add((byte)text[i]);
-            }
-            else if (i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                i++; // a soft line break
-            }
-            else if (i + 2 < text.Length)
-            {
-                bytes.Add(Convert.ToByte(text.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-        }
-
-        return [.. bytes];
-    }
-
-    [GeneratedRegex("""charset\s*=\s*"?(?<charset>[A-Za-z0-9_\-]+)""", RegexOptions.IgnoreCase)]
-    private static partial Regex CharsetPattern();
 }

@@ -1,13 +1,21 @@
-using System.Text;
-
 using AngleSharp.Html.Parser;
+using MimeKit;
 
 namespace CareStories.Web.Tests.Infrastructure;
 
-/// <summary>One message the app wrote to the pickup folder, with its HTML body decoded.</summary>
-public sealed record SentMail(string FilePath, string Headers, string HtmlBody)
+/// <summary>One message the app wrote to the pickup folder, with its HTML and plain-text parts decoded.</summary>
+public sealed record SentMail(string FilePath, MimeMessage Message)
 {
     private static readonly HtmlParser Parser = new();
+
+    /// <summary>Every header as written ("Name: value" lines), to check what a message carries.</summary>
+    public string Headers => string.Join("\r\n", Message.Headers.Select(h => $"{h.Field}: {h.Value}"));
+
+    public string HtmlBody => Message.HtmlBody ?? Message.TextBody ?? "";
+
+    public string TextBody => Message.TextBody ?? "";
+
+    public string Subject => Message.Subject ?? "";
 
     public IHtmlDocument Body => Parser.ParseDocument(HtmlBody);
 
@@ -15,7 +23,7 @@ public sealed record SentMail(string FilePath, string Headers, string HtmlBody)
     public IReadOnlyList<string> Links => Body.QuerySelectorAll<IHtmlAnchorElement>("a[href]").Select(a => a.GetAttribute("href")!).ToList();
 }
 
-/// <summary>Reads the .eml files MailSender writes when no SMTP host is configured.</summary>
+/// <summary>Reads the .eml files the app's outbox writes when no SMTP host is configured.</summary>
 public static class Mailbox
 {
     /// <summary>Every message addressed to <paramref name="email"/>, oldest first.</summary>
@@ -29,14 +37,14 @@ public static class Mailbox
         return Directory.EnumerateFiles(folder, "*.eml")
             .Select(path => (Path: path, Written: File.GetLastWriteTimeUtc(path)))
             .OrderBy(file => file.Written)
-            .Select(file => Parse(file.Path))
-            .Where(mail => RecipientsOf(mail.Headers).Contains(email, StringComparison.OrdinalIgnoreCase))
+            .Select(file => new SentMail(file.Path, MimeMessage.Load(file.Path)))
+            .Where(mail => mail.Message.To.Mailboxes.Any(m => string.Equals(m.Address, email, StringComparison.OrdinalIgnoreCase)))
             .ToList();
     }
 
     /// <summary>
     /// Waits (up to ten seconds) until at least <paramref name="count"/> messages to <paramref name="email"/> are
-    /// written: the app queues mail and sends it just after the request that asked for it.
+    /// written: the app writes mail to its outbox and a background worker sends it just after.
     /// </summary>
     public static async Task<IReadOnlyList<SentMail>> WaitForMessagesToAsync(string folder, string email, int count = 1)
     {
@@ -51,46 +59,5 @@ public static class Mailbox
 
             await Task.Delay(50);
         }
-    }
-
-    private static string RecipientsOf(string headers) =>
-        string.Join(" ", headers.Split("\r\n").Where(line => line.StartsWith("To:", StringComparison.OrdinalIgnoreCase)));
-
-    private static SentMail Parse(string path)
-    {
-        var raw = File.ReadAllText(path);
-        var split = raw.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        var headers = split < 0 ? raw : raw[..split];
-        var body = split < 0 ? "" : raw[(split + 4)..];
-        var encoding = headers.Split("\r\n")
-            .FirstOrDefault(line => line.StartsWith("Content-Transfer-Encoding:", StringComparison.OrdinalIgnoreCase))?
-            .Split(':', 2)[1].Trim().ToLowerInvariant();
-        var html = encoding switch
-        {
-            "base64" => Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(body.Split("\r\n")))),
-            "quoted-printable" => DecodeQuotedPrintable(body),
-            _ => body,
-        };
-        return new SentMail(path, headers, html);
-    }
-
-    private static string DecodeQuotedPrintable(string text)
-    {
-        var bytes = new List<byte>(text.Length);
-        var unfolded = text.Replace("=\r\n", "", StringComparison.Ordinal);
-        for (var i = 0; i < unfolded.Length; i++)
-        {
-            if (unfolded[i] == '=' && i + 2 < unfolded.Length && Uri.IsHexDigit(unfolded[i + 1]) && Uri.IsHexDigit(unfolded[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(unfolded.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(unfolded[i].ToString()));
-            }
-        }
-
-        return Encoding.UTF8.GetString(bytes.ToArray());
     }
 }

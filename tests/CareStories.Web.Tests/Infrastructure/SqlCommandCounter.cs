@@ -21,7 +21,8 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     public static (WebApplicationFactory<Program> App, SqlCommandCounter Counter) ForApp(CareStoriesFactory factory)
     {
         var counter = new SqlCommandCounter();
-        var app = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+        // No delivery worker in this copy: its passes would be counted with the request's commands.
+        var app = factory.WithWebHostBuilder(builder => builder.UseSetting("Delivery:Worker", "false").ConfigureServices(services =>
             services.ConfigureDbContext<Domain.Data.CareStoriesDbContext>(options => options.AddInterceptors(counter))));
         return (app, counter);
     }

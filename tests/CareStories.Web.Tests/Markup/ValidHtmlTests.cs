@@ -31,6 +31,7 @@ public sealed class ValidHtmlTests(CareStoriesFactory factory) : IClassFixture<C
             "/Identity/Account/ResetPassword?code=bm90LWEtY29kZQ", "/Identity/Account/ResetPasswordConfirmation", $"/Identity/Account/RegisterConfirmation?email={Uri.EscapeDataString(team.Author.Email)}",
             $"/t/{link.Token}", $"/t/{link.Token}/sent");
         await CollectAsync(pages, "visitor", visitor, HttpStatusCode.NotFound, "/t/no-such-link");
+        await CollectAsync(pages, "visitor", visitor, HttpStatusCode.BadRequest, "/mail/unsubscribe?token=not-a-token");
         pages["visitor: register with every field empty"] = await (await visitor.SubmitFormAsync("/Identity/Account/Register", new()
         {
             ["Input.Email"] = "",
@@ -41,7 +42,7 @@ public sealed class ValidHtmlTests(CareStoriesFactory factory) : IClassFixture<C
 
         var author = await factory.SignInAsync(team.Author);
         await CollectAsync(pages, "author", author, "/", "/Feed", "/Stories", "/Stories/New", published.Url, $"/Stories/{waiting}",
-            "/Notifications", $"/People/{team.Author.Id}", $"/People/{team.Author.Id}/Print", "/Voice", "/Thanks", "/Thanks/New",
+            "/Notifications", "/Notifications/Email", $"/People/{team.Author.Id}", $"/People/{team.Author.Id}/Print", "/Voice", "/Thanks", "/Thanks/New",
             $"/Thanks/{link.Id}", "/Identity/Account/Manage", "/Identity/Account/Manage/Email",
             "/Identity/Account/Manage/ChangePassword", "/Identity/Account/Manage/TwoFactorAuthentication",
             "/Identity/Account/Manage/PersonalData", "/Identity/Account/Manage/DeletePersonalData",
@@ -62,7 +63,8 @@ public sealed class ValidHtmlTests(CareStoriesFactory factory) : IClassFixture<C
         var administrator = await factory.SignInAsync(admin);
         await CollectAsync(pages, "admin", administrator, "/Admin", "/Admin/People", "/Admin/People/New", $"/Admin/People/Edit/{team.Author.Id}",
             "/Admin/Teams", $"/Admin/Teams/Edit/{team.TeamId}", "/Admin/Teams/Edit", "/Admin/Values", $"/Admin/Values/Edit/{value}",
-            "/Admin/Badges", $"/Admin/Badges/Edit/{badge}", "/Admin/Settings", "/Review");
+            "/Admin/Badges", $"/Admin/Badges/Edit/{badge}", "/Admin/Settings", "/Review",
+            "/Admin/Chat", "/Admin/Chat/Connect", "/Admin/Chat/Log");
         await CollectAsync(pages, "author", author, HttpStatusCode.NotFound, "/no-such-page");
 
         // The Content-Security-Policy blocks inline styles and scripts: a page that has one is broken in the browser.

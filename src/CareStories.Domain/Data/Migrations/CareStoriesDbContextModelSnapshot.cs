@@ -102,6 +102,221 @@ namespace CareStories.Domain.Data.Migrations
                     b.ToTable("PhotoBlobs");
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Delivery.ChatPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Event")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GaveUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WebhookId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("StoryId");
+
+                    b.HasIndex("WebhookId");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt", "Id");
+
+                    b.ToTable("ChatPosts");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Delivery.ChatWebhook", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConnectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConnectedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaskedAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedAddress")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectedById");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("ChatWebhooks");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Delivery.KindDelivery", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Kind");
+
+                    b.HasIndex("Choice", "PersonId");
+
+                    b.ToTable("MailPreferenceKinds", (string)null);
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Delivery.MailPreferences", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DigestWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StoriesWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WantsStoriesOfTheWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("DigestWeek");
+
+                    b.HasIndex("WantsStoriesOfTheWeek", "StoriesWeek");
+
+                    b.ToTable("MailPreferences");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Delivery.OutgoingMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GaveUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt", "Id");
+
+                    b.ToTable("OutgoingMails", (string)null);
+                });
+
             modelBuilder.Entity("CareStories.Domain.Feeds.FeedAddress", b =>
                 {
                     b.Property<string>("PersonId")
@@ -1298,6 +1513,72 @@ namespace CareStories.Domain.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Delivery.ChatPost", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CareStories.Domain.Stories.Story", "Story")
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.Delivery.ChatWebhook", "Webhook")
+                        .WithMany()
+                        .HasForeignKey("WebhookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Story");
+
+                    b.Navigation("Webhook");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Delivery.ChatWebhook", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.People.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Delivery.KindDelivery", b =>
+                {
+                    b.HasOne("CareStories.Domain.Delivery.MailPreferences", null)
+                        .WithMany("Kinds")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Delivery.MailPreferences", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithOne()
+                        .HasForeignKey("CareStories.Domain.Delivery.MailPreferences", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Delivery.OutgoingMail", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("CareStories.Domain.Feeds.FeedAddress", b =>
                 {
                     b.HasOne("CareStories.Domain.People.Person", null)
@@ -1842,6 +2123,11 @@ namespace CareStories.Domain.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Delivery.MailPreferences", b =>
+                {
+                    b.Navigation("Kinds");
                 });
 
             modelBuilder.Entity("CareStories.Domain.Fixes.Fix", b =>
