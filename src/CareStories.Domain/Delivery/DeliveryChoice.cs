@@ -36,6 +36,12 @@ public static class DeliveryText
         NotificationKind.ThanksWaiting => "A customer's thank-you waits for your approval",
         NotificationKind.ThanksApproved => "A customer's thank-you for you is approved",
         NotificationKind.StoryFeatured => "Your story is featured",
+        NotificationKind.FixProposed => "A fix is proposed for a team you manage",
+        NotificationKind.FixAccepted => "A fix you raised is accepted",
+        NotificationKind.FixDeclined => "A fix you raised is declined",
+        NotificationKind.FixAssigned => "You are made the owner of a fix",
+        NotificationKind.FixDone => "A fix your story asked for is done",
+        NotificationKind.FixCelebrated => "A fix you worked on is celebrated",
         // Kinds added later read as words until they get a line above ("StoryRuleDecided" → "Story rule decided").
         _ => Words(kind.ToString()),
     };
