@@ -31,7 +31,7 @@ public sealed class MailComposer(CareStoriesDbContext db, TimeProvider clock, Ap
     }
 
     private sealed record Pending(
-        long Id, string RecipientId, NotificationKind Kind, int? StoryId, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt,
+        long Id, string RecipientId, NotificationKind Kind, int? StoryId, int? FixId, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt,
         DeliveryChoice? Choice, string? ActorName, string? StoryTitle, Recipient To);
 
     private sealed record Recipient(string? Email, bool EmailConfirmed, DateTimeOffset? DeactivatedAt)
@@ -50,10 +50,10 @@ public sealed class MailComposer(CareStoriesDbContext db, TimeProvider clock, Ap
                     && !db.MailPreferenceKinds.Any(k => k.PersonId == n.RecipientId && k.Kind == n.Kind && k.Choice == DeliveryChoice.WeeklyDigest)
                 orderby n.DeliveredAt, n.CreatedAt, n.Id
                 select new Pending(
-                    n.Id, n.RecipientId, n.Kind, n.StoryId, n.CreatedAt, n.ReadAt,
+                    n.Id, n.RecipientId, n.Kind, n.StoryId, n.FixId, n.CreatedAt, n.ReadAt,
                     db.MailPreferenceKinds.Where(k => k.PersonId == n.RecipientId && k.Kind == n.Kind).Select(k => (DeliveryChoice?)k.Choice).FirstOrDefault(),
                     n.Actor == null ? null : n.Actor.DisplayName,
-                    n.Story == null ? null : n.Story.Title,
+                    n.Fix != null ? n.Fix.Title : n.Story == null ? null : n.Story.Title,
                     new Recipient(person.Email, person.EmailConfirmed, person.DeactivatedAt)))
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
@@ -90,12 +90,12 @@ public sealed class MailComposer(CareStoriesDbContext db, TimeProvider clock, Ap
     private OutgoingMail NotificationMail(Pending n, DateTimeOffset now)
     {
         var sentence = Notification.Describe(n.Kind, n.ActorName, n.StoryTitle);
-        var target = links.To(NotificationLinks.Target(n.Kind, n.StoryId));
+        var target = links.To(NotificationLinks.Target(n.Kind, n.StoryId, n.FixId));
         var unsubscribe = tokens.Create(n.RecipientId, UnsubscribeScope.For(n.Kind));
         var why = $"You get this email because you chose “email at once” for “{n.Kind.Label()}”.";
         var html = MailLayout.Html(
             sentence,
-            MailLayout.Paragraph(sentence + ".") + MailLayout.Button(n.StoryId is null ? "Open CareStories" : "Open the story", target),
+            MailLayout.Paragraph(sentence + ".") + MailLayout.Button(n.FixId is not null ? "Open the fix" : n.StoryId is null ? "Open CareStories" : "Open the story", target),
             Footer(why, unsubscribe, "Stop these emails"));
         var text = $"{sentence}.\n\nOpen it: {target}\n\n-- \n{why}\n{TextFooter(unsubscribe)}";
         return new OutgoingMail(MailCategory.Notification, n.To.Email!, n.RecipientId, sentence, html, text, now)
@@ -125,7 +125,7 @@ public sealed class MailComposer(CareStoriesDbContext db, TimeProvider clock, Ap
                 .Where(n => n.RecipientId == personId && n.DeliveredAt == null && n.CreatedAt <= now
                     && db.MailPreferenceKinds.Any(k => k.PersonId == personId && k.Kind == n.Kind && k.Choice == DeliveryChoice.WeeklyDigest))
                 .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
-                .Select(n => new DigestItem(n.Id, n.Kind, n.StoryId, n.CreatedAt, n.Actor == null ? null : n.Actor.DisplayName, n.Story == null ? null : n.Story.Title))
+                .Select(n => new DigestItem(n.Id, n.Kind, n.StoryId, n.FixId, n.CreatedAt, n.Actor == null ? null : n.Actor.DisplayName, n.Fix != null ? n.Fix.Title : n.Story == null ? null : n.Story.Title))
                 .ToListAsync(cancellationToken);
             var recipient = await RecipientAsync(personId, cancellationToken);
             if (items.Count > 0)
@@ -142,7 +142,7 @@ public sealed class MailComposer(CareStoriesDbContext db, TimeProvider clock, Ap
         }
     }
 
-    private sealed record DigestItem(long Id, NotificationKind Kind, int? StoryId, DateTimeOffset At, string? ActorName, string? StoryTitle);
+    private sealed record DigestItem(long Id, NotificationKind Kind, int? StoryId, int? FixId, DateTimeOffset At, string? ActorName, string? StoryTitle);
 
     private Task<Recipient> RecipientAsync(string personId, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().Where(p => p.Id == personId)
@@ -158,7 +158,7 @@ public sealed class MailComposer(CareStoriesDbContext db, TimeProvider clock, Ap
         foreach (var item in items)
         {
             var sentence = Notification.Describe(item.Kind, item.ActorName, item.StoryTitle);
-            var target = links.To(NotificationLinks.Target(item.Kind, item.StoryId));
+            var target = links.To(NotificationLinks.Target(item.Kind, item.StoryId, item.FixId));
             var day = item.At.ToString("dddd d MMMM", System.Globalization.CultureInfo.InvariantCulture);
             list.Append("<li style=\"margin:0 0 12px;\">").Append(MailLayout.Link(sentence, target))
                 .Append("<br><span style=\"color:#495057;font-size:14px;\">").Append(MailLayout.Encode(day)).Append(" (UTC)</span></li>");
