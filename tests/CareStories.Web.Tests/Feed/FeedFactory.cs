@@ -11,6 +11,9 @@ public sealed class FeedFactory : CareStoriesFactory
 {
     public SqlCommandLog Sql { get; } = new();
 
+    // The delivery worker's polling would be counted with the page's own commands.
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Delivery:Worker"] = "false" };
+
     /// <summary>
     /// Runs EXPLAIN QUERY PLAN for a command the app ran, on this factory's database, and returns the plan's lines.
     /// </summary>

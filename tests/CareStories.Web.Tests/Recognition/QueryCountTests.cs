@@ -58,6 +58,9 @@ public sealed class QueryCountTests(QueryCountTests.CountingFactory factory) : I
     {
         public CommandCounter Commands { get; } = new();
 
+        // The delivery worker's polling would be counted with the page's own commands.
+        protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Delivery:Worker"] = "false" };
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
