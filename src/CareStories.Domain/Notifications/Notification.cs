@@ -16,6 +16,9 @@ public enum NotificationKind
 
     /// <summary>A leader featured a story the recipient is credited in.</summary>
     StoryFeatured = 7,
+
+    /// <summary>A leader decided what happens to a rule the recipient's story bent for a customer.</summary>
+    RuleDecided = 8,
 }
 
 /// <summary>
@@ -141,6 +144,7 @@ public sealed class Notification
             NotificationKind.ThanksWaiting => "A customer sent a thank-you that waits for your approval",
             NotificationKind.ThanksApproved => $"{who} approved a customer's thank-you for you: it is on “{storyTitle}”",
             NotificationKind.StoryFeatured => $"{who} featured your story “{storyTitle}” at the top of the feed",
+            NotificationKind.RuleDecided => $"{who} decided what happens to the rule your story “{storyTitle}” bent",
             _ => $"News about “{storyTitle}”",
         };
     }
