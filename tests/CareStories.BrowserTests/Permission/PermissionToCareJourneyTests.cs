@@ -45,7 +45,7 @@ public sealed class PermissionToCareJourneyTests(AppServer app, Browser browser,
         await author.GetByLabel("Amount").FillAsync("450");
         await author.GetByLabel("Currency", new() { Exact = true }).FillAsync("EUR");
         await author.GetByLabel("What it paid for").FillAsync("Motorbike courier");
-        await author.GetByLabel("Broke a rule for the customer").CheckAsync();
+        await author.GetByRole(AriaRole.Checkbox, new() { Name = "Broke a rule for the customer" }).CheckAsync();
         await author.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         await Expect(author.Locator("[data-valmsg-for='Input.Latitude.OverLimitReason']")).ToContainTextAsync("EUR 150.00 over the limit");
         await Expect(author.Locator("[data-valmsg-for='Input.Latitude.BentRule']")).ToContainTextAsync("Say which rule");
