@@ -5,7 +5,8 @@ namespace CareStories.Web.Demo;
 
 /// <summary>
 /// The demo's permission to care: a charter, three must-follow procedures, a limit of EUR 2,000 with Billing on a
-/// lower one, spend across every band (two stories over the limit, with reasons), four rules bent and two decisions.
+/// lower one, spend across every band (two stories over the limit, with reasons), four rules bent (one of them a
+/// must-follow procedure) and two decisions.
 /// Written through the same domain methods the pages use.
 /// </summary>
 internal static class DemoPermission
@@ -29,14 +30,16 @@ internal static class DemoPermission
         ("Anti-money-laundering check on refunds to a new account", "The law: refunds to an account we have not paid before need the AML check first.", "Head of Finance"),
     ];
 
-    /// <summary>The rules demo stories bent, and why, in the order they are handed out to the stories showing the value.</summary>
-    private static readonly (string Rule, string Why)[] RulesBent =
+    /// <summary>The rules demo stories bent, why, and words in the titles of the stories that bent them.</summary>
+    private static readonly (string Rule, string Why, string[] Titles)[] RulesBent =
     [
-        ("Refunds only to the original payment method", "Her card had been cancelled; the refund would have bounced for weeks while rent was due."),
-        ("No call-outs outside the service area", "The customer was stranded a few miles past the boundary, with children in the car, in the middle of the night."),
-        ("Spare parts ship only after payment clears", "A hospital needed the part that night; payment was on its way and the account had paid for ten years."),
-        ("Contracts cannot be paused, only cancelled", "The customer's husband was in hospital; cancelling would have cost them their loyalty discount for nothing."),
+        ("Refunds and credits only after a week's review", "Waiting a week would have cost the customer more than the money was worth to us.", ["refund", "payment plan", "goodwill credit"]),
+        ("No call-outs outside the service area", "The customer was stuck just past the boundary and nobody else could reach them that night.", ["stranded driver", "garage door", "hotel room for a driver"]),
+        ("Contracts end only with 30 days' notice", "Holding the customer to the notice period would have charged them for a service they could no longer use.", ["contract paused", "Ended a contract"]),
     ];
+
+    /// <summary>The demo's story that bent the identity-check procedure, so the review page's warning has an example.</summary>
+    private const string ProcedureBentTitle = "pharmacy's account";
 
     public static async Task WriteAsync(
         CareStoriesDbContext db,
@@ -63,27 +66,27 @@ internal static class DemoPermission
         db.Stories.AddRange(extra.Select(e => e.Story));
         await db.SaveChangesAsync();
 
-        // Every story with spend records the limit it had; every shared story showing the value names its rule.
-        var rules = RulesBent.Select((r, i) => BentRule.Named(r.Rule, stories[i].AuthorId, now.AddDays(-80))).ToList();
+        // Every story with spend records the limit it had; the shared stories showing the value name the rule they bent.
+        var rules = RulesBent.Select(r => BentRule.Named(r.Rule, people["manager"].Id, now.AddDays(-200))).ToList();
         db.BentRules.AddRange(rules);
-        var next = 0;
+        var procedureRule = BentRule.ForProcedure(procedures[0], people["manager"].Id, now.AddDays(-200));
+        db.BentRules.Add(procedureRule);
         foreach (var story in stories.Where(s => s.Status != StoryStatus.Draft))
         {
-            var bends = story.Values.Any(v => v.ValueId == ruleBent.Id);
-            if (story.Spend is null && !bends)
+            var index = Array.FindIndex(RulesBent, r => r.Titles.Any(t => story.Title.Contains(t, StringComparison.OrdinalIgnoreCase)));
+            var (rule, why) = story.Title.Contains(ProcedureBentTitle, StringComparison.Ordinal)
+                ? (procedureRule, "The pharmacist was on the account's contact list but had a new phone; I checked her with two questions from the contract instead.")
+                : index >= 0 ? (rules[index], RulesBent[index].Why) : (null, null);
+            var bends = rule is not null && story.Values.Any(v => v.ValueId == ruleBent.Id);
+            if (story.Spend is not null || bends)
             {
-                continue;
+                Record(db, limits, story, null, bends, rule, why);
             }
-
-            var (rule, why) = bends ? (rules[next % rules.Count], RulesBent[next++ % rules.Count].Why) : (null, null);
-            Record(db, limits, story, null, bends, rule, why);
         }
 
-        var procedureRule = BentRule.ForProcedure(procedures[0], extra[1].Story.AuthorId, now.AddDays(-3));
-        db.BentRules.Add(procedureRule);
         foreach (var (story, reason, bent, why) in extra)
         {
-            Record(db, limits, story, reason, bent is not null, bent == "procedure" ? procedureRule : rules[0], why);
+            Record(db, limits, story, reason, bent is not null, procedureRule, why);
         }
 
         await db.SaveChangesAsync();

@@ -24,29 +24,44 @@ public sealed record CharterView(
         public string Limit => Money.Format(Amount, Currency);
     }
 
-    public static async Task<CharterView> ReadAsync(CareStoriesDbContext db, EmpowermentLimits? limits, CancellationToken cancellationToken)
+    /// <summary>
+    /// The charter, the limits and the procedures in two commands (three when teams have limits of their own): the
+    /// home page reads this on every visit.
+    /// </summary>
+    public static async Task<CharterView> ReadAsync(CareStoriesDbContext db, CancellationToken cancellationToken)
     {
-        var charter = await db.CharterVersions.AsNoTracking()
-            .OrderByDescending(c => c.WrittenAt).ThenByDescending(c => c.Id)
-            .Select(c => new { c.Text, c.WrittenAt })
-            .FirstOrDefaultAsync(cancellationToken);
+        // The settings row is always there (the migrations write it), so it anchors the single values as subqueries.
+        var head = await db.CompanySettings.AsNoTracking()
+            .Where(s => s.Id == Domain.Settings.CompanySettings.SingletonId)
+            .Select(s => new
+            {
+                Text = db.CharterVersions.OrderByDescending(c => c.WrittenAt).ThenByDescending(c => c.Id).Select(c => c.Text).FirstOrDefault(),
+                WrittenAt = db.CharterVersions.OrderByDescending(c => c.WrittenAt).ThenByDescending(c => c.Id).Select(c => (DateTimeOffset?)c.WrittenAt).FirstOrDefault(),
+                Limit = db.EmpowermentLimits.Select(l => l.CompanyLimit).FirstOrDefault(),
+                Currency = db.EmpowermentLimits.Select(l => l.Currency).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
         var procedures = await db.MustFollowProcedures.AsNoTracking()
             .OrderBy(p => p.Name)
             .Select(p => new Procedure(p.Id, p.Name, p.Why, p.Owner))
             .ToListAsync(cancellationToken);
-        var teamLimits = limits is null || limits.TeamLimits.Count == 0
-            ? []
-            : await TeamLimitsAsync(db, limits, cancellationToken);
+        var teamLimits = head?.Limit is null ? [] : await TeamLimitsAsync(db, cancellationToken);
         return new CharterView(
-            charter is null ? [] : CharterVersion.Paragraphs(charter.Text),
-            charter?.WrittenAt,
+            head?.Text is null ? [] : CharterVersion.Paragraphs(head.Text),
+            head?.WrittenAt,
             procedures,
-            limits?.For([]),
+            head is { Limit: { } limit, Currency: { } code } ? new ApplicableLimit(limit, code, null) : null,
             teamLimits);
     }
 
-    private static async Task<List<TeamLimitView>> TeamLimitsAsync(CareStoriesDbContext db, EmpowermentLimits limits, CancellationToken cancellationToken)
+    private static async Task<List<TeamLimitView>> TeamLimitsAsync(CareStoriesDbContext db, CancellationToken cancellationToken)
     {
+        var limits = await db.CurrentLimitsAsync(cancellationToken);
+        if (limits is null || limits.TeamLimits.Count == 0)
+        {
+            return [];
+        }
+
         var ids = limits.TeamLimits.Select(t => t.TeamId).ToList();
         var names = await db.Teams.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         return limits.TeamLimits

@@ -1,5 +1,3 @@
-using CareStories.Domain.Permission;
-
 namespace CareStories.Web.Pages.Permission;
 
 /// <summary>The charter, the must-follow procedures and the limit, on the home page.</summary>
@@ -7,7 +5,6 @@ public sealed class CharterViewComponent(CareStoriesDbContext db) : ViewComponen
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var limits = await db.CurrentLimitsAsync(HttpContext.RequestAborted);
-        return View("/Pages/Permission/_Charter.cshtml", await CharterView.ReadAsync(db, limits, HttpContext.RequestAborted));
+        return View("/Pages/Permission/_Charter.cshtml", await CharterView.ReadAsync(db, HttpContext.RequestAborted));
     }
 }

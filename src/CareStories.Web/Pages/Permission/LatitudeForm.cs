@@ -49,7 +49,7 @@ public sealed record LatitudeOptions(
     public static async Task<LatitudeOptions> LoadAsync(CareStoriesDbContext db, CancellationToken cancellationToken)
     {
         var limits = await db.CurrentLimitsAsync(cancellationToken);
-        var charter = await CharterView.ReadAsync(db, limits, cancellationToken);
+        var charter = await CharterView.ReadAsync(db, cancellationToken);
         // Procedures first (bending one is serious), then the rules people named before, by name.
         var named = await db.BentRules.AsNoTracking()
             .Where(r => r.ProcedureId == null)
