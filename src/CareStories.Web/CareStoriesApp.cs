@@ -106,6 +106,8 @@ public static class CareStoriesApp
             options.Conventions.AuthorizePage("/Stories/Feature", Policies.FeatureStories);
             options.Conventions.AuthorizeFolder("/Review", Policies.ReviewStories);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
+            options.Conventions.AuthorizeFolder("/Ledger", Policies.SeeSpendLedger);
+            options.Conventions.AuthorizeFolder("/Rules", Policies.DecideOnRules);
             options.Conventions.AllowAnonymousToPage("/Index");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToPage("/StatusCode");

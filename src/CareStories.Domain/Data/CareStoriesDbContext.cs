@@ -2,6 +2,7 @@ using CareStories.Domain.Catalogue;
 using CareStories.Domain.Delivery;
 using CareStories.Domain.Events;
 using CareStories.Domain.Notifications;
+using CareStories.Domain.Permission;
 using CareStories.Domain.Settings;
 using CareStories.Domain.Thanks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -76,6 +77,16 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
     public DbSet<ChatWebhook> ChatWebhooks => Set<ChatWebhook>();
 
     public DbSet<ChatPost> ChatPosts => Set<ChatPost>();
+    // Permission to care: the charter, must-follow procedures, the empowerment limit and the rules bent.
+    public DbSet<CharterVersion> CharterVersions => Set<CharterVersion>();
+
+    public DbSet<MustFollowProcedure> MustFollowProcedures => Set<MustFollowProcedure>();
+
+    public DbSet<EmpowermentLimits> EmpowermentLimits => Set<EmpowermentLimits>();
+
+    public DbSet<BentRule> BentRules => Set<BentRule>();
+
+    public DbSet<StoryLatitude> StoryLatitudes => Set<StoryLatitude>();
 
     /// <summary>
     /// Turns the domain events the tracked entities raised into notification rows, and bumps the concurrency token

@@ -36,6 +36,7 @@ public static class DeliveryText
         NotificationKind.ThanksWaiting => "A customer's thank-you waits for your approval",
         NotificationKind.ThanksApproved => "A customer's thank-you for you is approved",
         NotificationKind.StoryFeatured => "Your story is featured",
+        NotificationKind.RuleDecided => "A leader decides on a rule your story bent",
         NotificationKind.FixProposed => "A fix is proposed for a team you manage",
         NotificationKind.FixAccepted => "A fix you raised is accepted",
         NotificationKind.FixDeclined => "A fix you raised is declined",

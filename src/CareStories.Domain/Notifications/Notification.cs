@@ -34,6 +34,8 @@ public enum NotificationKind
 
     /// <summary>A manager or leader celebrated a fix the recipient is credited with.</summary>
     FixCelebrated = 15,
+    /// <summary>A leader decided what happens to a rule the recipient's story bent for a customer.</summary>
+    RuleDecided = 8,
 }
 
 /// <summary>
@@ -181,6 +183,7 @@ public sealed class Notification
             NotificationKind.FixAssigned => $"{who} made you the owner of the fix “{storyTitle}”",
             NotificationKind.FixDone => $"“{storyTitle}” is done: {who} marked the fix done, so it should not happen again",
             NotificationKind.FixCelebrated => $"{who} celebrated the fix you are credited with: “{storyTitle}”",
+            NotificationKind.RuleDecided => $"{who} decided what happens to the rule your story “{storyTitle}” bent",
             _ => $"News about “{storyTitle}”",
         };
     }

@@ -57,8 +57,8 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
             case ThanksDiscarded e:
                 await ThanksDecidedAsync(e.Thanks, e.At, cancellationToken);
                 break;
-            case Fixes.FixProposed or Fixes.FixAccepted or Fixes.FixDeclined or Fixes.FixDone or Fixes.FixCelebrated:
-                await new Fixes.FixNotificationRules(db, AdminsAsync).HandleAsync(domainEvent, cancellationToken);
+            case Permission.RuleDecided e:
+                await TellRuleBendersAsync(e, cancellationToken);
                 break;
             default:
                 throw new InvalidOperationException($"No rule says who hears of {domainEvent.GetType().Name}.");
@@ -147,6 +147,25 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
                 .ToListAsync(cancellationToken);
         waiting.AddRange(db.Notifications.Local.Where(n => n.CustomerThanks == thanks && n.Kind == NotificationKind.ThanksWaiting));
         waiting.ForEach(n => n.MarkRead(at));
+    }
+
+    /// <summary>
+    /// The authors and people credited in the shared stories that bent the rule hear of a decision on it, once each
+    /// (about their newest such story), except the leader who decided.
+    /// </summary>
+    private async Task TellRuleBendersAsync(Permission.RuleDecided e, CancellationToken cancellationToken)
+    {
+        var stories = await db.StoryLatitudes.AsNoTracking()
+            .Where(l => l.BentRuleId == e.Rule.Id && l.Story.Status != StoryStatus.Draft && l.Story.Status != StoryStatus.Withdrawn)
+            .OrderByDescending(l => l.Story.UpdatedAt).ThenByDescending(l => l.StoryId)
+            .Select(l => new { l.StoryId, l.Story.AuthorId, Heroes = l.Story.Heroes.Select(h => h.PersonId).ToList() })
+            .ToListAsync(cancellationToken);
+        var told = new HashSet<string>(StringComparer.Ordinal) { e.Decision.DecidedById };
+        foreach (var story in stories)
+        {
+            db.Notifications.AddRange(story.Heroes.Prepend(story.AuthorId).Where(told.Add)
+                .Select(id => new Notification(id, NotificationKind.RuleDecided, story.StoryId, e.Decision.DecidedById, e.At)));
+        }
     }
 
     internal Task<List<string>> AdminsAsync(CancellationToken cancellationToken) =>

@@ -108,6 +108,10 @@ public sealed record StoryContent(
         {
             errors.Add(new(nameof(SpendCurrency), "Enter a three-letter currency code, such as EUR or USD."));
         }
+        else if (!Currencies.IsKnown(currency))
+        {
+            errors.Add(new(nameof(SpendCurrency), $"“{currency}” is not a currency code we know. Check it, e.g. EUR, USD or GBP."));
+        }
 
         if (purpose is null)
         {

@@ -16,6 +16,12 @@ public static class Policies
     /// <summary>Pin a story to the top of the feed: leaders.</summary>
     public const string FeatureStories = nameof(FeatureStories);
 
+    /// <summary>The spend ledger: leaders and Admins for the whole company, managers for their teams.</summary>
+    public const string SeeSpendLedger = nameof(SeeSpendLedger);
+
+    /// <summary>"Rules we bent" and the decisions on them: leaders.</summary>
+    public const string DecideOnRules = nameof(DecideOnRules);
+
     public static IServiceCollection AddCareStoriesAuthorization(this IServiceCollection services)
     {
         // Every page needs a signed-in person unless it says otherwise.
@@ -24,7 +30,9 @@ public static class Policies
             .AddPolicy(Administer, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(ReviewStories, policy => policy.RequireRole(Roles.Manager, Roles.Admin))
             .AddPolicy(Celebrate, policy => policy.RequireRole(Roles.Manager, Roles.Leader))
-            .AddPolicy(FeatureStories, policy => policy.RequireRole(Roles.Leader));
+            .AddPolicy(FeatureStories, policy => policy.RequireRole(Roles.Leader))
+            .AddPolicy(SeeSpendLedger, policy => policy.RequireRole(Roles.Manager, Roles.Leader, Roles.Admin))
+            .AddPolicy(DecideOnRules, policy => policy.RequireRole(Roles.Leader));
         services.AddScoped<IAuthorizationHandler, StoryAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, CommentAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, FixAuthorizationHandler>();

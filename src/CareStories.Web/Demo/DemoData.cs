@@ -95,6 +95,7 @@ public static class DemoData
         await DemoRecognition.WriteAsync(db, people, stories, now);
         await DemoThanks.WriteAsync(db, people, teams, stories, now);
         await DemoFixes.WriteAsync(db, people, teams, stories, now);
+        await DemoPermission.WriteAsync(db, people, teams, values, stories, now);
         await DemoRecognition.ReadOldNewsAsync(db, now);
     }
 

@@ -759,6 +759,213 @@ namespace CareStories.Domain.Data.Migrations
                     b.ToTable("TeamMemberships");
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Permission.BentRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<long>("NamedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NamedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("NamedById");
+
+                    b.HasIndex("ProcedureId");
+
+                    b.ToTable("BentRules");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Permission.CharterVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WrittenById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WrittenById");
+
+                    b.HasIndex("WrittenAt", "Id");
+
+                    b.ToTable("CharterVersions");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Permission.EmpowermentLimits", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("CompanyLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RuleBentValueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleBentValueId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("EmpowermentLimits");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Permission.MustFollowProcedure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("MustFollowProcedures");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Permission.RuleDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BentRuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("BentRuleId", "DecidedAt");
+
+                    b.ToTable("RuleDecision");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Permission.StoryLatitude", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BentRuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BentRuleWhy")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("LimitAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LimitCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LimitTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverLimitReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StoryId");
+
+                    b.HasIndex("BentRuleId");
+
+                    b.HasIndex("LimitTeamId");
+
+                    b.ToTable("StoryLatitudes");
+                });
+
             modelBuilder.Entity("CareStories.Domain.Settings.CompanySettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1102,6 +1309,8 @@ namespace CareStories.Domain.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId", "UpdatedAt");
+
+                    b.HasIndex("Status", "OccurredOn");
 
                     b.HasIndex("Status", "PublishedAt", "Id");
 
@@ -1792,6 +2001,114 @@ namespace CareStories.Domain.Data.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Permission.BentRule", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("NamedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.Permission.MustFollowProcedure", "Procedure")
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Procedure");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Permission.CharterVersion", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", "WrittenBy")
+                        .WithMany()
+                        .HasForeignKey("WrittenById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("WrittenBy");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Permission.EmpowermentLimits", b =>
+                {
+                    b.HasOne("CareStories.Domain.Catalogue.CareValue", null)
+                        .WithMany()
+                        .HasForeignKey("RuleBentValueId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("CareStories.Domain.Permission.TeamLimit", "TeamLimits", b1 =>
+                        {
+                            b1.Property<int>("EmpowermentLimitsId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("TeamId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("EmpowermentLimitsId", "TeamId");
+
+                            b1.HasIndex("TeamId");
+
+                            b1.ToTable("TeamLimits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EmpowermentLimitsId");
+
+                            b1.HasOne("CareStories.Domain.People.Team", null)
+                                .WithMany()
+                                .HasForeignKey("TeamId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("TeamLimits");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Permission.RuleDecision", b =>
+                {
+                    b.HasOne("CareStories.Domain.Permission.BentRule", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("BentRuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Permission.StoryLatitude", b =>
+                {
+                    b.HasOne("CareStories.Domain.Permission.BentRule", "BentRule")
+                        .WithMany("Stories")
+                        .HasForeignKey("BentRuleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareStories.Domain.People.Team", null)
+                        .WithMany()
+                        .HasForeignKey("LimitTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CareStories.Domain.Stories.Story", "Story")
+                        .WithOne()
+                        .HasForeignKey("CareStories.Domain.Permission.StoryLatitude", "StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BentRule");
+
+                    b.Navigation("Story");
+                });
+
             modelBuilder.Entity("CareStories.Domain.Stories.Applause", b =>
                 {
                     b.HasOne("CareStories.Domain.People.Person", null)
@@ -2149,6 +2466,13 @@ namespace CareStories.Domain.Data.Migrations
             modelBuilder.Entity("CareStories.Domain.People.Team", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Permission.BentRule", b =>
+                {
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Stories");
                 });
 
             modelBuilder.Entity("CareStories.Domain.Stories.CustomerQuote", b =>

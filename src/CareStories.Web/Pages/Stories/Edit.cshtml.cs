@@ -54,6 +54,7 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
             .SingleAsync(cancellationToken);
         (Id, Status, ReviewComment, Input) = (id, story.Status, story.ReviewComment, story.Input);
         PhotoCount = story.PhotoCount;
+        Input.Latitude = await Permission.LatitudeInput.ReadAsync(db, id, cancellationToken);
         Options = await StoryFormOptions.LoadAsync(db, Input.Values, cancellationToken, Input.Heroes);
         return Page();
     }
@@ -96,6 +97,7 @@ public sealed class EditModel(CareStoriesDbContext db, StoryGate gate, TimeProvi
             ModelState.AddDomainErrors(ex);
         }
 
+        await Options.Latitude.RecordAsync(db, story, Input, me, now, ModelState, cancellationToken);
         if (!ModelState.IsValid)
         {
             // Nothing is saved; everything typed stays on the page.

@@ -54,6 +54,7 @@ public sealed class NewModel(CareStoriesDbContext db, TimeProvider time) : PageM
             ModelState.AddDomainErrors(ex);
         }
 
+        await Options.Latitude.RecordAsync(db, story, Input, me, now, ModelState, cancellationToken);
         if (!ModelState.IsValid || story is null)
         {
             return Page();

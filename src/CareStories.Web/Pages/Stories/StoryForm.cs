@@ -45,6 +45,9 @@ public sealed class StoryInput
 
     public List<int> Values { get; set; } = [];
 
+    /// <summary>Why it went over the limit, and the rule it bent (Permission/LatitudeForm).</summary>
+    public Permission.LatitudeInput Latitude { get; set; } = new();
+
     public StoryContent ToContent() => new(
         Title, OccurredOn, Situation, ImmediateAction, Prevention, Outcome, SpendAmount, SpendCurrency, SpendPurpose);
 }
@@ -60,6 +63,9 @@ public sealed record StoryFormOptions(
     IReadOnlyList<PersonOption> People, IReadOnlyList<TeamOption> Teams, IReadOnlyList<ValueOption> Values)
 {
     public static readonly StoryFormOptions Empty = new([], [], []);
+
+    /// <summary>The charter, the limit and the rules to pick from, shown with the spend fields.</summary>
+    public Permission.LatitudeOptions Latitude { get; init; } = Permission.LatitudeOptions.None;
 
     /// <summary>
     /// Retired values are offered only where the story already shows them; so are people who were deactivated,
@@ -84,7 +90,7 @@ public sealed record StoryFormOptions(
             .OrderBy(v => v.Name)
             .Select(v => new ValueOption(v.Id, v.Name, v.Description))
             .ToListAsync(cancellationToken);
-        return new StoryFormOptions(people, teams, values);
+        return new StoryFormOptions(people, teams, values) { Latitude = await Permission.LatitudeOptions.LoadAsync(db, cancellationToken) };
     }
 
     /// <summary>Refuses ids that are not on offer (a tampered form, or a choice removed meanwhile).</summary>
