@@ -81,6 +81,7 @@ public static class CareStoriesApp
         services.AddSingleton<MailQueue>();
         services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<MailQueue>());
         services.AddHostedService<MailDispatcher>();
+        services.AddHostedService<Insights.RecognitionNudgeService>();
 
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
@@ -99,6 +100,7 @@ public static class CareStoriesApp
             options.Conventions.AuthorizePage("/Stories/Celebrate", Policies.Celebrate);
             options.Conventions.AuthorizePage("/Stories/Feature", Policies.FeatureStories);
             options.Conventions.AuthorizeFolder("/Review", Policies.ReviewStories);
+            options.Conventions.AuthorizeFolder("/Insights", Policies.ReadInsights);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
             options.Conventions.AllowAnonymousToPage("/Index");
             options.Conventions.AllowAnonymousToPage("/Error");

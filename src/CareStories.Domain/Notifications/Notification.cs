@@ -16,6 +16,15 @@ public enum NotificationKind
 
     /// <summary>A leader featured a story the recipient is credited in.</summary>
     StoryFeatured = 7,
+
+    /// <summary>The weekly nudge: people in the manager's teams nobody has recognised lately (Insights, 20–29).</summary>
+    NotRecognisedNudge = 20,
+
+    /// <summary>A story crediting someone in the manager's teams was published.</summary>
+    TeamMemberPublished = 21,
+
+    /// <summary>A story crediting someone in the manager's teams was celebrated.</summary>
+    TeamMemberCelebrated = 22,
 }
 
 /// <summary>
@@ -124,6 +133,10 @@ public sealed class Notification
 
     public Thanks.CustomerThanks? CustomerThanks { get; private set; }
 
+    /// <summary>News for one person that is about no story (the weekly nudge).</summary>
+    public static Notification ForPerson(string recipientId, NotificationKind kind, DateTimeOffset at) =>
+        new(recipientId, kind, (string?)null, at);
+
     private static IEnumerable<string> PeopleOf(string authorId, IEnumerable<string> heroIds, string? actorId) =>
         heroIds.Prepend(authorId).Distinct(StringComparer.Ordinal).Where(id => id != actorId);
 
@@ -141,6 +154,9 @@ public sealed class Notification
             NotificationKind.ThanksWaiting => "A customer sent a thank-you that waits for your approval",
             NotificationKind.ThanksApproved => $"{who} approved a customer's thank-you for you: it is on “{storyTitle}”",
             NotificationKind.StoryFeatured => $"{who} featured your story “{storyTitle}” at the top of the feed",
+            NotificationKind.NotRecognisedNudge => "Some people in your teams have not been recognised lately: see who, and tell their story",
+            NotificationKind.TeamMemberPublished => $"{who} published “{storyTitle}”, a story about someone in your team",
+            NotificationKind.TeamMemberCelebrated => $"{who} celebrated “{storyTitle}”, a story about someone in your team",
             _ => $"News about “{storyTitle}”",
         };
     }

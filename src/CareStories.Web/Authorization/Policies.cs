@@ -16,6 +16,9 @@ public static class Policies
     /// <summary>Pin a story to the top of the feed: leaders.</summary>
     public const string FeatureStories = nameof(FeatureStories);
 
+    /// <summary>Insights: leaders and admins for the whole company, managers for their own teams.</summary>
+    public const string ReadInsights = nameof(ReadInsights);
+
     public static IServiceCollection AddCareStoriesAuthorization(this IServiceCollection services)
     {
         // Every page needs a signed-in person unless it says otherwise.
@@ -24,7 +27,8 @@ public static class Policies
             .AddPolicy(Administer, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(ReviewStories, policy => policy.RequireRole(Roles.Manager, Roles.Admin))
             .AddPolicy(Celebrate, policy => policy.RequireRole(Roles.Manager, Roles.Leader))
-            .AddPolicy(FeatureStories, policy => policy.RequireRole(Roles.Leader));
+            .AddPolicy(FeatureStories, policy => policy.RequireRole(Roles.Leader))
+            .AddPolicy(ReadInsights, policy => policy.RequireRole(Roles.Leader, Roles.Admin, Roles.Manager));
         services.AddScoped<IAuthorizationHandler, StoryAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, CommentAuthorizationHandler>();
         services.AddScoped<ThanksAuthorizationHandler>();

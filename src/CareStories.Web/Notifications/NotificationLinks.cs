@@ -12,6 +12,7 @@ public static class NotificationLinks
     public static string Target(NotificationKind kind, int? storyId) => kind switch
     {
         NotificationKind.ThanksWaiting => "/Review/Thanks",
+        NotificationKind.NotRecognisedNudge => "/Insights#not-recognised",
         NotificationKind.StoryWaitingForReview when storyId is not null => $"/Review/Story/{storyId}",
         _ when storyId is not null => $"/Stories/{storyId}",
         _ => "/Notifications",

@@ -102,6 +102,33 @@ namespace CareStories.Domain.Data.Migrations
                     b.ToTable("PhotoBlobs");
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Insights.ManagerNudge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ManagerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NotRecognised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerId", "WeekOf")
+                        .IsUnique();
+
+                    b.ToTable("ManagerNudges", (string)null);
+                });
+
             modelBuilder.Entity("CareStories.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -288,6 +315,9 @@ namespace CareStories.Domain.Data.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("NotRecognisedDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PublishWithoutReview")
                         .HasColumnType("INTEGER");
 
@@ -302,6 +332,7 @@ namespace CareStories.Domain.Data.Migrations
                         new
                         {
                             Id = 1,
+                            NotRecognisedDays = 90,
                             PublishWithoutReview = false,
                             ReviewOverdueDays = 3
                         });
@@ -319,6 +350,8 @@ namespace CareStories.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("StoryId", "PersonId");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("PersonId");
 
@@ -350,6 +383,8 @@ namespace CareStories.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("CelebratorId");
 
@@ -732,6 +767,8 @@ namespace CareStories.Domain.Data.Migrations
 
                     b.HasIndex("StoryId", "At");
 
+                    b.HasIndex("To", "At");
+
                     b.ToTable("StoryStatusChanges");
                 });
 
@@ -1012,6 +1049,15 @@ namespace CareStories.Domain.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Insights.ManagerNudge", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareStories.Domain.Notifications.Notification", b =>
