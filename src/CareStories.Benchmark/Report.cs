@@ -46,6 +46,11 @@ public sealed record BenchmarkReport(
     public const string EndMarker = "<!-- /benchmark:results -->";
     public const double MemoryAimBytes = 300 * 1024 * 1024;
 
+    /// <summary>The Insights pages' waits, timed one request after another (<see cref="InsightsLatency"/>).</summary>
+    public IReadOnlyList<LatencyResult> Insights { get; init; } = [];
+
+    public int InsightsSamples { get; init; }
+
     /// <summary>When the static file's two runs differ by more than this, other work changed the machine's speed mid-run.</summary>
     public const double TolerableDrift = 0.25;
 
@@ -79,6 +84,12 @@ public sealed record BenchmarkReport(
         {
             var feedRatio = RatioToStatic(feed);
             aims.Add(new("Feed's first page at half the static file's throughput or better", Invariant($"{feedRatio:0.00} of static"), feedRatio >= 0.5));
+        }
+
+        if (Insights.Count > 0)
+        {
+            var slowest = Insights.MaxBy(r => r.P95)!;
+            aims.Add(new("Insights pages answer with p95 under 300 ms", Invariant($"slowest p95 {slowest.P95.TotalMilliseconds:0} ms ({slowest.Name})"), slowest.MeetsAim));
         }
 
         if (feed is not null && deep is not null)
@@ -152,6 +163,12 @@ public sealed record BenchmarkReport(
 
         md.AppendLine();
         md.AppendLine(Invariant($"App memory (RSS): {Megabytes(AfterStart.ResidentBytes)} after start, **peak {Megabytes(PeakResidentBytes)}**, {Megabytes(AtEnd.ResidentBytes)} at the end."));
+        if (Insights.Count > 0)
+        {
+            md.AppendLine();
+            md.Append(InsightsLatency.Markdown(Insights, InsightsSamples));
+        }
+
         md.AppendLine();
         md.AppendLine("| aim | measured | |");
         md.AppendLine("| --- | --- | --- |");
