@@ -63,3 +63,6 @@ public sealed record TeamReview(ScopeTeam Team, ReviewFigures Figures);
 
 /// <summary>Someone nobody has recognised lately; <see cref="LastRecognisedAt"/> is null when never.</summary>
 public sealed record NotRecognisedPerson(string Id, string Name, DateTimeOffset? LastRecognisedAt);
+
+/// <summary>The few figures a leader's home page shows, each leading into Insights.</summary>
+public sealed record HeadlineFigures(int People, int Recognised, int Published, int Celebrations, int NotRecognised, int Overdue);

@@ -19,6 +19,8 @@ public sealed record TeamRecordRow(string Id, string Name, string Teams, int Sto
 /// </summary>
 public static class TeamRecordQuery
 {
+    public sealed record Member(string PersonId, string DisplayName, string? Team);
+
     public static async Task<IReadOnlyList<TeamRecordRow>> ReadAsync(
         CareStoriesDbContext db, InsightsScope scope, ReportingPeriod period, CancellationToken cancellationToken)
     {
@@ -28,8 +30,18 @@ public static class TeamRecordQuery
         var teamIds = scope.TeamIds.ToList();
         var people = await db.TeamMemberships.AsNoTracking()
             .Where(m => teamIds.Contains(m.TeamId) && m.Person.DeactivatedAt == null)
-            .Select(m => new { m.PersonId, m.Person.DisplayName, Team = m.Team.Name })
+            .Select(m => new Member(m.PersonId, m.Person.DisplayName, m.Team.Name))
             .ToListAsync(cancellationToken);
+        return await ForPeopleAsync(db, people, period, cancellationToken);
+    }
+
+    /// <summary>One line for each of these people (one row per team they are in).</summary>
+    public static async Task<IReadOnlyList<TeamRecordRow>> ForPeopleAsync(
+        CareStoriesDbContext db, IReadOnlyList<Member> people, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentNullException.ThrowIfNull(period);
         var ids = people.Select(p => p.PersonId).Distinct().ToList();
 
         var published = db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published);
@@ -58,7 +70,7 @@ public static class TeamRecordQuery
             .Select(g => new TeamRecordRow(
                 g.Key.PersonId,
                 g.Key.DisplayName,
-                string.Join(", ", g.Select(p => p.Team).Order(StringComparer.CurrentCulture)),
+                string.Join(", ", g.Select(p => p.Team).OfType<string>().Order(StringComparer.CurrentCulture)),
                 stories.GetValueOrDefault(g.Key.PersonId),
                 quotes.GetValueOrDefault(g.Key.PersonId),
                 celebrations.Where(c => c.PersonId == g.Key.PersonId).ToList()))
