@@ -79,9 +79,12 @@ public sealed partial class InsightsReport
                 p.Id,
                 p.DisplayName,
                 LastPublished = published.Where(s => s.Heroes.Any(h => h.PersonId == p.Id)).Max(s => s.PublishedAt),
-                LastCelebrated = db.Celebrations
-                    .Where(c => published.Any(s => s.Id == c.StoryId && s.Heroes.Any(h => h.PersonId == p.Id)))
-                    .Max(c => (DateTimeOffset?)c.At),
+                // From the person's heroes by index to their stories' celebrations, never a scan of all celebrations.
+                LastCelebrated = (from s in published
+                                  from h in s.Heroes
+                                  where h.PersonId == p.Id
+                                  join c in db.Celebrations on s.Id equals c.StoryId
+                                  select (DateTimeOffset?)c.At).Max(),
             })
             .Select(p => new
             {
