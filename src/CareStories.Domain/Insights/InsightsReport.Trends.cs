@@ -15,7 +15,9 @@ public sealed partial class InsightsReport
         var series = new List<TrendSeries>();
         foreach (var metric in Enum.GetValues<TrendMetric>())
         {
-            series.Add(await TrendAsync(metric, TrendRows(metric), cancellationToken));
+            series.Add(metric == TrendMetric.Applause
+                ? await ApplauseTrendAsync(cancellationToken)
+                : await TrendAsync(metric, TrendRows(metric), cancellationToken));
         }
 
         return series;
@@ -52,15 +54,8 @@ public sealed partial class InsightsReport
                     CustomerFacing = s.Teams.Any(t => cf.Contains(t.TeamId)),
                     BehindTheScenes = s.Teams.Any(t => bts.Contains(t.TeamId)),
                 }),
-            TrendMetric.Applause => db.Applause.AsNoTracking()
-                .Where(a => a.At >= start && a.At < end)
-                .Join(published, a => a.StoryId, s => s.Id, (a, s) => new TrendRow
-                {
-                    At = a.At,
-                    CustomerFacing = s.Teams.Any(t => cf.Contains(t.TeamId)),
-                    BehindTheScenes = s.Teams.Any(t => bts.Contains(t.TeamId)),
-                }),
-            _ => ThanksRows(start, end, cf, bts),
+            TrendMetric.CustomerThanks => ThanksRows(start, end, cf, bts),
+            _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Applause is counted per story: ApplauseTrendAsync."),
         };
         return rows;
     }
@@ -84,6 +79,45 @@ public sealed partial class InsightsReport
 
     private sealed record MonthCount(int Month, int Total, int CustomerFacing, int BehindTheScenes);
 
+    /// <summary>
+    /// Applause is the most numerous thing counted (several per story), so it is counted per story and month first
+    /// and each story's kinds of team are looked up once per story rather than once per applause.
+    /// </summary>
+    private async Task<TrendSeries> ApplauseTrendAsync(CancellationToken cancellationToken)
+    {
+        var boundaries = period.MonthBoundaries();
+        var cf = _customerFacingIds;
+        var bts = _behindTheScenesIds;
+        var published = ScopedStories.Where(s => s.Status == StoryStatus.Published);
+        var counts = await db.Applause.AsNoTracking()
+            .Where(a => a.At >= period.Start && a.At < period.End)
+            .Select(MonthBuckets.StoryMonthOf<Applause>(a => a.StoryId, a => a.At, boundaries))
+            .GroupBy(x => new { x.StoryId, x.Month })
+            .Select(g => new { g.Key.StoryId, g.Key.Month, Count = g.Count() })
+            .Join(published, x => x.StoryId, s => s.Id, (x, s) => new
+            {
+                x.Month,
+                x.Count,
+                CustomerFacing = s.Teams.Any(t => cf.Contains(t.TeamId)),
+                BehindTheScenes = s.Teams.Any(t => bts.Contains(t.TeamId)),
+            })
+            .GroupBy(x => x.Month)
+            .Select(g => new MonthCount(
+                g.Key,
+                g.Sum(x => x.Count),
+                g.Sum(x => x.CustomerFacing ? x.Count : 0),
+                g.Sum(x => x.BehindTheScenes ? x.Count : 0)))
+            .ToDictionaryAsync(c => c.Month, cancellationToken);
+        return Series(TrendMetric.Applause, boundaries.Count - 1, counts);
+    }
+
+    private static TrendSeries Series(TrendMetric metric, int months, Dictionary<int, MonthCount> counts)
+    {
+        int[] Pick(Func<MonthCount, int> pick) =>
+            Enumerable.Range(0, months).Select(m => counts.TryGetValue(m, out var c) ? pick(c) : 0).ToArray();
+        return new TrendSeries(metric, Pick(c => c.Total), Pick(c => c.CustomerFacing), Pick(c => c.BehindTheScenes));
+    }
+
     private async Task<TrendSeries> TrendAsync(TrendMetric metric, IQueryable<TrendRow> rows, CancellationToken cancellationToken)
     {
         var boundaries = period.MonthBoundaries();
@@ -92,8 +126,6 @@ public sealed partial class InsightsReport
             .GroupBy(r => r.Month)
             .Select(g => new MonthCount(g.Key, g.Count(), g.Count(r => r.CustomerFacing), g.Count(r => r.BehindTheScenes)))
             .ToDictionaryAsync(c => c.Month, cancellationToken);
-        int[] Series(Func<MonthCount, int> pick) =>
-            Enumerable.Range(0, months).Select(m => counts.TryGetValue(m, out var c) ? pick(c) : 0).ToArray();
-        return new TrendSeries(metric, Series(c => c.Total), Series(c => c.CustomerFacing), Series(c => c.BehindTheScenes));
+        return Series(metric, months, counts);
     }
 }

@@ -37,7 +37,35 @@ internal static class MonthBuckets
     public static Expression<Func<TrendRow, MonthRow>> Of(IReadOnlyList<DateTimeOffset> boundaries)
     {
         var row = Expression.Parameter(typeof(TrendRow), "row");
-        var at = Expression.Property(row, nameof(TrendRow.At));
+        var month = Month(Expression.Property(row, nameof(TrendRow.At)), boundaries);
+        var body = Expression.MemberInit(
+            Expression.New(typeof(MonthRow)),
+            Expression.Bind(typeof(MonthRow).GetProperty(nameof(MonthRow.Month))!, month),
+            Expression.Bind(typeof(MonthRow).GetProperty(nameof(MonthRow.CustomerFacing))!, Expression.Property(row, nameof(TrendRow.CustomerFacing))),
+            Expression.Bind(typeof(MonthRow).GetProperty(nameof(MonthRow.BehindTheScenes))!, Expression.Property(row, nameof(TrendRow.BehindTheScenes))));
+        return Expression.Lambda<Func<TrendRow, MonthRow>>(body, row);
+    }
+
+    /// <summary>row => new StoryMonth { StoryId = row.StoryId, Month = the month of row.At }.</summary>
+    public static Expression<Func<T, StoryMonth>> StoryMonthOf<T>(
+        Expression<Func<T, int>> storyId, Expression<Func<T, DateTimeOffset>> at, IReadOnlyList<DateTimeOffset> boundaries)
+    {
+        var row = storyId.Parameters[0];
+        var atBody = new Rebind(at.Parameters[0], row).Visit(at.Body);
+        var body = Expression.MemberInit(
+            Expression.New(typeof(StoryMonth)),
+            Expression.Bind(typeof(StoryMonth).GetProperty(nameof(StoryMonth.StoryId))!, storyId.Body),
+            Expression.Bind(typeof(StoryMonth).GetProperty(nameof(StoryMonth.Month))!, Month(atBody, boundaries)));
+        return Expression.Lambda<Func<T, StoryMonth>>(body, row);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+
+    private static Expression Month(Expression at, IReadOnlyList<DateTimeOffset> boundaries)
+    {
         var months = boundaries.Count - 1;
         Expression month = Expression.Constant(months - 1);
         for (var i = months - 2; i >= 0; i--)
@@ -47,11 +75,14 @@ internal static class MonthBuckets
             month = Expression.Condition(Expression.LessThan(at, boundary), Expression.Constant(i), month);
         }
 
-        var body = Expression.MemberInit(
-            Expression.New(typeof(MonthRow)),
-            Expression.Bind(typeof(MonthRow).GetProperty(nameof(MonthRow.Month))!, month),
-            Expression.Bind(typeof(MonthRow).GetProperty(nameof(MonthRow.CustomerFacing))!, Expression.Property(row, nameof(TrendRow.CustomerFacing))),
-            Expression.Bind(typeof(MonthRow).GetProperty(nameof(MonthRow.BehindTheScenes))!, Expression.Property(row, nameof(TrendRow.BehindTheScenes))));
-        return Expression.Lambda<Func<TrendRow, MonthRow>>(body, row);
+        return month;
     }
+}
+
+/// <summary>A story and the month of the period something about it (an applause) falls in.</summary>
+public sealed class StoryMonth
+{
+    public int StoryId { get; init; }
+
+    public int Month { get; init; }
 }

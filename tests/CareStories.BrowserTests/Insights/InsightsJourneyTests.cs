@@ -29,7 +29,7 @@ public sealed class InsightsJourneyTests(AppServer app, Browser browser, ITestOu
 
         await page.GetByLabel("Period", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Last quarter (3 months)" });
         await page.GetByLabel("Kind of team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Behind the scenes" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show figures" }).ClickAsync();
 
         // The choice is in the address, so the view can be shared or bookmarked.
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("period=quarter.*kind=behind-the-scenes"));
