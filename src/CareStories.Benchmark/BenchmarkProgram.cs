@@ -22,10 +22,13 @@ public static class BenchmarkProgram
           --connections N    open connections (default 16)
           --threads N        wrk threads (default 2)
           --out PATH         where the results go (default docs/performance.md; "none" to only print them)
-          --only KEY,KEY     measure only these addresses (static, feed, deep, team, kind, story, search); prints, writes nothing
+          --only KEY,KEY     measure only these addresses (static, feed, deep, team, kind, story, search, insights); prints, writes nothing
           --app-env KEY=VALUE  an extra environment variable for the app, to try a setting (DOTNET_gcServer=0); repeatable
           --reuse            keep the database of an earlier run with the same sizes instead of generating it again
         """;
+
+    private const int InsightsWarmUp = 5;
+    private const int InsightsSamples = 60;
 
     public static async Task<int> Main(string[] args)
     {
@@ -146,6 +149,13 @@ public static class BenchmarkProgram
             measurements.Add(measurement);
         }
 
+        IReadOnlyList<LatencyResult> insights = [];
+        if (options.Only is null || options.Only.Contains(InsightsLatency.Key))
+        {
+            Console.WriteLine($"Timing Insights, {InsightsSamples} requests one after another on each address...");
+            insights = await InsightsLatency.MeasureAsync(app.Address, InsightsWarmUp, InsightsSamples, cancellationToken);
+        }
+
         var staticTarget = targets[0];
         var staticAgain = await LoadRun.MeasureAsync(app, staticTarget, browser.CookieHeader, settings, expectedBytes[staticTarget.Key], cancellationToken);
 
@@ -159,6 +169,8 @@ public static class BenchmarkProgram
             DateTimeOffset.UtcNow, machine, data, reuse, facts, settings, measurements, staticAgain, afterStart, app.ReadMemory())
         {
             Search = search,
+            Insights = insights,
+            InsightsSamples = InsightsSamples,
         };
         Console.WriteLine();
         Console.WriteLine(report.ConsoleTable());

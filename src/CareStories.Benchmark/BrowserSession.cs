@@ -84,6 +84,18 @@ public sealed partial class BrowserSession : IDisposable
         return body.Length + response.Headers.ToString().Length + response.Content.Headers.ToString().Length;
     }
 
+    /// <summary>How long one GET takes until its whole body has arrived; anything but 200 stops the run.</summary>
+    public async Task<TimeSpan> TimeGetAsync(string path, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await _client.GetAsync(path, cancellationToken);
+        await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        clock.Stop();
+        return response.StatusCode == HttpStatusCode.OK
+            ? clock.Elapsed
+            : throw new BenchmarkException($"{path} answered HTTP {(int)response.StatusCode}{Location(response)} during the timing, not 200.");
+    }
+
     public void Dispose() => _client.Dispose();
 
     private static string Location(HttpResponseMessage response) =>

@@ -49,6 +49,11 @@ public sealed record BenchmarkReport(
     /// <summary>Search timed one query at a time, full text beside LIKE (<see cref="SearchBench"/>); empty if not run.</summary>
     public IReadOnlyList<SearchTiming> Search { get; init; } = [];
 
+    /// <summary>The Insights pages' waits, timed one request after another (<see cref="InsightsLatency"/>).</summary>
+    public IReadOnlyList<LatencyResult> Insights { get; init; } = [];
+
+    public int InsightsSamples { get; init; }
+
     /// <summary>When the static file's two runs differ by more than this, other work changed the machine's speed mid-run.</summary>
     public const double TolerableDrift = 0.25;
 
@@ -82,6 +87,12 @@ public sealed record BenchmarkReport(
         {
             var feedRatio = RatioToStatic(feed);
             aims.Add(new("Feed's first page at half the static file's throughput or better", Invariant($"{feedRatio:0.00} of static"), feedRatio >= 0.5));
+        }
+
+        if (Insights.Count > 0)
+        {
+            var slowest = Insights.MaxBy(r => r.P95)!;
+            aims.Add(new("Insights pages answer with p95 under 300 ms", Invariant($"slowest p95 {slowest.P95.TotalMilliseconds:0} ms ({slowest.Name})"), slowest.MeetsAim));
         }
 
         if (feed is not null && deep is not null)
@@ -175,6 +186,12 @@ public sealed record BenchmarkReport(
                 md.AppendLine(Invariant(
                     $"| {s.Name} | `{s.Query}` | {s.Found} | {Ms(s.FullText.P50)} | {Ms(s.FullText.P95)} | {Ms(s.Like.P50)} | {Ms(s.Like.P95)} | {s.Speedup:N1}× |"));
             }
+        }
+
+        if (Insights.Count > 0)
+        {
+            md.AppendLine();
+            md.Append(InsightsLatency.Markdown(Insights, InsightsSamples));
         }
 
         md.AppendLine();

@@ -78,6 +78,7 @@ public static class CareStoriesApp
 
         services.AddCareStoriesDelivery(configuration);
         services.AddScoped<Pages.Mail.Unsubscribing>();
+        services.AddHostedService<Insights.RecognitionNudgeService>();
 
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
@@ -105,6 +106,7 @@ public static class CareStoriesApp
             options.Conventions.AuthorizePage("/Stories/Celebrate", Policies.Celebrate);
             options.Conventions.AuthorizePage("/Stories/Feature", Policies.FeatureStories);
             options.Conventions.AuthorizeFolder("/Review", Policies.ReviewStories);
+            options.Conventions.AuthorizeFolder("/Insights", Policies.ReadInsights);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
             options.Conventions.AuthorizeFolder("/Ledger", Policies.SeeSpendLedger);
             options.Conventions.AuthorizeFolder("/Rules", Policies.DecideOnRules);

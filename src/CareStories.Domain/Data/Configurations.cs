@@ -259,6 +259,7 @@ internal sealed class StoryStatusChangeConfiguration : IEntityTypeConfiguration<
     {
         builder.Property(h => h.Comment).HasMaxLength(StoryStatusChange.CommentMaxLength);
         builder.HasIndex(h => new { h.StoryId, h.At });
+        builder.HasIndex(h => new { h.To, h.At }); // Insights: submissions and decisions in a period
         builder.HasOne<Person>().WithMany().HasForeignKey(h => h.ActorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -286,6 +287,7 @@ internal sealed class CelebrationConfiguration : IEntityTypeConfiguration<Celebr
         builder.HasIndex(c => new { c.StoryId, c.CelebratorId }).IsUnique();
         builder.HasIndex(c => new { c.BadgeId, c.StoryId });
         builder.HasIndex(c => c.CelebratorId);
+        builder.HasIndex(c => c.At); // Insights: celebrations in a period
         builder.HasOne(c => c.Celebrator).WithMany().HasForeignKey(c => c.CelebratorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Badge).WithMany().HasForeignKey(c => c.BadgeId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -300,6 +302,7 @@ internal sealed class ApplauseConfiguration : IEntityTypeConfiguration<Applause>
         builder.HasKey(a => new { a.StoryId, a.PersonId });
         builder.HasOne<Story>().WithMany().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => a.PersonId);
+        builder.HasIndex(a => a.At); // Insights: applause in a period
         builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -366,6 +369,7 @@ internal sealed class CompanySettingsConfiguration : IEntityTypeConfiguration<Co
             Id = CompanySettings.SingletonId,
             PublishWithoutReview = false,
             ReviewOverdueDays = CompanySettings.DefaultReviewOverdueDays,
+            NotRecognisedDays = CompanySettings.DefaultNotRecognisedDays,
         });
     }
 }

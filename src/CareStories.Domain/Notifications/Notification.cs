@@ -36,6 +36,15 @@ public enum NotificationKind
     FixCelebrated = 15,
     /// <summary>A leader decided what happens to a rule the recipient's story bent for a customer.</summary>
     RuleDecided = 8,
+
+    /// <summary>The weekly nudge: people in the manager's teams nobody has recognised lately (Insights, 20–29).</summary>
+    NotRecognisedNudge = 20,
+
+    /// <summary>A story crediting someone in the manager's teams was published.</summary>
+    TeamMemberPublished = 21,
+
+    /// <summary>A story crediting someone in the manager's teams was celebrated.</summary>
+    TeamMemberCelebrated = 22,
 }
 
 /// <summary>
@@ -157,6 +166,10 @@ public sealed class Notification
     public static Notification AboutFix(string recipientId, NotificationKind kind, int fixId, string? actorId, DateTimeOffset at) =>
         new(recipientId, kind, actorId, at) { FixId = fixId };
 
+    /// <summary>News for one person that is about no story (the weekly nudge).</summary>
+    public static Notification ForPerson(string recipientId, NotificationKind kind, DateTimeOffset at) =>
+        new(recipientId, kind, (string?)null, at);
+
     private static IEnumerable<string> PeopleOf(string authorId, IEnumerable<string> heroIds, string? actorId) =>
         heroIds.Prepend(authorId).Distinct(StringComparer.Ordinal).Where(id => id != actorId);
 
@@ -184,6 +197,9 @@ public sealed class Notification
             NotificationKind.FixDone => $"“{storyTitle}” is done: {who} marked the fix done, so it should not happen again",
             NotificationKind.FixCelebrated => $"{who} celebrated the fix you are credited with: “{storyTitle}”",
             NotificationKind.RuleDecided => $"{who} decided what happens to the rule your story “{storyTitle}” bent",
+            NotificationKind.NotRecognisedNudge => "Some people in your teams have not been recognised lately: see who, and tell their story",
+            NotificationKind.TeamMemberPublished => $"{who} published “{storyTitle}”, a story about someone in your team",
+            NotificationKind.TeamMemberCelebrated => $"{who} celebrated “{storyTitle}”, a story about someone in your team",
             _ => $"News about “{storyTitle}”",
         };
     }

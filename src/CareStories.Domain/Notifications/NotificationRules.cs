@@ -22,6 +22,8 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
                 db.Notifications.AddRange(Notification.ForStoryPeople(e.Story, NotificationKind.StoryPublished, e.ActorId, e.At));
                 await ReviewDoneAsync(e.Story, e.At, cancellationToken);
                 await Delivery.ChatPosts.AddAsync(db, e.Story, e.At, cancellationToken);
+                await TellTeamManagersAsync(
+                    StoryPeopleOf(e.Story), e.Story, NotificationKind.TeamMemberPublished, e.ActorId, e.At, cancellationToken);
                 break;
             case StorySentBack e:
                 db.Notifications.AddRange(Notification.ForStoryPeople(e.Story, NotificationKind.StorySentBack, e.ActorId, e.At));
@@ -34,6 +36,7 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
             case StoryCelebrated e:
                 TellStoryPeople(e.Story, NotificationKind.StoryCelebrated, e.CelebratorId, e.At);
                 await Delivery.ChatPosts.AddCelebratedAsync(db, e.Story.StoryId, e.CelebratorId, e.At, cancellationToken);
+                await TellTeamManagersAsync(e.Story, null, NotificationKind.TeamMemberCelebrated, e.CelebratorId, e.At, cancellationToken);
                 break;
             case CommentAdded e:
                 TellStoryPeople(e.Story, NotificationKind.StoryCommented, e.WriterId, e.At);
@@ -166,6 +169,30 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
             db.Notifications.AddRange(story.Heroes.Prepend(story.AuthorId).Where(told.Add)
                 .Select(id => new Notification(id, NotificationKind.RuleDecided, story.StoryId, e.Decision.DecidedById, e.At)));
         }
+    }
+
+    private static StoryPeople StoryPeopleOf(Story story) =>
+        new(story.Id, story.AuthorId, story.Heroes.Select(h => h.PersonId).ToList());
+
+    /// <summary>
+    /// The managers of the teams the people credited are in hear their people were published or celebrated (Insights:
+    /// "a manager hears when someone in their teams is recognised"), except whoever did it and the story's own people,
+    /// who have their own news. <paramref name="newStory"/> is the story when it may not have an id yet.
+    /// </summary>
+    private async Task TellTeamManagersAsync(
+        StoryPeople story, Story? newStory, NotificationKind kind, string actorId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var heroIds = story.HeroIds.ToList();
+        var heroTeams = db.TeamMemberships.Where(m => heroIds.Contains(m.PersonId)).Select(m => m.TeamId);
+        var managers = await db.TeamMemberships.AsNoTracking()
+            .Where(m => m.IsManager && m.Person.DeactivatedAt == null && heroTeams.Contains(m.TeamId))
+            .Select(m => m.PersonId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        managers.RemoveAll(id => id == actorId || id == story.AuthorId || heroIds.Contains(id));
+        db.Notifications.AddRange(managers.Select(id => newStory is { Id: 0 }
+            ? new Notification(id, kind, newStory, actorId, at)
+            : new Notification(id, kind, story.StoryId, actorId, at)));
     }
 
     internal Task<List<string>> AdminsAsync(CancellationToken cancellationToken) =>

@@ -6,11 +6,14 @@ public sealed class CompanySettings
     public const int SingletonId = 1;
     public const int DefaultReviewOverdueDays = 3;
     public const int MaxReviewOverdueDays = 60;
+    public const int DefaultNotRecognisedDays = 90;
+    public const int MaxNotRecognisedDays = 730;
 
     public CompanySettings()
     {
         Id = SingletonId;
         ReviewOverdueDays = DefaultReviewOverdueDays;
+        NotRecognisedDays = DefaultNotRecognisedDays;
     }
 
     public int Id { get; private set; }
@@ -20,6 +23,19 @@ public sealed class CompanySettings
 
     /// <summary>Stories waiting longer than this many days stand out in the review queue.</summary>
     public int ReviewOverdueDays { get; private set; }
+
+    /// <summary>Insights and the weekly nudge name the people nobody has recognised in this many days.</summary>
+    public int NotRecognisedDays { get; private set; }
+
+    public void SetNotRecognisedDays(int days)
+    {
+        if (days < 7 || days > MaxNotRecognisedDays)
+        {
+            throw new DomainException($"Enter a number of days from 7 to {MaxNotRecognisedDays:N0}.", nameof(NotRecognisedDays));
+        }
+
+        NotRecognisedDays = days;
+    }
 
     public void Update(bool publishWithoutReview, int reviewOverdueDays)
     {

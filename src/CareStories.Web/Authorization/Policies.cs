@@ -22,6 +22,9 @@ public static class Policies
     /// <summary>"Rules we bent" and the decisions on them: leaders.</summary>
     public const string DecideOnRules = nameof(DecideOnRules);
 
+    /// <summary>Insights: leaders and admins for the whole company, managers for their own teams.</summary>
+    public const string ReadInsights = nameof(ReadInsights);
+
     public static IServiceCollection AddCareStoriesAuthorization(this IServiceCollection services)
     {
         // Every page needs a signed-in person unless it says otherwise.
@@ -32,7 +35,8 @@ public static class Policies
             .AddPolicy(Celebrate, policy => policy.RequireRole(Roles.Manager, Roles.Leader))
             .AddPolicy(FeatureStories, policy => policy.RequireRole(Roles.Leader))
             .AddPolicy(SeeSpendLedger, policy => policy.RequireRole(Roles.Manager, Roles.Leader, Roles.Admin))
-            .AddPolicy(DecideOnRules, policy => policy.RequireRole(Roles.Leader));
+            .AddPolicy(DecideOnRules, policy => policy.RequireRole(Roles.Leader))
+            .AddPolicy(ReadInsights, policy => policy.RequireRole(Roles.Leader, Roles.Admin, Roles.Manager));
         services.AddScoped<IAuthorizationHandler, StoryAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, CommentAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, FixAuthorizationHandler>();

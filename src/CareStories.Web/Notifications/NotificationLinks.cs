@@ -14,6 +14,7 @@ public static class NotificationLinks
         // News about a fix takes its reader to the fix (a manager told of a proposal lands where they decide it).
         _ when fixId is not null => $"/Fixes/{fixId}",
         NotificationKind.ThanksWaiting => "/Review/Thanks",
+        NotificationKind.NotRecognisedNudge => "/Insights#not-recognised",
         NotificationKind.StoryWaitingForReview when storyId is not null => $"/Review/Story/{storyId}",
         _ when storyId is not null => $"/Stories/{storyId}",
         _ => "/Notifications",

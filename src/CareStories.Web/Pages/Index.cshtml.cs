@@ -3,8 +3,11 @@ using CareStories.Domain.Settings;
 namespace CareStories.Web.Pages;
 
 /// <summary>A welcome for visitors; for a signed-in person, where their stories stand and what to do next.</summary>
-public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time, IConfiguration configuration) : PageModel
 {
+    /// <summary>A leader's headline figures, shown instead of tiles about their own stories; null for everyone else.</summary>
+    public Domain.Insights.HeadlineFigures? Headline { get; private set; }
+
     public IReadOnlyDictionary<StoryStatus, int> MyCounts { get; private set; } = new Dictionary<StoryStatus, int>();
 
     public IReadOnlyList<SentBack> NeedsAttention { get; private set; } = [];
@@ -58,6 +61,11 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
                 .Take(5)
                 .ToListAsync(cancellationToken);
             WaitingForMyTeams = waiting.Select(w => w with { Wait = Review.ReviewWait.Of(w.SubmittedAt, now, ReviewOverdueDays) }).ToList();
+        }
+
+        if (User.IsInRole(Roles.Leader))
+        {
+            Headline = await Insights.LeaderHeadline.ReadAsync(db, time.GetUtcNow(), Insights.InsightsPageModel.Zone(configuration), cancellationToken);
         }
 
         RecentlyPublished = await db.Stories.AsNoTracking()

@@ -107,6 +107,7 @@ public class CareStoriesFactory : WebApplicationFactory<Program>
             ["DataFolder"] = TempFolder,
             ["Mail:PickupFolder"] = MailFolder,
             ["Demo:Seed"] = "false",
+            ["Insights:WeeklyNudges"] = "false",
             ["Registration:AllowedEmailDomains:0"] = EmailDomain,
             ["RateLimiting:AccountPostsPerMinute"] = "10000",
             ["RateLimiting:PhotoUploadsPerMinute"] = "10000",

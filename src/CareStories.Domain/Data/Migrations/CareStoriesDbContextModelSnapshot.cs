@@ -533,6 +533,33 @@ namespace CareStories.Domain.Data.Migrations
                     b.ToTable("StoryRepeats");
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Insights.ManagerNudge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ManagerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NotRecognised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerId", "WeekOf")
+                        .IsUnique();
+
+                    b.ToTable("ManagerNudges", (string)null);
+                });
+
             modelBuilder.Entity("CareStories.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -971,6 +998,9 @@ namespace CareStories.Domain.Data.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("NotRecognisedDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PublishWithoutReview")
                         .HasColumnType("INTEGER");
 
@@ -985,6 +1015,7 @@ namespace CareStories.Domain.Data.Migrations
                         new
                         {
                             Id = 1,
+                            NotRecognisedDays = 90,
                             PublishWithoutReview = false,
                             ReviewOverdueDays = 3
                         });
@@ -1002,6 +1033,8 @@ namespace CareStories.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("StoryId", "PersonId");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("PersonId");
 
@@ -1033,6 +1066,8 @@ namespace CareStories.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("CelebratorId");
 
@@ -1420,6 +1455,8 @@ namespace CareStories.Domain.Data.Migrations
                     b.HasIndex("ActorId");
 
                     b.HasIndex("StoryId", "At");
+
+                    b.HasIndex("To", "At");
 
                     b.ToTable("StoryStatusChanges");
                 });
@@ -1914,6 +1951,15 @@ namespace CareStories.Domain.Data.Migrations
                     b.HasOne("CareStories.Domain.Stories.Story", null)
                         .WithOne()
                         .HasForeignKey("CareStories.Domain.Fixes.StoryRepeat", "StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareStories.Domain.Insights.ManagerNudge", b =>
+                {
+                    b.HasOne("CareStories.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

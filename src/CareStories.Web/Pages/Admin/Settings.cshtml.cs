@@ -18,6 +18,9 @@ public sealed class SettingsModel(CareStoriesDbContext db) : PageModel
         // Text, so whatever was typed comes back as typed; CompanySettings checks the number and words the message.
         [Display(Name = "Highlight stories waiting longer than")]
         public string? ReviewOverdueDays { get; set; }
+
+        [Display(Name = "Invite recognition of people not recognised in")]
+        public string? NotRecognisedDays { get; set; }
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -27,6 +30,7 @@ public sealed class SettingsModel(CareStoriesDbContext db) : PageModel
         {
             PublishWithoutReview = settings.PublishWithoutReview,
             ReviewOverdueDays = settings.ReviewOverdueDays.ToString(CultureInfo.InvariantCulture),
+            NotRecognisedDays = settings.NotRecognisedDays.ToString(CultureInfo.InvariantCulture),
         };
     }
 
@@ -45,6 +49,16 @@ public sealed class SettingsModel(CareStoriesDbContext db) : PageModel
         try
         {
             settings.Update(Input.PublishWithoutReview, days);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainErrors(ex);
+        }
+
+        try
+        {
+            settings.SetNotRecognisedDays(
+                int.TryParse(Input.NotRecognisedDays?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var quiet) ? quiet : 0);
         }
         catch (DomainException ex)
         {

@@ -7,8 +7,19 @@ namespace CareStories.Web.Pages.People;
 /// A person's record of recognition: their teams, the published stories that credit them, the celebrations they
 /// received. Published stories are shared with everyone signed in, so anyone signed in may open this page.
 /// </summary>
-public sealed class DetailsModel(CareStoriesDbContext db) : PageModel
+public sealed class DetailsModel(CareStoriesDbContext db, TimeProvider time, IConfiguration configuration) : PageModel
 {
+    /// <summary>The period of the totals (<c>?period=30-days</c>, <c>quarter</c>, <c>12-months</c>), as on Insights.</summary>
+    [BindProperty(SupportsGet = true, Name = "period")]
+    public string? PeriodSlug { get; set; }
+
+    public Domain.Insights.PeriodChoice Choice { get; private set; }
+
+    public Domain.Insights.ReportingPeriod Period { get; private set; } = null!;
+
+    /// <summary>The same totals a manager's team record shows for this person over <see cref="Period"/>.</summary>
+    public Insights.TeamRecordRow PeriodTotals { get; private set; } = null!;
+
     public const int StoriesPageSize = 10;
     public const int CelebrationsShown = 10;
 
@@ -52,6 +63,11 @@ public sealed class DetailsModel(CareStoriesDbContext db) : PageModel
 
         Person = person;
         IsMe = person.Id == User.PersonId();
+        Choice = Domain.Insights.PeriodChoiceText.FromSlug(PeriodSlug) is { } choice and not Domain.Insights.PeriodChoice.Chosen
+            ? choice
+            : Domain.Insights.PeriodChoice.Last12Months;
+        Period = Domain.Insights.ReportingPeriod.Ending(Choice, time.GetUtcNow(), Insights.InsightsPageModel.Zone(configuration));
+        PeriodTotals = (await Insights.TeamRecordQuery.ForPeopleAsync(db, [new(person.Id, person.Name, null)], Period, cancellationToken))[0];
         var credited = db.PublishedCrediting(id);
 
         Counts = await db.Users.AsNoTracking()

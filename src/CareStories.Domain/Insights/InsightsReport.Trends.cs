@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Domain.Insights;
+
+public sealed partial class InsightsReport
+{
+    /// <summary>
+    /// The five measures by calendar month, one grouped command each: stories submitted for review (first
+    /// submissions, not resubmissions after a send-back), stories published (still published), celebrations and
+    /// applause given on published stories, and customer thank-yous received through a link (for a team, or for a
+    /// person: then for the teams the person is in now).
+    /// </summary>
+    public async Task<IReadOnlyList<TrendSeries>> TrendsAsync(CancellationToken cancellationToken)
+    {
+        var series = new List<TrendSeries>();
+        foreach (var metric in Enum.GetValues<TrendMetric>())
+        {
+            series.Add(metric == TrendMetric.Applause
+                ? await ApplauseTrendAsync(cancellationToken)
+                : await TrendAsync(metric, TrendRows(metric), cancellationToken));
+        }
+
+        return series;
+    }
+
+    private IQueryable<TrendRow> TrendRows(TrendMetric metric)
+    {
+        var start = period.Start;
+        var end = period.End;
+        var cf = _customerFacingIds;
+        var bts = _behindTheScenesIds;
+        var published = ScopedStories.Where(s => s.Status == StoryStatus.Published);
+        IQueryable<TrendRow> rows = metric switch
+        {
+            TrendMetric.Submitted => db.StoryStatusChanges.AsNoTracking()
+                .Where(h => h.To == StoryStatus.Submitted && h.From != StoryStatus.ChangesRequested && h.At >= start && h.At < end)
+                .Join(ScopedStories, h => h.StoryId, s => s.Id, (h, s) => new TrendRow
+                {
+                    At = h.At,
+                    CustomerFacing = s.Teams.Any(t => cf.Contains(t.TeamId)),
+                    BehindTheScenes = s.Teams.Any(t => bts.Contains(t.TeamId)),
+                }),
+            TrendMetric.Published => PublishedInPeriod.Select(s => new TrendRow
+            {
+                At = s.PublishedAt!.Value,
+                CustomerFacing = s.Teams.Any(t => cf.Contains(t.TeamId)),
+                BehindTheScenes = s.Teams.Any(t => bts.Contains(t.TeamId)),
+            }),
+            TrendMetric.Celebrations => db.Celebrations.AsNoTracking()
+                .Where(c => c.At >= start && c.At < end)
+                .Join(published, c => c.StoryId, s => s.Id, (c, s) => new TrendRow
+                {
+                    At = c.At,
+                    CustomerFacing = s.Teams.Any(t => cf.Contains(t.TeamId)),
+                    BehindTheScenes = s.Teams.Any(t => bts.Contains(t.TeamId)),
+                }),
+            TrendMetric.CustomerThanks => ThanksRows(start, end, cf, bts),
+            _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Applause is counted per story: ApplauseTrendAsync."),
+        };
+        return rows;
+    }
+
+    private IQueryable<TrendRow> ThanksRows(DateTimeOffset start, DateTimeOffset end, List<int> cf, List<int> bts)
+    {
+        var rows = db.CustomerThanks.AsNoTracking()
+            .Where(t => t.ReceivedAt >= start && t.ReceivedAt < end)
+            .Select(t => new TrendRow
+            {
+                At = t.ReceivedAt,
+                CustomerFacing = t.TeamId != null
+                    ? cf.Contains(t.TeamId.Value)
+                    : db.TeamMemberships.Any(m => m.PersonId == t.PersonId && cf.Contains(m.TeamId)),
+                BehindTheScenes = t.TeamId != null
+                    ? bts.Contains(t.TeamId.Value)
+                    : db.TeamMemberships.Any(m => m.PersonId == t.PersonId && bts.Contains(m.TeamId)),
+            });
+        return scope.WholeCompany ? rows : rows.Where(r => r.CustomerFacing || r.BehindTheScenes);
+    }
+
+    private sealed record MonthCount(int Month, int Total, int CustomerFacing, int BehindTheScenes);
+
+    /// <summary>
+    /// Applause is the most numerous thing counted (several per story), so it is counted per story and month first
+    /// and each story's kinds of team are looked up once per story rather than once per applause.
+    /// </summary>
+    private async Task<TrendSeries> ApplauseTrendAsync(CancellationToken cancellationToken)
+    {
+        var boundaries = period.MonthBoundaries();
+        var cf = _customerFacingIds;
+        var bts = _behindTheScenesIds;
+        var published = ScopedStories.Where(s => s.Status == StoryStatus.Published);
+        var counts = await db.Applause.AsNoTracking()
+            .Where(a => a.At >= period.Start && a.At < period.End)
+            .Select(MonthBuckets.StoryMonthOf<Applause>(a => a.StoryId, a => a.At, boundaries))
+            .GroupBy(x => new { x.StoryId, x.Month })
+            .Select(g => new { g.Key.StoryId, g.Key.Month, Count = g.Count() })
+            .Join(published, x => x.StoryId, s => s.Id, (x, s) => new
+            {
+                x.Month,
+                x.Count,
+                CustomerFacing = s.Teams.Any(t => cf.Contains(t.TeamId)),
+                BehindTheScenes = s.Teams.Any(t => bts.Contains(t.TeamId)),
+            })
+            .GroupBy(x => x.Month)
+            .Select(g => new MonthCount(
+                g.Key,
+                g.Sum(x => x.Count),
+                g.Sum(x => x.CustomerFacing ? x.Count : 0),
+                g.Sum(x => x.BehindTheScenes ? x.Count : 0)))
+            .ToDictionaryAsync(c => c.Month, cancellationToken);
+        return Series(TrendMetric.Applause, boundaries.Count - 1, counts);
+    }
+
+    private static TrendSeries Series(TrendMetric metric, int months, Dictionary<int, MonthCount> counts)
+    {
+        int[] Pick(Func<MonthCount, int> pick) =>
+            Enumerable.Range(0, months).Select(m => counts.TryGetValue(m, out var c) ? pick(c) : 0).ToArray();
+        return new TrendSeries(metric, Pick(c => c.Total), Pick(c => c.CustomerFacing), Pick(c => c.BehindTheScenes));
+    }
+
+    private async Task<TrendSeries> TrendAsync(TrendMetric metric, IQueryable<TrendRow> rows, CancellationToken cancellationToken)
+    {
+        var boundaries = period.MonthBoundaries();
+        var months = boundaries.Count - 1;
+        var counts = await rows.Select(MonthBuckets.Of(boundaries))
+            .GroupBy(r => r.Month)
+            .Select(g => new MonthCount(g.Key, g.Count(), g.Count(r => r.CustomerFacing), g.Count(r => r.BehindTheScenes)))
+            .ToDictionaryAsync(c => c.Month, cancellationToken);
+        return Series(metric, months, counts);
+    }
+}

@@ -1,0 +1,99 @@
+using CareStories.Domain.Insights;
+using CareStories.Domain.Settings;
+
+namespace CareStories.Web.Pages.Insights;
+
+/// <summary>
+/// Insights: who is and is not recognised, how care is spreading across both kinds of team, what is recognised
+/// and by whom, and how fast reviews are, for a period, a team and a kind of team (all in the address).
+/// </summary>
+public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time, IConfiguration configuration)
+    : InsightsPageModel(db, time, configuration)
+{
+    /// <summary>At most this many names in the "not recognised lately" invitation; a team filter shows the rest.</summary>
+    public const int NotRecognisedShown = 30;
+
+    public CoverageFigures? Coverage { get; private set; }
+
+    public IReadOnlyList<TrendSeries> Trends { get; private set; } = [];
+
+    public IReadOnlyList<DateOnly> Months { get; private set; } = [];
+
+    public RecognitionFigures? Recognition { get; private set; }
+
+    public ReviewFigures? Review { get; private set; }
+
+    public IReadOnlyList<TeamReview> ReviewByTeam { get; private set; } = [];
+
+    public IReadOnlyList<NotRecognisedPerson> NotRecognised { get; private set; } = [];
+
+    public int NotRecognisedCount { get; private set; }
+
+    public int NotRecognisedDays { get; private set; }
+
+    public int ReviewOverdueDays { get; private set; }
+
+    public int Published => Trends.FirstOrDefault(t => t.Metric == TrendMetric.Published)?.Total.Sum() ?? 0;
+
+    public int Celebrations => Trends.FirstOrDefault(t => t.Metric == TrendMetric.Celebrations)?.Total.Sum() ?? 0;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        ViewData["NavSection"] = "/Insights";
+        if (await ResolveAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Period is null || Scope.IsEmpty)
+        {
+            return Page();
+        }
+
+        var settings = await Db.CompanySettings.CurrentAsync(cancellationToken);
+        NotRecognisedDays = settings.NotRecognisedDays;
+        ReviewOverdueDays = settings.ReviewOverdueDays;
+        var report = new InsightsReport(Db, Scope, Period);
+        // One DbContext runs one command at a time; each of these is a handful of grouped commands.
+        Coverage = await report.CoverageAsync(cancellationToken);
+        Trends = await report.TrendsAsync(cancellationToken);
+        Months = Period.Months();
+        Recognition = await report.RecognitionAsync(cancellationToken);
+        (Review, ReviewByTeam) = await report.ReviewAsync(Now, ReviewOverdueDays, cancellationToken);
+        (NotRecognised, NotRecognisedCount) = await report.NotRecognisedAsync(Now, NotRecognisedDays, NotRecognisedShown, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The figures by team as CSV: what the tables on the page show, for a spreadsheet.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        if (await ResolveAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Period is null)
+        {
+            return BadRequest();
+        }
+
+        var settings = await Db.CompanySettings.CurrentAsync(cancellationToken);
+        var report = new InsightsReport(Db, Scope, Period);
+        var coverage = await report.CoverageAsync(cancellationToken);
+        var (_, review) = await report.ReviewAsync(Now, settings.ReviewOverdueDays, cancellationToken);
+        var rows = coverage.Teams.Select(t => new InsightsCsv.TeamRow(
+            t.Team.Name,
+            t.Team.Kind.Label(),
+            t.People,
+            t.Recognised,
+            t.Stories,
+            t.Celebrations,
+            review.First(r => r.Team.Id == t.Team.Id).Figures));
+        var name = $"insights-{Period.From:yyyy-MM-dd}-to-{Period.To:yyyy-MM-dd}.csv";
+        return File(InsightsCsv.Teams(rows), InsightsCsv.ContentType, name);
+    }
+
+    public IReadOnlyList<ChartView> Charts => Coverage is null || Recognition is null || Review is null
+        ? []
+        : InsightsCharts.For(this);
+}

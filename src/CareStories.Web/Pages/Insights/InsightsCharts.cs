@@ -1,0 +1,115 @@
+using System.Globalization;
+using CareStories.Domain.Insights;
+
+namespace CareStories.Web.Pages.Insights;
+
+/// <summary>The Insights page's charts, each with its summary sentence written from the same numbers.</summary>
+public static class InsightsCharts
+{
+    public const string CoverageId = "chart-coverage";
+    public const string SharesId = "chart-shares";
+    public const string ValuesId = "chart-values";
+    public const string BadgesId = "chart-badges";
+    public const string ReviewId = "chart-review";
+
+    public static string TrendId(TrendMetric metric) => "chart-trend-" + metric.ToString().ToLowerInvariant();
+
+    public static IReadOnlyList<ChartView> For(IndexModel page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var charts = new List<ChartView> { Coverage(page.Coverage!), Shares(page.Coverage!) };
+        charts.AddRange(page.Trends.Select(t => Trend(t, page.Months)));
+        charts.Add(Tallies(ValuesId, "Values the published stories show", "value", "stories", page.Recognition!.Values));
+        charts.Add(Tallies(BadgesId, "Badges given", "badge", "celebrations", page.Recognition.Badges));
+        charts.Add(Review(page.ReviewByTeam));
+        return charts;
+    }
+
+    public static ChartView Get(IndexModel page, string id) => For(page).First(c => c.Id == id);
+
+    private static ChartView Coverage(CoverageFigures coverage)
+    {
+        var teams = coverage.Teams;
+        var shares = teams.Select(t => t.People == 0 ? 0 : (double)t.Recognised / t.People).ToList();
+        var summary = teams.Count == 0
+            ? "There are no teams to show."
+            : $"{coverage.Recognised:N0} of {coverage.People:N0} people were recognised in the period; " +
+              $"{Lowest(teams, t => t.People == 0 ? 1 : (double)t.Recognised / t.People)} had the smallest share.";
+        return new ChartView(CoverageId, "Share of each team's people recognised", summary, "bar", "Team",
+            teams.Select(t => t.Team.Name).ToList(),
+            [new("Recognised", shares)], Percent: true);
+    }
+
+    private static ChartView Shares(CoverageFigures coverage)
+    {
+        var kinds = coverage.Kinds;
+        double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+        var behind = kinds.FirstOrDefault(k => k.Kind == TeamKind.BehindTheScenes);
+        var summary = behind is null
+            ? "Only one kind of team is in view, so there is nothing to compare."
+            : $"Behind-the-scenes teams hold {Pct(Share(behind.People, coverage.TotalPeopleCredits))} of the people, " +
+              $"{Pct(Share(behind.Stories, coverage.TotalStoryCredits))} of the stories and " +
+              $"{Pct(Share(behind.Celebrations, coverage.TotalCelebrationCredits))} of the celebrations.";
+        return new ChartView(SharesId, "Each kind of team's share of people, stories and celebrations", summary, "bar", "Kind of team",
+            kinds.Select(k => k.Kind.Label()).ToList(),
+            [
+                new("People", kinds.Select(k => Share(k.People, coverage.TotalPeopleCredits)).ToList()),
+                new("Stories", kinds.Select(k => Share(k.Stories, coverage.TotalStoryCredits)).ToList()),
+                new("Celebrations", kinds.Select(k => Share(k.Celebrations, coverage.TotalCelebrationCredits)).ToList()),
+            ],
+            Percent: true);
+    }
+
+    private static ChartView Trend(TrendSeries series, IReadOnlyList<DateOnly> months)
+    {
+        var labels = months.Select(m => m.ToString("MMM yyyy", CultureInfo.InvariantCulture)).ToList();
+        var total = series.Total.Sum();
+        var busiest = total == 0 ? -1 : series.Total.ToList().IndexOf(series.Total.Max());
+        var summary = total == 0
+            ? $"None in the period ({series.Metric.Label().ToLowerInvariant()})."
+            : $"{total:N0} in all: {series.CustomerFacing.Sum():N0} for customer-facing teams and " +
+              $"{series.BehindTheScenes.Sum():N0} for behind-the-scenes teams; the busiest month was {labels[busiest]}.";
+        return new ChartView(TrendId(series.Metric), series.Metric.Label() + " by month", summary, "line", "Month", labels,
+            [
+                new("Customer-facing", series.CustomerFacing.Select(v => (double)v).ToList()),
+                new("Behind the scenes", series.BehindTheScenes.Select(v => (double)v).ToList()),
+                new("All teams", series.Total.Select(v => (double)v).ToList()),
+            ]);
+    }
+
+    private static ChartView Tallies(string id, string title, string thing, string unit, IReadOnlyList<Tally> tallies)
+    {
+        var summary = tallies.Count == 0
+            ? $"No {unit} in the period."
+            : $"The most common {thing} was {tallies[0].Name} ({tallies[0].Count:N0} {unit}), of {tallies.Count:N0} in all.";
+        return new ChartView(id, title, summary, "bar", char.ToUpperInvariant(thing[0]) + thing[1..],
+            tallies.Select(t => t.Name).ToList(), [new(char.ToUpperInvariant(unit[0]) + unit[1..], tallies.Select(t => (double)t.Count).ToList())]);
+    }
+
+    private static ChartView Review(IReadOnlyList<TeamReview> teams)
+    {
+        var decided = teams.Where(t => t.Figures.Decisions > 0).ToList();
+        var summary = decided.Count == 0
+            ? "No story was published or sent back by a reviewer in the period."
+            : $"{Lowest(decided, t => -(t.Figures.MedianHours ?? 0))} waited longest for a decision, a median of " +
+              $"{InsightsPageModel.Hours(decided.Max(t => t.Figures.MedianHours))}.";
+        return new ChartView(ReviewId, "Hours waited for a decision, by team", summary, "bar", "Team",
+            teams.Select(t => t.Team.Name).ToList(),
+            [
+                new("Median", teams.Select(t => (double)(t.Figures.MedianHours ?? 0)).ToList()),
+                new("90th percentile", teams.Select(t => (double)(t.Figures.Percentile90Hours ?? 0)).ToList()),
+            ]);
+    }
+
+    private static string Lowest<T>(IReadOnlyList<T> teams, Func<T, double> measure)
+        where T : notnull => teams.OrderBy(measure).ThenBy(t => t.ToString(), StringComparer.Ordinal).Select(Name).First();
+
+    private static string Name<T>(T row) => row switch
+    {
+        TeamCoverage c => c.Team.Name,
+        TeamReview r => r.Team.Name,
+        _ => row!.ToString()!,
+    };
+
+    private static string Pct(double share) => share.ToString("0%", CultureInfo.InvariantCulture);
+}
