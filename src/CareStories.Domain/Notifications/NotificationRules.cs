@@ -60,6 +60,9 @@ internal sealed class NotificationRules(CareStoriesDbContext db)
             case ThanksDiscarded e:
                 await ThanksDecidedAsync(e.Thanks, e.At, cancellationToken);
                 break;
+            case Fixes.FixProposed or Fixes.FixAccepted or Fixes.FixDeclined or Fixes.FixDone or Fixes.FixCelebrated:
+                await new Fixes.FixNotificationRules(db, AdminsAsync).HandleAsync(domainEvent, cancellationToken);
+                break;
             case Permission.RuleDecided e:
                 await TellRuleBendersAsync(e, cancellationToken);
                 break;

@@ -43,7 +43,7 @@ public static class InsightsCharts
     private static ChartView Shares(CoverageFigures coverage)
     {
         var kinds = coverage.Kinds;
-        double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+        static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
         var behind = kinds.FirstOrDefault(k => k.Kind == TeamKind.BehindTheScenes);
         var summary = behind is null
             ? "Only one kind of team is in view, so there is nothing to compare."
