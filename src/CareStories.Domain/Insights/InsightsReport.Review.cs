@@ -100,15 +100,19 @@ public sealed partial class InsightsReport
         const int published = (int)StoryStatus.Published;
         const long ticksPerHour = TimeSpan.TicksPerHour;
         var withoutReview = Story.PublishedWithoutReviewComment;
+        // A decision with no recorded submission before it (history written out of order) has no wait to count.
         return db.Database.SqlQuery<DecisionWait>($"""
-            SELECT d."StoryId" AS "StoryId",
-                   CASE WHEN d."To" = {sentBack} THEN 1 ELSE 0 END AS "SentBack",
-                   (d."At" - (SELECT MAX(s."At") FROM "StoryStatusChanges" AS s
-                              WHERE s."StoryId" = d."StoryId" AND s."To" = {submitted} AND s."At" <= d."At")) / {ticksPerHour} AS "WaitHours"
-            FROM "StoryStatusChanges" AS d
-            WHERE d."To" IN ({sentBack}, {published}) AND d."From" = {submitted}
-              AND d."At" >= {start} AND d."At" < {end}
-              AND (d."Comment" IS NULL OR d."Comment" <> {withoutReview})
+            SELECT w."StoryId", w."SentBack", w."WaitHours" FROM (
+                SELECT d."StoryId" AS "StoryId",
+                       CASE WHEN d."To" = {sentBack} THEN 1 ELSE 0 END AS "SentBack",
+                       (d."At" - (SELECT MAX(s."At") FROM "StoryStatusChanges" AS s
+                                  WHERE s."StoryId" = d."StoryId" AND s."To" = {submitted} AND s."At" <= d."At")) / {ticksPerHour} AS "WaitHours"
+                FROM "StoryStatusChanges" AS d
+                WHERE d."To" IN ({sentBack}, {published}) AND d."From" = {submitted}
+                  AND d."At" >= {start} AND d."At" < {end}
+                  AND (d."Comment" IS NULL OR d."Comment" <> {withoutReview})
+            ) AS w
+            WHERE w."WaitHours" IS NOT NULL
             """);
     }
 }

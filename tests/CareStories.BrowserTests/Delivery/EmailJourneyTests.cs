@@ -87,7 +87,8 @@ public sealed class EmailJourneyTests(AppServer app, Browser browser, ITestOutpu
             var robin = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
             var tom = await db.Users.Where(u => u.Email == "tom@carestories.example").Select(u => u.Id).SingleAsync();
             var sam = await db.Users.Where(u => u.Email == DemoAccounts.Manager.Email).Select(u => u.Id).SingleAsync();
-            var team = await db.TeamMemberships.Where(m => m.PersonId == tom).Select(m => m.TeamId).FirstAsync();
+            // Sam's own customer-facing team, so the story stays out of the behind-the-scenes feed other journeys read.
+            var team = await db.TeamMemberships.Where(m => m.PersonId == sam && m.IsManager).Select(m => m.TeamId).FirstAsync();
             var story = new Story(tom, new StoryContent(
                 $"Kept the anniversary dinner a surprise {Guid.NewGuid():N}"[..50],
                 DateOnly.FromDateTime(now.UtcDateTime.AddDays(-1)),

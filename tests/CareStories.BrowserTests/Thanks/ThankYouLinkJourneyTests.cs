@@ -28,7 +28,9 @@ public sealed class ThankYouLinkJourneyTests(AppServer app, Browser browser, ITe
         await Expect(page.Locator(".page-head .status")).ToHaveTextAsync("Open");
         var qr = page.Locator("img.qr-image");
         await Expect(qr).ToBeVisibleAsync();
-        Assert.True(await qr.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 100"), "The QR code image did not load.");
+        // The image loads after the page; wait for it rather than reading it at once (that raced on a busy machine).
+        await page.WaitForFunctionAsync("() => { const img = document.querySelector('img.qr-image'); return img && img.complete && img.naturalWidth > 0; }");
+        Assert.True(await qr.EvaluateAsync<bool>("img => img.naturalWidth > 100"), "The QR code image did not load.");
         var address = (await page.Locator("#link-address").TextContentAsync())!.Trim();
         Assert.Contains("/t/", address, StringComparison.Ordinal);
         await AssertAccessibleAsync(page);
