@@ -94,14 +94,60 @@ public sealed class Cluster : IAsyncLifetime
         return new() { ["ConnectionStrings__CareStories"] = $"Data Source={file}" };
     }
 
-    private AppProcess StartApp(string name, int port, Dictionary<string, string> database, bool seedDemo)
+    /// <summary>The built app's dll, as <c>dotnet CareStories.Web.dll</c> runs it.</summary>
+    public static string AppDll
     {
-        var dll = typeof(Cluster).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "WebAppDll").Value!;
-        if (!File.Exists(dll))
+        get
         {
-            throw new InvalidOperationException($"The app is not built at {dll}.");
+            var dll = typeof(Cluster).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "WebAppDll").Value!;
+            return File.Exists(dll) ? dll : throw new InvalidOperationException($"The app is not built at {dll}.");
+        }
+    }
+
+    /// <summary>Runs the app with <paramref name="arguments"/> in Production until it exits (at most a minute); its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAppAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(AppDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(AppDll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
         }
 
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["App__PublicUrl"] = "https://stories.example.com";
+        start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"The app did not exit within a minute:\n{await output}{await errors}");
+        }
+
+        return (process.ExitCode, await output + await errors);
+    }
+
+    private AppProcess StartApp(string name, int port, Dictionary<string, string> database, bool seedDemo)
+    {
+        var dll = AppDll;
         var environment = new Dictionary<string, string>(database)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
