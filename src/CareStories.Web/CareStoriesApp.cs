@@ -1,9 +1,9 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using CareStories.Web.Authorization;
 using CareStories.Web.Delivery;
 using CareStories.Web.Operations;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CareStories.Web;
 
