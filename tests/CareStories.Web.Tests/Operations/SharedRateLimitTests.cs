@@ -1,3 +1,5 @@
+using CareStories.Web.Tests.Thanks;
+
 namespace CareStories.Web.Tests.Operations;
 
 /// <summary>Two instances of the app counting in one real redis-server, and one whose Redis is down.</summary>
@@ -26,6 +28,7 @@ public sealed class TwoInstancesOverRedis : IAsyncLifetime
     {
         ["Redis:Configuration"] = redis,
         ["RateLimiting:AccountPostsPerMinute"] = PostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimiting:ThanksPostsPerMinute"] = "2",
     };
 
     public async Task DisposeAsync()
@@ -59,6 +62,30 @@ public sealed class SharedRateLimitTests(TwoInstancesOverRedis instances) : ICla
         Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
         // Another client still has its whole budget, on either instance.
         Assert.Equal(HttpStatusCode.OK, await first.WrongPasswordAsync("198.51.100.22"));
+    }
+
+    [Fact]
+    public async Task With_Redis_a_customers_thank_you_budget_holds_across_instances_and_the_refused_words_stay_on_the_form()
+    {
+        var onFirst = await instances.First.LinkAsync(await instances.First.Data.PersonAsync());
+        var onSecond = await instances.Second.LinkAsync(await instances.Second.Data.PersonAsync());
+        var first = instances.First.CreateBrowserClient();
+        var second = instances.Second.CreateBrowserClient();
+        FormValues Thanks(string words) => new FormValues
+        {
+            ["Input.Text"] = words,
+            ["Input.Naming"] = nameof(CustomerNaming.Anonymous),
+            ["Input.Consent"] = "true",
+        }.WithPeer(first, "198.51.100.41").WithPeer(second, "198.51.100.41");
+
+        await first.SubmitFormAsync($"/t/{onFirst.Token}", Thanks("Thank you!")).ShouldBeAsync(HttpStatusCode.Redirect);
+        await second.SubmitFormAsync($"/t/{onSecond.Token}", Thanks("Thanks again.")).ShouldBeAsync(HttpStatusCode.Redirect);
+        var refused = await first.SubmitFormAsync($"/t/{onFirst.Token}", Thanks("And the flowers were lovely."));
+
+        await refused.ShouldBeAsync(HttpStatusCode.TooManyRequests);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Contains("You've sent several thank-yous in a short time", page.QuerySelector("[data-error-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("And the flowers were lovely.", page.QuerySelector("textarea[name='Input.Text']")!.TextContent.Trim());
     }
 
     [Fact]
