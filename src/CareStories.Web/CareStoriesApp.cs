@@ -17,7 +17,8 @@ public static class CareStoriesApp
         services.AddSingleton(TimeProvider.System);
         builder.Logging.AddConsole(options => options.FormatterName = SafeLogFormatter.Name)
             .AddConsoleFormatter<SafeLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
-        services.AddDbContext<CareStoriesDbContext>((provider, options) =>
+        // Pooled: a request borrows a context already built instead of building one (its services, its change tracker).
+        services.AddDbContextPool<CareStoriesDbContext>((provider, options) =>
             options.UseSqlite(DatabasePaths.ResolveConnectionString(configuration, builder.Environment))
                 .AddInterceptors(provider.GetRequiredService<Delivery.DeliveryNudge>()));
 
@@ -82,6 +83,8 @@ public static class CareStoriesApp
 
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
+        services.AddScoped<Freshness.SharedContentStamp>();
+        services.AddSingleton<Freshness.SharedContentCache>();
         services.AddScoped<Pages.Thanks.LinkGate>();
         services.AddScoped<CareStories.Domain.Search.IStorySearch, CareStories.Domain.Search.SqliteStorySearch>();
         services.AddCareStoriesPhotos(configuration, builder.Environment);

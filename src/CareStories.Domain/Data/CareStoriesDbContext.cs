@@ -88,6 +88,9 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
 
     public DbSet<StoryLatitude> StoryLatitudes => Set<StoryLatitude>();
 
+    /// <summary>The stamp shared caches are keyed by, renewed in every save that changes what everyone sees.</summary>
+    public DbSet<Freshness.ChangeStamp> ChangeStamps => Set<Freshness.ChangeStamp>();
+
     /// <summary>
     /// Turns the domain events the tracked entities raised into notification rows, and bumps the concurrency token
     /// of every changed aggregate that has one, then saves it all in one transaction.
@@ -96,6 +99,7 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
     {
         await DispatchDomainEventsAsync(cancellationToken);
         BumpVersions();
+        Freshness.ChangeStamping.RenewIfContentChanged(this);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -104,6 +108,7 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
         // The synchronous path (tools, seeding) runs the same rules; nothing here has a synchronization context to deadlock on.
         DispatchDomainEventsAsync(CancellationToken.None).GetAwaiter().GetResult();
         BumpVersions();
+        Freshness.ChangeStamping.RenewIfContentChanged(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

@@ -27,6 +27,8 @@ public static class DatabaseStartup
             await db.Database.MigrateAsync();
         }
 
+        await Freshness.SqliteWriteAhead.UseWriteAheadLogAsync(db);
+
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {
