@@ -156,10 +156,12 @@ public sealed class WebApp : IAsyncDisposable
         await _log.DisposeAsync();
     }
 
-    internal static async Task<(int ExitCode, string Output)> Run(string file, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    internal static async Task<(int ExitCode, string Output)> Run(
+        string file, IEnumerable<string> arguments, CancellationToken cancellationToken, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(file)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
