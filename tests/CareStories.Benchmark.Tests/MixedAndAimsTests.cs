@@ -76,8 +76,12 @@ public sealed class MixedAndAimsTests
     {
         var names = new Dictionary<string, string>
         {
-            ["static"] = "Static file", ["feed"] = "Feed, first page", ["deep"] = "Feed, deep page", ["team"] = "Feed filtered by team",
-            ["kind"] = "Feed, behind-the-scenes teams", ["story"] = "Story page",
+            ["static"] = "Static file",
+            ["feed"] = "Feed, first page",
+            ["deep"] = "Feed, deep page",
+            ["team"] = "Feed filtered by team",
+            ["kind"] = "Feed, behind-the-scenes teams",
+            ["story"] = "Story page",
         };
         var measurements = runs.Select(r => new Measurement(
             new Target(r.Key, names[r.Key], "/" + r.Key),

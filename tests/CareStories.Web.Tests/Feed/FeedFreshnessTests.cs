@@ -146,7 +146,7 @@ public sealed class FeedFreshnessTests(CareStoriesFactory factory) : IClassFixtu
             story.AddQuote(new QuoteDetails(words, QuoteSource.Email, DateOnly.FromDateTime(now.UtcDateTime), CustomerNaming.FullName, "Ana Lima"), now);
             story.Submit(author.Id, now, publishWithoutReview: true);
         });
-        var quoteId = await factory.WithDbAsync(db => db.Quotes.Where(q => q.StoryId == storyId).Select(q => q.Id).SingleAsync());
+        var quoteId = await factory.WithDbAsync(db => db.Quotes.Where(q => q.StoryId == storyId && q.Text == words).Select(q => q.Id).SingleAsync());
         return (storyId, quoteId);
     }
 }
