@@ -23,9 +23,14 @@ public static class BenchmarkProgram
           --connections N    open connections (default 16)
           --threads N        wrk threads (default 2)
           --out PATH         where the results go (default docs/performance.md; "none" to only print them)
-          --only KEY,KEY     measure only these addresses (static, feed, deep, team, kind, story, search, insights); prints, writes nothing
+          --only KEY,KEY     measure only these (static, feed, deep, team, kind, story, search, insights, mixed); prints, writes nothing
           --app-env KEY=VALUE  an extra environment variable for the app, to try a setting (DOTNET_gcServer=0); repeatable
           --reuse            keep the database of an earlier run with the same sizes instead of generating it again
+          --profile          record a CPU profile (dotnet-trace) and counters (dotnet-counters) of the feed's run into
+                             artifacts/benchmark; prints, writes nothing (the profiler slows the app down)
+
+        "mixed" is reads and writes together for --duration (after everything else, as it changes the data): most
+        connections read the feed while a few applaud, comment and publish, each change checked on its maker's next read.
         """;
 
     private const int InsightsWarmUp = 5;
@@ -133,6 +138,11 @@ public static class BenchmarkProgram
             expectedBytes[target.Key] = await browser.VerifyAsync(target, cancellationToken);
         }
 
+        if (options.Profile)
+        {
+            await Profiling.RestoreToolsAsync(root, cancellationToken);
+        }
+
         var settings = options.Load;
         Console.WriteLine($"Warming up: {LoadSettings.Seconds(settings.WarmUp)} on each of {targets.Count} addresses...");
         foreach (var target in targets)
@@ -144,7 +154,15 @@ public static class BenchmarkProgram
         var measurements = new List<Measurement>();
         foreach (var target in targets)
         {
+            var profiling = options.Profile && target.Key == Profiling.Key
+                ? Profiling.Start(root, folder, app.ProcessId, settings.Duration, DateTimeOffset.UtcNow)
+                : null;
             var measurement = await LoadRun.MeasureAsync(app, target, browser.CookieHeader, settings, expectedBytes[target.Key], cancellationToken);
+            if (profiling is not null)
+            {
+                Console.WriteLine("  " + await profiling.FinishAsync(cancellationToken));
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {target.Name}: {measurement.Wrk.RequestsPerSecond:N0} req/s, p99 {measurement.Wrk.LatencyP99.TotalMilliseconds:0.0} ms"));
             measurements.Add(measurement);
@@ -166,12 +184,29 @@ public static class BenchmarkProgram
             await browser.VerifyAsync(target, cancellationToken);
         }
 
+        // Last, because it publishes and comments: the checks above expect the generated data as it was.
+        MixedResult? mixed = null;
+        if (options.Only is null || options.Only.Contains(MixedRun.Key))
+        {
+            var mix = MixedRun.MixFor(settings.Connections);
+            Console.WriteLine($"Reads and writes together for {LoadSettings.Seconds(settings.Duration)}: {mix.Describe()}...");
+            mixed = await MixedRun.RunAsync(app.Address, data.Password, mix, settings.Duration, cancellationToken);
+            var locked = File.ReadLines(Path.Combine(folder, "app.log")).Count(line => line.Contains("database is locked", StringComparison.OrdinalIgnoreCase));
+            if (locked > 0)
+            {
+                mixed = mixed with { Errors = [.. mixed.Errors, $"the app's log says \"database is locked\" {locked} times"] };
+            }
+
+            Console.WriteLine(mixed.Markdown());
+        }
+
         var report = new BenchmarkReport(
             DateTimeOffset.UtcNow, machine, data, reuse, facts, settings, measurements, staticAgain, afterStart, app.ReadMemory())
         {
             Search = search,
             Insights = insights,
             InsightsSamples = InsightsSamples,
+            Mixed = mixed,
         };
         Console.WriteLine();
         Console.WriteLine(report.ConsoleTable());
@@ -192,7 +227,7 @@ public static class BenchmarkProgram
         }
 
         // A partial run, or one with settings the app does not ship with, is not the app's result.
-        if (options.Out is { } output && options.Only is null && options.AppEnvironment.Count == 0)
+        if (options.Out is { } output && options.Only is null && options.AppEnvironment.Count == 0 && !options.Profile)
         {
             var path = Path.GetFullPath(output, root);
             var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : null;
@@ -262,12 +297,14 @@ public static class BenchmarkProgram
     private sealed record Options(
         int Stories, int People, LoadSettings Load, string? Out, IReadOnlySet<string>? Only, IReadOnlyDictionary<string, string> AppEnvironment, bool Reuse, bool Help)
     {
+        public bool Profile { get; init; }
+
         public static Options Parse(string[] args)
         {
             int stories = 100_000, people = 1_000, connections = 16, threads = 2;
             TimeSpan duration = TimeSpan.FromSeconds(15), warmUp = TimeSpan.FromSeconds(10);
             string? output = "docs/performance.md";
-            bool reuse = false, help = false;
+            bool reuse = false, help = false, profile = false;
             HashSet<string>? only = null;
             var appEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < args.Length; i++)
@@ -288,6 +325,7 @@ public static class BenchmarkProgram
                         appEnvironment[pair[0]] = pair.Length == 2 && pair[0].Length > 0 ? pair[1] : throw new FormatException("--app-env takes KEY=VALUE.");
                         break;
                     case "--reuse": reuse = true; break;
+                    case "--profile": profile = true; break;
                     case "--help" or "-h": help = true; break;
                     default: throw new FormatException($"Unknown option {args[i]}.");
                 }
@@ -298,7 +336,10 @@ public static class BenchmarkProgram
                 throw new FormatException("--threads cannot be more than --connections.");
             }
 
-            return new Options(stories, people, new LoadSettings(threads, connections, duration, warmUp, TimeSpan.FromSeconds(5)), output, only, appEnvironment, reuse, help);
+            return new Options(stories, people, new LoadSettings(threads, connections, duration, warmUp, TimeSpan.FromSeconds(5)), output, only, appEnvironment, reuse, help)
+            {
+                Profile = profile,
+            };
         }
 
         private static int Count(string text, string option, int minimum) =>

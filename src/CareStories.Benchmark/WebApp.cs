@@ -68,6 +68,9 @@ public sealed class WebApp : IAsyncDisposable
         // A throw-away database: its signing keys need no certificate.
         environment["DataProtection__AllowUnencryptedKeys"] = "true";
         environment["Logging__LogLevel__Default"] = "Warning";
+        // The mixed run signs in 16 people from one address within seconds; the per-address sign-in limit would refuse
+        // them as a password-guessing attack would be refused.
+        environment["RateLimiting__AccountPostsPerMinute"] = "1000";
         environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
         foreach (var (key, value) in extraEnvironment)
         {
@@ -156,10 +159,12 @@ public sealed class WebApp : IAsyncDisposable
         await _log.DisposeAsync();
     }
 
-    internal static async Task<(int ExitCode, string Output)> Run(string file, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    internal static async Task<(int ExitCode, string Output)> Run(
+        string file, IEnumerable<string> arguments, CancellationToken cancellationToken, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(file)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -126,14 +126,15 @@ public static class CareStoriesDatabase
             }
         }
 
+        // Pooled: a request borrows a context already built instead of building one (its services, its change tracker).
         if (provider == DatabaseProvider.PostgreSQL)
         {
-            services.AddDbContext<PostgresCareStoriesDbContext>(Options);
+            services.AddDbContextPool<PostgresCareStoriesDbContext>(Options);
             services.AddScoped<CareStoriesDbContext>(sp => sp.GetRequiredService<PostgresCareStoriesDbContext>());
         }
         else
         {
-            services.AddDbContext<SqliteCareStoriesDbContext>(Options);
+            services.AddDbContextPool<SqliteCareStoriesDbContext>(Options);
             services.AddScoped<CareStoriesDbContext>(sp => sp.GetRequiredService<SqliteCareStoriesDbContext>());
         }
 

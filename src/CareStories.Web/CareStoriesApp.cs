@@ -89,6 +89,8 @@ public static class CareStoriesApp
 
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
+        services.AddScoped<Freshness.SharedContentStamp>();
+        services.AddSingleton<Freshness.SharedContentCache>();
         services.AddScoped<Pages.Thanks.LinkGate>();
         services.AddCareStoriesPhotos(configuration, builder.Environment);
         services.AddRazorPages(options =>

@@ -110,6 +110,9 @@ public abstract class CareStoriesDbContext(DbContextOptions options)
 
     public DbSet<StoryLatitude> StoryLatitudes => Set<StoryLatitude>();
 
+    /// <summary>The stamp shared caches are keyed by, renewed in every save that changes what everyone sees.</summary>
+    public DbSet<Freshness.ChangeStamp> ChangeStamps => Set<Freshness.ChangeStamp>();
+
     /// <summary>
     /// Turns the domain events the tracked entities raised into notification rows, and bumps the concurrency token
     /// of every changed aggregate that has one, then saves it all in one transaction.
@@ -118,6 +121,7 @@ public abstract class CareStoriesDbContext(DbContextOptions options)
     {
         await DispatchDomainEventsAsync(cancellationToken);
         BumpVersions();
+        Freshness.ChangeStamping.RenewIfContentChanged(this);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -126,6 +130,7 @@ public abstract class CareStoriesDbContext(DbContextOptions options)
         // The synchronous path (tools, seeding) runs the same rules; nothing here has a synchronization context to deadlock on.
         DispatchDomainEventsAsync(CancellationToken.None).GetAwaiter().GetResult();
         BumpVersions();
+        Freshness.ChangeStamping.RenewIfContentChanged(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

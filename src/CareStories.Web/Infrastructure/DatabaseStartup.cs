@@ -27,6 +27,8 @@ public static class DatabaseStartup
             await db.Database.MigrateAsync();
         }
 
+        await Freshness.SqliteWriteAhead.UseWriteAheadLogAsync(db);
+
         await EnsureRolesAsync(services);
         if (app.Configuration.GetValue("Demo:Seed", false) && !await db.Users.AnyAsync())
         {

@@ -72,7 +72,8 @@ public sealed partial class IndexModel
     private sealed record CelebrationRow(int StoryId, int BadgeId, int Count);
 
     /// <summary>The cards for these stories in three commands, whatever their number of heroes, teams or badges.</summary>
-    private async Task<Dictionary<int, Card>> CardsAsync(List<int> ids, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, Card>> CardsAsync(
+        List<int> ids, Dictionary<int, TeamOption> teams, Dictionary<int, BadgeOption> badges, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
@@ -115,8 +116,6 @@ public sealed partial class IndexModel
             .ToListAsync(cancellationToken))
             .ToLookup(c => c.StoryId);
 
-        var teams = Teams.ToDictionary(t => t.Id);
-        var badges = Badges.ToDictionary(b => b.Id);
         return rows.ToDictionary(r => r.Id, r => new Card(
             r.Id,
             r.Title,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CareStories.Domain.Paging;
+using CareStories.Web.Freshness;
 
 namespace CareStories.Web.Pages.Feed;
 
@@ -7,8 +8,10 @@ namespace CareStories.Web.Pages.Feed;
 /// The recognition feed: published stories newest first, featured ones pinned on top, filters kept in the URL so
 /// a filtered feed can be shared. A page costs the same few SQL commands however many stories there are: the
 /// three small filter lists, one for the page's keys, then one each for cards, heroes and celebrations by id.
+/// Everything but the header is the same for every reader, so it is read once per change of the database's
+/// <see cref="SharedContentStamp"/> and kept in <see cref="SharedContentCache"/> (its markup in a cache tag too).
 /// </summary>
-public sealed partial class IndexModel(CareStoriesDbContext db, TimeProvider time) : PageModel
+public sealed partial class IndexModel(CareStoriesDbContext db, TimeProvider time, SharedContentStamp stamp, SharedContentCache cache) : PageModel
 {
     public const int PageSize = 20;
     public const int ExcerptLength = 200;
@@ -27,28 +30,39 @@ public sealed partial class IndexModel(CareStoriesDbContext db, TimeProvider tim
         ["12m"] = FeedPeriod.Last12Months,
     };
 
-    public FeedFilter Filter { get; private set; } = FeedFilter.None;
+    public FeedFilter Filter => Data.Filter;
 
-    public IReadOnlyList<TeamOption> Teams { get; private set; } = [];
+    public IReadOnlyList<TeamOption> Teams => Data.Teams;
 
-    public IReadOnlyList<ValueOption> Values { get; private set; } = [];
+    public IReadOnlyList<ValueOption> Values => Data.Values;
 
-    public IReadOnlyList<BadgeOption> Badges { get; private set; } = [];
+    public IReadOnlyList<BadgeOption> Badges => Data.Badges;
 
-    public IReadOnlyList<Card> Featured { get; private set; } = [];
+    public IReadOnlyList<Card> Featured => Data.Featured;
 
-    public IReadOnlyList<Card> Stories { get; private set; } = [];
+    public IReadOnlyList<Card> Stories => Data.Stories;
 
     /// <summary>Done fixes within this page's window of time, newest first, merged among the stories (<see cref="Fixes.FeedFixes"/>).</summary>
-    public IReadOnlyList<Fixes.FixCard> DoneFixes { get; private set; } = [];
+    public IReadOnlyList<Fixes.FixCard> DoneFixes => Data.DoneFixes;
 
     /// <summary>The key of the next, older page; null on the last page.</summary>
-    public PageKey? Next { get; private set; }
+    public PageKey? Next => Data.Next;
 
     public bool IsFirstPage { get; private set; }
 
     /// <summary>What the filters narrow the feed to, in words ("Billing", "Last 30 days"); empty when unfiltered.</summary>
-    public IReadOnlyList<string> FilterWords { get; private set; } = [];
+    public IReadOnlyList<string> FilterWords => Data.FilterWords;
+
+    /// <summary>
+    /// What this page's shared part is filed under, for the data and for the rendered markup: the database's change
+    /// stamp and everything that picks the page. Nothing about the reader is in it, because nothing about the reader
+    /// is in that part of the page.
+    /// </summary>
+    public string CacheKey { get; private set; } = "";
+
+    public bool CacheEnabled => cache.Enabled;
+
+    private FeedPageData Data { get; set; } = FeedPageData.Empty;
 
     public async Task<IActionResult> OnGetAsync(
         [FromQuery] int? team,
@@ -63,44 +77,22 @@ public sealed partial class IndexModel(CareStoriesDbContext db, TimeProvider tim
         // simply not applied, and nothing on the page is an error.
         ModelState.Clear();
 
-        Teams = await db.Teams.AsNoTracking()
-            .OrderBy(t => t.Name)
-            .Select(t => new TeamOption(t.Id, t.Name, t.Kind))
-            .ToListAsync(cancellationToken);
-        Values = await db.Values.AsNoTracking()
-            .OrderBy(v => v.IsRetired).ThenBy(v => v.Name)
-            .Select(v => new ValueOption(v.Id, v.Name, v.IsRetired))
-            .ToListAsync(cancellationToken);
-        Badges = await db.Badges.AsNoTracking()
-            .OrderBy(b => b.IsRetired).ThenBy(b => b.Name)
-            .Select(b => new BadgeOption(b.Id, b.Name, b.Emoji, b.Colour, b.IsRetired))
-            .ToListAsync(cancellationToken);
-
-        // Only filters that name something that exists count: an old link to a team that is gone shows everything.
-        Filter = new FeedFilter(
-            Teams.Any(t => t.Id == team) ? team : null,
-            Values.Any(v => v.Id == value) ? value : null,
-            Badges.Any(b => b.Id == badge) ? badge : null,
-            kind is not null && Kinds.TryGetValue(kind, out var k) ? k : null,
-            period is not null && Periods.TryGetValue(period, out var p) ? p : null);
-        FilterWords = Describe(Filter);
-
+        var teamKind = kind is not null && Kinds.TryGetValue(kind, out var k) ? k : (TeamKind?)null;
+        var feedPeriod = period is not null && Periods.TryGetValue(period, out var p) ? p : (FeedPeriod?)null;
         var after = FeedQueries.ByPublished.Read(before);
         IsFirstPage = after is null;
-        var keys = await db.Stories.AsNoTracking()
-            .FeedPage(db, Filter, after, time.GetUtcNow(), PageSize)
-            .ToListAsync(cancellationToken);
-        var featuredKeys = keys.Where(k => k.IsFeatured).OrderByDescending(k => k.FeaturedAt).ThenByDescending(k => k.Id).ToList();
-        var list = Keyset.PageOf(
-            [.. keys.Where(k => !k.IsFeatured).OrderByDescending(k => k.PublishedAt).ThenByDescending(k => k.Id)],
-            PageSize,
-            k => k.Key);
-        Next = list.Next;
 
-        var cards = await CardsAsync([.. featuredKeys.Select(k => k.Id), .. list.Items.Select(k => k.Id)], cancellationToken);
-        Featured = [.. featuredKeys.Select(k => cards[k.Id])];
-        Stories = [.. list.Items.Select(k => cards[k.Id])];
-        DoneFixes = await Fixes.FeedFixes.InWindowAsync(db, Filter, list.Next?.At, after?.At, time.GetUtcNow(), cancellationToken);
+        // A period counts back from the start of the current minute, so everyone reading within that minute shares
+        // one page; without a period the time does not change what the page shows.
+        var now = time.GetUtcNow();
+        now = feedPeriod is null ? now : new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+        var key = string.Create(
+            CultureInfo.InvariantCulture,
+            $"feed:{team}:{value}:{badge}:{teamKind}:{feedPeriod}:{after}:{(feedPeriod is null ? 0 : now.Ticks)}");
+        var current = await stamp.CurrentAsync(cancellationToken);
+        CacheKey = string.Create(CultureInfo.InvariantCulture, $"{current}:{key}");
+        var asked = new FeedAsked(team, value, badge, teamKind, feedPeriod, after, now);
+        Data = await cache.GetOrLoadAsync(current, key, () => LoadAsync(asked, cancellationToken));
         return Page();
     }
 
@@ -192,12 +184,12 @@ public sealed partial class IndexModel(CareStoriesDbContext db, TimeProvider tim
         return head + "\u2026";
     }
 
-    private IReadOnlyList<string> Describe(FeedFilter filter)
+    private static List<string> Describe(FeedFilter filter, IReadOnlyList<TeamOption> teams, IReadOnlyList<ValueOption> values, IReadOnlyList<BadgeOption> badges)
     {
         var words = new List<string>();
         if (filter.TeamId is { } team)
         {
-            words.Add(Teams.First(t => t.Id == team).Name);
+            words.Add(teams.First(t => t.Id == team).Name);
         }
 
         if (filter.TeamKind is { } kind)
@@ -207,12 +199,12 @@ public sealed partial class IndexModel(CareStoriesDbContext db, TimeProvider tim
 
         if (filter.ValueId is { } value)
         {
-            words.Add(Values.First(v => v.Id == value).Name);
+            words.Add(values.First(v => v.Id == value).Name);
         }
 
         if (filter.BadgeId is { } badge)
         {
-            words.Add("Celebrated with " + Badges.First(b => b.Id == badge).Name);
+            words.Add("Celebrated with " + badges.First(b => b.Id == badge).Name);
         }
 
         if (filter.Period is { } period)

@@ -9,7 +9,9 @@ namespace CareStories.Web.Pages.Stories;
 /// reads: every action on the story posts to its own page in this folder (Status, Celebrate, Applause, Feature,
 /// Comments) or, for moderation, under Admin.
 /// </summary>
-public sealed class DetailsModel(CareStoriesDbContext db, StoryGate gate, IAuthorizationService authorization) : StoryPageModel(gate)
+public sealed class DetailsModel(
+    CareStoriesDbContext db, StoryGate gate, IAuthorizationService authorization, Freshness.SharedContentStamp stamp, Freshness.SharedContentCache cache)
+    : StoryPageModel(gate)
 {
     public StoryView Story { get; private set; } = null!;
 
@@ -29,6 +31,8 @@ public sealed class DetailsModel(CareStoriesDbContext db, StoryGate gate, IAutho
 
     public sealed record PhotoTakedownView(DateTimeOffset At, string Reason);
 
+    private sealed record SharedStory(StoryView Story, IReadOnlyList<PhotoView> Photos);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ShowCarriedRefusals();
@@ -36,8 +40,11 @@ public sealed class DetailsModel(CareStoriesDbContext db, StoryGate gate, IAutho
         var id = StoryId;
         IsAuthor = Facts.AuthorId == me;
         IsAdmin = await AllowedAsync(Policies.Administer);
-        Story = await StoryView.ReadAsync(db, id, cancellationToken);
-        Photos = await db.PhotosOfStoryAsync(id, cancellationToken);
+        // The story's text, people, quotes, history and photos are the same for everyone the gate lets in: read once
+        // per change stamp. Who may do what, and my own applause, are read per request below.
+        var shared = await cache.GetOrLoadAsync(await stamp.CurrentAsync(cancellationToken), $"story:{id}", async () =>
+            new SharedStory(await StoryView.ReadAsync(db, id, cancellationToken), await db.PhotosOfStoryAsync(id, cancellationToken)));
+        (Story, Photos) = (shared.Story, shared.Photos);
         if (IsAuthor || IsAdmin)
         {
             PhotoTakedowns = await db.PhotoTakedowns.AsNoTracking()

@@ -1,0 +1,106 @@
+namespace CareStories.Benchmark.Tests;
+
+/// <summary>The mixed run's figures and the pages' aims, judged from made-up measurements.</summary>
+public sealed class MixedAndAimsTests
+{
+    private static readonly MixedMix Mix = MixedRun.MixFor(16);
+
+    [Fact]
+    public void The_mix_for_16_connections_is_12_readers_3_actors_and_a_publisher()
+    {
+        Assert.Equal(new MixedMix(12, 3, 1), Mix);
+        Assert.Throws<BenchmarkException>(() => MixedRun.MixFor(4));
+    }
+
+    [Theory]
+    [InlineData(0.50, 50)]
+    [InlineData(0.99, 99)]
+    [InlineData(1.00, 100)]
+    [InlineData(0.00, 1)]
+    public void Percentiles_are_by_nearest_rank(double share, double expected)
+    {
+        var values = Enumerable.Range(1, 100).Select(i => (double)i).Reverse().ToList();
+
+        Assert.Equal(expected, MixedResult.Percentile(values, share));
+    }
+
+    [Fact]
+    public void No_values_have_no_percentile()
+    {
+        Assert.Equal(0, MixedResult.Percentile([], 0.99));
+    }
+
+    [Fact]
+    public void A_mixed_run_meets_its_aims_only_without_errors_or_stale_reads_and_with_p99_under_100_ms()
+    {
+        var clean = Mixed(reads: [10, 20, 30], writes: [40]);
+
+        Assert.True(clean.MetAims);
+        Assert.False((clean with { Errors = ["GET /Feed: HTTP 500"] }).MetAims);
+        Assert.False((clean with { StaleReads = ["a comment on /Stories/1"] }).MetAims);
+        Assert.False(Mixed(reads: [.. Enumerable.Repeat(10.0, 98), 150, 150], writes: [40]).MetAims);
+        Assert.False((clean with { Changes = new Dictionary<MixedChange, int>() }).MetAims);
+    }
+
+    [Fact]
+    public void The_mixed_runs_report_states_the_mix_and_any_stale_read()
+    {
+        var text = (Mixed(reads: [10], writes: [40]) with { StaleReads = ["publishing /Stories/7 (its feed's first page)"] }).Markdown();
+
+        Assert.Contains("12 read the feed", text);
+        Assert.Contains("1 of them not showing it", text);
+        Assert.Contains("- publishing /Stories/7", text);
+    }
+
+    [Fact]
+    public void Page_aims_compare_each_page_with_the_static_file_and_the_first_page()
+    {
+        var report = Report(("static", 20_000, 3), ("feed", 6_000, 20), ("deep", 5_000, 30), ("team", 5_400, 40), ("kind", 4_000, 60), ("story", 4_000, 10));
+
+        var aims = PageAims.For(report).ToDictionary(a => a.Description[..12], a => a);
+
+        Assert.True(aims["Feed's first"].Met);
+        Assert.Equal("0.30 of static", aims["Feed's first"].Measured);
+        Assert.False(aims["Deep feed pa"].Met);
+        Assert.True(aims["Feed filtere"].Met);
+        Assert.False(aims["Feed, behind"].Met);
+        Assert.False(aims["Story page a"].Met);
+        Assert.False(aims["p99 under 50"].Met);
+        Assert.Contains("Feed, behind-the-scenes", aims["p99 under 50"].Measured);
+    }
+
+    private static MixedResult Mixed(IReadOnlyList<double> reads, IReadOnlyList<double> writes) => new(
+        Mix, TimeSpan.FromSeconds(10), reads, writes, new Dictionary<MixedChange, int> { [MixedChange.Comment] = 1 }, 0, 1, [], []);
+
+    private static BenchmarkReport Report(params (string Key, double PerSecond, int P99Ms)[] runs)
+    {
+        var names = new Dictionary<string, string>
+        {
+            ["static"] = "Static file",
+            ["feed"] = "Feed, first page",
+            ["deep"] = "Feed, deep page",
+            ["team"] = "Feed filtered by team",
+            ["kind"] = "Feed, behind-the-scenes teams",
+            ["story"] = "Story page",
+        };
+        var measurements = runs.Select(r => new Measurement(
+            new Target(r.Key, names[r.Key], "/" + r.Key),
+            new WrkResult(r.PerSecond, (long)(r.PerSecond * 15), TimeSpan.FromSeconds(15), r.PerSecond * 15 * 1000, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(r.P99Ms), 0, 0, 0, 0, 0),
+            TimeSpan.FromSeconds(10),
+            100_000_000,
+            1000)).ToList();
+        var facts = new TargetFacts(100, 1, 80, "1.1", 2, 1, "Team", 1, 2, 3, 4, 5, "A story");
+        var memory = new Memory(100_000_000, 200_000_000);
+        return new BenchmarkReport(
+            DateTimeOffset.UnixEpoch,
+            new Machine("cpu", 2, 1, "os", "runtime", "0.1", 0),
+            new GeneratedData(100, 90, 100, 25, 1000, TimeSpan.Zero, "reader@example.com", "password"),
+            true,
+            facts,
+            new LoadSettings(2, 16, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5)),
+            measurements,
+            measurements[0],
+            memory,
+            memory);
+    }
+}
