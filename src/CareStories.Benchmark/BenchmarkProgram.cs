@@ -25,6 +25,7 @@ public static class BenchmarkProgram
           --only KEY,KEY     measure only these addresses (static, feed, deep, team, kind, story, search, insights); prints, writes nothing
           --app-env KEY=VALUE  an extra environment variable for the app, to try a setting (DOTNET_gcServer=0); repeatable
           --reuse            keep the database of an earlier run with the same sizes instead of generating it again
+          --generate         only generate the database (artifacts/benchmark/carestories-STORIES-PEOPLE.db) and stop
         """;
 
     private const int InsightsWarmUp = 5;
@@ -82,9 +83,6 @@ public static class BenchmarkProgram
         var databaseFile = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"carestories-{options.Stories}-{options.People}.db"));
         var connectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString();
 
-        Console.WriteLine("Publishing the web app in Release...");
-        var appDll = await WebApp.PublishAsync(root, Path.Combine(folder, "app"), cancellationToken);
-
         var reuse = options.Reuse && File.Exists(databaseFile);
         GeneratedData data;
         if (reuse)
@@ -104,6 +102,14 @@ public static class BenchmarkProgram
             data = data with { Rows = (await CountAsync(connectionString, cancellationToken)).Rows };
             Console.WriteLine($"  {data.Rows:N0} rows in {data.Took.TotalSeconds:N0} s");
         }
+
+        if (options.GenerateOnly)
+        {
+            return 0;
+        }
+
+        Console.WriteLine("Publishing the web app in Release...");
+        var appDll = await WebApp.PublishAsync(root, Path.Combine(folder, "app"), cancellationToken);
 
         SqliteConnection.ClearAllPools();
         var facts = await Targets.ReadAsync(connectionString, cancellationToken);
@@ -262,12 +268,14 @@ public static class BenchmarkProgram
     private sealed record Options(
         int Stories, int People, LoadSettings Load, string? Out, IReadOnlySet<string>? Only, IReadOnlyDictionary<string, string> AppEnvironment, bool Reuse, bool Help)
     {
+        public bool GenerateOnly { get; init; }
+
         public static Options Parse(string[] args)
         {
             int stories = 100_000, people = 1_000, connections = 16, threads = 2;
             TimeSpan duration = TimeSpan.FromSeconds(15), warmUp = TimeSpan.FromSeconds(10);
             string? output = "docs/performance.md";
-            bool reuse = false, help = false;
+            bool reuse = false, help = false, generateOnly = false;
             HashSet<string>? only = null;
             var appEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < args.Length; i++)
@@ -288,6 +296,7 @@ public static class BenchmarkProgram
                         appEnvironment[pair[0]] = pair.Length == 2 && pair[0].Length > 0 ? pair[1] : throw new FormatException("--app-env takes KEY=VALUE.");
                         break;
                     case "--reuse": reuse = true; break;
+                    case "--generate": generateOnly = true; break;
                     case "--help" or "-h": help = true; break;
                     default: throw new FormatException($"Unknown option {args[i]}.");
                 }
@@ -298,7 +307,10 @@ public static class BenchmarkProgram
                 throw new FormatException("--threads cannot be more than --connections.");
             }
 
-            return new Options(stories, people, new LoadSettings(threads, connections, duration, warmUp, TimeSpan.FromSeconds(5)), output, only, appEnvironment, reuse, help);
+            return new Options(stories, people, new LoadSettings(threads, connections, duration, warmUp, TimeSpan.FromSeconds(5)), output, only, appEnvironment, reuse, help)
+            {
+                GenerateOnly = generateOnly,
+            };
         }
 
         private static int Count(string text, string option, int minimum) =>
