@@ -72,9 +72,13 @@ internal sealed class AggregateRowWriter(DbConnection connection, IModel model) 
             var entityType = model.FindEntityType(type)
                 ?? throw new InvalidOperationException($"{type.Name} is not in the EF model, so it has no table to write to.");
             table = new Table(connection, entityType);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT COALESCE(MAX(rowid), 0) FROM \"{entityType.GetTableName()}\"";
-            table.LastKey = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            if (table.GeneratedKey is { } key)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT COALESCE(MAX(\"{key.GetColumnName()}\"), 0) FROM \"{entityType.GetTableName()}\"";
+                table.LastKey = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            }
+
             _tables[type] = table;
         }
 
@@ -93,7 +97,6 @@ internal sealed class AggregateRowWriter(DbConnection connection, IModel model) 
     private sealed class Table
     {
         private readonly List<Column> _columns = [];
-        private readonly IProperty? _generatedKey;
 
         /// <summary>References this row holds to another entity, whose key becomes this row's foreign key.</summary>
         private readonly List<INavigation> _references;
@@ -126,7 +129,7 @@ internal sealed class AggregateRowWriter(DbConnection connection, IModel model) 
 
             if (type.FindPrimaryKey() is { Properties: [{ ValueGenerated: ValueGenerated.OnAdd } key] } && (key.ClrType == typeof(int) || key.ClrType == typeof(long)))
             {
-                _generatedKey = key;
+                GeneratedKey = key;
             }
 
             Children = type.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent).ToList();
@@ -137,12 +140,15 @@ internal sealed class AggregateRowWriter(DbConnection connection, IModel model) 
 
         public long LastKey { get; set; }
 
+        /// <summary>An integer key the database would generate, handed out here instead.</summary>
+        public IProperty? GeneratedKey { get; }
+
         /// <summary>Collections whose rows point back at this one: the parts of the aggregate.</summary>
         public IReadOnlyList<INavigation> Children { get; }
 
         public void AssignKey(object entity)
         {
-            if (_generatedKey is { } key && Convert.ToInt64(key.GetGetter().GetClrValueUsingContainingEntity(entity), CultureInfo.InvariantCulture) == 0)
+            if (GeneratedKey is { } key && Convert.ToInt64(key.GetGetter().GetClrValueUsingContainingEntity(entity), CultureInfo.InvariantCulture) == 0)
             {
                 ++LastKey;
                 Set(key, entity, key.ClrType == typeof(int) ? checked((int)LastKey) : (object)LastKey);

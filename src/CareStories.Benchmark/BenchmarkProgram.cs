@@ -28,8 +28,8 @@ public static class BenchmarkProgram
           --generate         only generate the database (artifacts/benchmark/carestories-STORIES-PEOPLE.db) and stop
         """;
 
-    private const int InsightsWarmUp = 5;
-    private const int InsightsSamples = 60;
+    private static readonly TimeSpan InsightsWarmUp = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan InsightsDuration = TimeSpan.FromSeconds(10);
 
     public static async Task<int> Main(string[] args)
     {
@@ -158,8 +158,8 @@ public static class BenchmarkProgram
         IReadOnlyList<LatencyResult> insights = [];
         if (options.Only is null || options.Only.Contains(InsightsLatency.Key))
         {
-            Console.WriteLine($"Timing Insights, {InsightsSamples} requests one after another on each address...");
-            insights = await InsightsLatency.MeasureAsync(app.Address, InsightsWarmUp, InsightsSamples, cancellationToken);
+            Console.WriteLine($"Timing Insights, {LoadSettings.Seconds(InsightsDuration)} of wrk over one connection on each address...");
+            insights = await InsightsLatency.MeasureAsync(app.Address, InsightsWarmUp, InsightsDuration, cancellationToken);
         }
 
         var staticTarget = targets[0];
@@ -176,7 +176,7 @@ public static class BenchmarkProgram
         {
             Search = search,
             Insights = insights,
-            InsightsSamples = InsightsSamples,
+            InsightsDuration = InsightsDuration,
         };
         Console.WriteLine();
         Console.WriteLine(report.ConsoleTable());

@@ -1458,6 +1458,8 @@ namespace CareStories.Domain.Data.Migrations
 
                     b.HasIndex("To", "At");
 
+                    b.HasIndex("StoryId", "To", "At");
+
                     b.ToTable("StoryStatusChanges");
                 });
 
