@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CareStories.Data;
 using CareStories.Web.Authorization;
 using CareStories.Web.Delivery;
 using Microsoft.AspNetCore.Identity;
@@ -17,9 +18,11 @@ public static class CareStoriesApp
         services.AddSingleton(TimeProvider.System);
         builder.Logging.AddConsole(options => options.FormatterName = SafeLogFormatter.Name)
             .AddConsoleFormatter<SafeLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
-        services.AddDbContext<CareStoriesDbContext>((provider, options) =>
-            options.UseSqlite(DatabasePaths.ResolveConnectionString(configuration, builder.Environment))
-                .AddInterceptors(provider.GetRequiredService<Delivery.DeliveryNudge>()));
+        // Database:Provider picks SQLite (the default) or PostgreSQL; ConnectionStrings:CareStories says where.
+        var database = CareStoriesDatabase.ParseProvider(configuration[CareStoriesDatabase.ProviderSetting]);
+        var connectionString = DatabasePaths.ResolveConnectionString(configuration, builder.Environment, database);
+        services.AddCareStoriesDatabase(database, _ => connectionString,
+            (provider, options) => options.AddInterceptors(provider.GetRequiredService<Delivery.DeliveryNudge>()));
 
         services.Configure<RegistrationOptions>(configuration.GetSection(RegistrationOptions.Section));
         services.AddIdentity<Person, IdentityRole>(options =>
@@ -83,7 +86,6 @@ public static class CareStoriesApp
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
         services.AddScoped<Pages.Thanks.LinkGate>();
-        services.AddScoped<CareStories.Domain.Search.IStorySearch, CareStories.Domain.Search.SqliteStorySearch>();
         services.AddCareStoriesPhotos(configuration, builder.Environment);
         services.AddRazorPages(options =>
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CareStories.Domain.Data;
+using CareStories.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,7 +67,7 @@ public sealed class DataGeneratorTests : IClassFixture<DataGeneratorTests.Genera
         {
             await using var migrated = new SqliteConnection(Connection(fresh));
             await migrated.OpenAsync();
-            await using (var db = new CareStoriesDbContext(new DbContextOptionsBuilder<CareStoriesDbContext>().UseSqlite(migrated).Options))
+            await using (var db = CareStoriesDatabase.Create(migrated))
             {
                 await db.Database.MigrateAsync();
             }
