@@ -1,5 +1,5 @@
-using CareStories.Data;
 using System.Globalization;
+using CareStories.Data;
 using CareStories.Domain.Data;
 using CareStories.Domain.Stories;
 using Microsoft.Data.Sqlite;

@@ -1,6 +1,6 @@
-using CareStories.Data;
 using System.Diagnostics;
 using System.Globalization;
+using CareStories.Data;
 using CareStories.Domain.Catalogue;
 using CareStories.Domain.Data;
 using CareStories.Domain.Events;

@@ -1,5 +1,5 @@
-using CareStories.Data;
 using System.Diagnostics;
+using CareStories.Data;
 using CareStories.Domain.Data;
 using CareStories.Domain.Search;
 using CareStories.Domain.Stories;

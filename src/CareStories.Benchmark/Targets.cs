@@ -1,5 +1,5 @@
-using CareStories.Data;
 using System.Net;
+using CareStories.Data;
 using CareStories.Domain.Data;
 using CareStories.Domain.Paging;
 using CareStories.Domain.People;
