@@ -41,7 +41,7 @@ public static class PostgresStorySearchIndex
             """);
         // Words are runs of letters and digits, as SearchTerms and FTS5 read them: PostgreSQL's own parser would read
         // "12-3f2a9c" as "12", "-3" and "f2a9c". ICU's root collation makes [:alnum:] mean letters in any alphabet.
-        string Vector(string weight, params string[] columns) =>
+        static string Vector(string weight, params string[] columns) =>
             $"setweight(to_tsvector('{Configuration}', regexp_replace({string.Join(" || ' ' || ", columns.Select(c => $"coalesce(\"{c}\", '')"))} COLLATE \"und-x-icu\", '[^[:alnum:]]+', ' ', 'g')), '{weight}')";
         migrationBuilder.Sql($"""
             CREATE TABLE "{Table}" (

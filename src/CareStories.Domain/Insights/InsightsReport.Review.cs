@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using CareStories.Domain.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Domain.Insights;
 

@@ -42,8 +42,8 @@ public sealed class MigrationTests
             INSERT INTO "AspNetUsers" ("Id", "DisplayName", "CreatedAt", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
             VALUES ('u1', 'Ana', 0, 0, 0, 0, 0, 0);
             INSERT INTO "Teams" ("Id", "Name", "Kind") VALUES (7, 'Équipe Nord', 0);
-            INSERT INTO "Stories" ("Id", "AuthorId", "Title", "Status", "CreatedAt", "UpdatedAt", "PublishedAt")
-            VALUES (1, 'u1', 'Found by its team', 3, 0, 0, 10);
+            INSERT INTO "Stories" ("Id", "AuthorId", "Title", "Status", "CreatedAt", "UpdatedAt", "PublishedAt", "Version")
+            VALUES (1, 'u1', 'Found by its team', 3, 0, 0, 10, 0);
             INSERT INTO "StoryTeam" ("StoryId", "TeamId") VALUES (1, 7);
             """);
 

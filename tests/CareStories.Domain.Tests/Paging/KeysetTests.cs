@@ -1,13 +1,12 @@
-using CareStories.Data;
 using System.Linq.Expressions;
 using System.Numerics;
+using CareStories.Data;
 using CareStories.Domain.Data;
 using CareStories.Domain.Notifications;
 using CareStories.Domain.Paging;
 using CareStories.Domain.People;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-
 using static CareStories.Domain.Tests.Stories.StoryMaker;
 
 namespace CareStories.Domain.Tests.Paging;

@@ -1,5 +1,5 @@
-using CareStories.Domain.Data;
 using CareStories.Domain.Catalogue;
+using CareStories.Domain.Data;
 
 namespace CareStories.Web.Tests.Admin;
 
