@@ -31,10 +31,11 @@ public static class BenchmarkProgram
 
         "mixed" is reads and writes together for --duration (after everything else, as it changes the data): most
         connections read the feed while a few applaud, comment and publish, each change checked on its maker's next read.
+          --generate         only generate the database (artifacts/benchmark/carestories-STORIES-PEOPLE.db) and stop
         """;
 
-    private const int InsightsWarmUp = 5;
-    private const int InsightsSamples = 60;
+    private static readonly TimeSpan InsightsWarmUp = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan InsightsDuration = TimeSpan.FromSeconds(10);
 
     public static async Task<int> Main(string[] args)
     {
@@ -88,9 +89,6 @@ public static class BenchmarkProgram
         var databaseFile = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"carestories-{options.Stories}-{options.People}.db"));
         var connectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString();
 
-        Console.WriteLine("Publishing the web app in Release...");
-        var appDll = await WebApp.PublishAsync(root, Path.Combine(folder, "app"), cancellationToken);
-
         var reuse = options.Reuse && File.Exists(databaseFile);
         GeneratedData data;
         if (reuse)
@@ -110,6 +108,14 @@ public static class BenchmarkProgram
             data = data with { Rows = (await CountAsync(connectionString, cancellationToken)).Rows };
             Console.WriteLine($"  {data.Rows:N0} rows in {data.Took.TotalSeconds:N0} s");
         }
+
+        if (options.GenerateOnly)
+        {
+            return 0;
+        }
+
+        Console.WriteLine("Publishing the web app in Release...");
+        var appDll = await WebApp.PublishAsync(root, Path.Combine(folder, "app"), cancellationToken);
 
         SqliteConnection.ClearAllPools();
         var facts = await Targets.ReadAsync(connectionString, cancellationToken);
@@ -171,8 +177,8 @@ public static class BenchmarkProgram
         IReadOnlyList<LatencyResult> insights = [];
         if (options.Only is null || options.Only.Contains(InsightsLatency.Key))
         {
-            Console.WriteLine($"Timing Insights, {InsightsSamples} requests one after another on each address...");
-            insights = await InsightsLatency.MeasureAsync(app.Address, InsightsWarmUp, InsightsSamples, cancellationToken);
+            Console.WriteLine($"Timing Insights, {LoadSettings.Seconds(InsightsDuration)} of wrk over one connection on each address...");
+            insights = await InsightsLatency.MeasureAsync(app.Address, InsightsWarmUp, InsightsDuration, cancellationToken);
         }
 
         var staticTarget = targets[0];
@@ -205,8 +211,8 @@ public static class BenchmarkProgram
         {
             Search = search,
             Insights = insights,
-            InsightsSamples = InsightsSamples,
             Mixed = mixed,
+            InsightsDuration = InsightsDuration,
         };
         Console.WriteLine();
         Console.WriteLine(report.ConsoleTable());
@@ -298,6 +304,7 @@ public static class BenchmarkProgram
         int Stories, int People, LoadSettings Load, string? Out, IReadOnlySet<string>? Only, IReadOnlyDictionary<string, string> AppEnvironment, bool Reuse, bool Help)
     {
         public bool Profile { get; init; }
+        public bool GenerateOnly { get; init; }
 
         public static Options Parse(string[] args)
         {
@@ -305,6 +312,7 @@ public static class BenchmarkProgram
             TimeSpan duration = TimeSpan.FromSeconds(15), warmUp = TimeSpan.FromSeconds(10);
             string? output = "docs/performance.md";
             bool reuse = false, help = false, profile = false;
+            bool reuse = false, help = false, generateOnly = false;
             HashSet<string>? only = null;
             var appEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < args.Length; i++)
@@ -326,6 +334,7 @@ public static class BenchmarkProgram
                         break;
                     case "--reuse": reuse = true; break;
                     case "--profile": profile = true; break;
+                    case "--generate": generateOnly = true; break;
                     case "--help" or "-h": help = true; break;
                     default: throw new FormatException($"Unknown option {args[i]}.");
                 }
@@ -339,6 +348,7 @@ public static class BenchmarkProgram
             return new Options(stories, people, new LoadSettings(threads, connections, duration, warmUp, TimeSpan.FromSeconds(5)), output, only, appEnvironment, reuse, help)
             {
                 Profile = profile,
+                GenerateOnly = generateOnly,
             };
         }
 

@@ -49,10 +49,10 @@ public sealed record BenchmarkReport(
     /// <summary>Search timed one query at a time, full text beside LIKE (<see cref="SearchBench"/>); empty if not run.</summary>
     public IReadOnlyList<SearchTiming> Search { get; init; } = [];
 
-    /// <summary>The Insights pages' waits, timed one request after another (<see cref="InsightsLatency"/>).</summary>
+    /// <summary>The Insights pages' waits under wrk over one connection (<see cref="InsightsLatency"/>).</summary>
     public IReadOnlyList<LatencyResult> Insights { get; init; } = [];
 
-    public int InsightsSamples { get; init; }
+    public TimeSpan InsightsDuration { get; init; }
 
     /// <summary>Reads and writes together (<see cref="MixedRun"/>); null if not run.</summary>
     public MixedResult? Mixed { get; init; }
@@ -181,7 +181,7 @@ public sealed record BenchmarkReport(
         if (Insights.Count > 0)
         {
             md.AppendLine();
-            md.Append(InsightsLatency.Markdown(Insights, InsightsSamples));
+            md.Append(InsightsLatency.Markdown(Insights, InsightsDuration));
         }
 
         if (Mixed is not null)

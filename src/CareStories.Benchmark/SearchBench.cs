@@ -33,7 +33,7 @@ public static class SearchBench
     public const int Runs = 200;
 
     /// <summary>LIKE reads every story for a rare word: fewer runs keep the benchmark's length reasonable.</summary>
-    public const int LikeRuns = 30;
+    public const int LikeRuns = 10;
     private const int PageSize = 20;
 
     /// <summary>The place name the search page target and the first timing look for (in about 0.4% of stories).</summary>

@@ -50,6 +50,18 @@ internal static class WordLists
         "Great story. The prevention step is what I like best: nobody else will hit this again.",
     ];
 
+    public static readonly string[] SpendPurposes =
+        ["A courier and a replacement part", "A taxi home for the customer", "A goodwill credit on the next bill", "A hotel room for the night", "Flowers and an apology card"];
+
+    public static readonly string[] FixTitles =
+        ["Hold duplicate charges for review", "Add the printer to the maintenance round", "Confirm new delivery addresses by text", "Stock spare terminals at every depot", "Call back within a day after every outage"];
+
+    public static readonly string[] FixChanges =
+        ["Change the process so this cannot happen to the next customer, and tell the front line what is different.", "Update the checklist and train the team on it at the next huddle."];
+
+    public static readonly string[] ThanksTexts =
+        ["Thank you for staying late to sort out our order; it meant a great deal to the whole family.", "You were patient, kind and quick. I will tell everyone about the service I received.", "I wanted your manager to know how much your help mattered to us this week."];
+
     public static readonly string[] FirstNames =
         ["Ada", "Ben", "Chloe", "Dev", "Eva", "Finn", "Gita", "Hugo", "Iris", "Jon", "Kemi", "Liam", "Maya", "Nico", "Olu", "Priya", "Quinn", "Rosa", "Sami", "Tara"];
 

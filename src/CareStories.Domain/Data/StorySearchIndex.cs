@@ -66,6 +66,15 @@ public static class StorySearchIndex
     }
 
     /// <summary>
+    /// Re-reads every story's index row at once, by the same statement the triggers use, then merges the index's
+    /// segments into one: what a bulk load runs after writing with the triggers dropped.
+    /// </summary>
+    public static string RebuildAll => Reindex("IS NOT NULL") + $"""
+
+        INSERT INTO "{Table}"("{Table}") VALUES('optimize');
+        """;
+
+    /// <summary>
     /// Removes the triggers before a migration rebuilds a table they read or watch. SQLite changes a column (its
     /// collation, say) by copying the table into a new one, dropping the old and renaming the copy; the rename checks
     /// every trigger in the schema, and one that reads the dropped table fails it. Call

@@ -11,6 +11,9 @@ namespace CareStories.Domain.Search;
 /// </summary>
 public sealed class SqliteStorySearch(CareStoriesDbContext db) : IStorySearch
 {
+    /// <summary>The most matches a search ranks: beyond this, the newest this many (by story id) are ranked.</summary>
+    public const int RankedMatches = 2_000;
+
     public async Task<SearchPage> SearchAsync(SearchRequest request, StoryViewer viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -20,8 +23,14 @@ public sealed class SqliteStorySearch(CareStoriesDbContext db) : IStorySearch
         }
 
         var match = request.Terms.ToFts5(request.AnyWord);
-        var hits = db.Database.SqlQuery<RankedId>(
-            $"""SELECT rowid AS "StoryId", rank AS "Rank" FROM "StorySearch" WHERE "StorySearch" MATCH {match}""");
+        // Ranking costs for every match (bm25 reads each one's word positions), so words in a fifth of all stories
+        // would take tens of milliseconds; a search that broad ranks the newest matches only (ids grow with time), which
+        // a reader of a broad search expects on top anyway. Rarer words are ranked over every match.
+        var hits = db.Database.SqlQuery<RankedId>($"""
+            SELECT rowid AS "StoryId", rank AS "Rank" FROM "StorySearch" WHERE "StorySearch" MATCH {match}
+            AND rowid >= coalesce((SELECT rowid FROM "StorySearch" WHERE "StorySearch" MATCH {match}
+                ORDER BY rowid DESC LIMIT 1 OFFSET {RankedMatches - 1}), 0)
+            """);
         var visible = db.Stories.AsNoTracking().SearchableBy(viewer).Matching(db, request.Filter, request.Now);
         var ranked = hits.Join(visible, h => h.StoryId, s => s.Id, (h, s) => new Hit { Id = s.Id, Rank = h.Rank, Status = s.Status, PublishedAt = s.PublishedAt });
         if (request.After is { } after)

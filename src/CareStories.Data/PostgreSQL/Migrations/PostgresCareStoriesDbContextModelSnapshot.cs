@@ -1515,6 +1515,8 @@ namespace CareStories.Data.PostgreSQL.Migrations
 
                     b.HasIndex("To", "At");
 
+                    b.HasIndex("StoryId", "To", "At");
+
                     b.ToTable("StoryStatusChanges");
                 });
 

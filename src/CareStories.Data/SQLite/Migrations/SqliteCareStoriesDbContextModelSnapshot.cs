@@ -1461,6 +1461,8 @@ namespace CareStories.Data.SQLite.Migrations
 
                     b.HasIndex("To", "At");
 
+                    b.HasIndex("StoryId", "To", "At");
+
                     b.ToTable("StoryStatusChanges");
                 });
 
