@@ -557,6 +557,26 @@ namespace CareStories.Data.PostgreSQL.Migrations
                     b.ToTable("StoryRepeats");
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Freshness.ChangeStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 1L
+                        });
+                });
+
             modelBuilder.Entity("CareStories.Domain.Insights.ManagerNudge", b =>
                 {
                     b.Property<long>("Id")

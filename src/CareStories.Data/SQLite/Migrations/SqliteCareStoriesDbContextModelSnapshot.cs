@@ -535,6 +535,26 @@ namespace CareStories.Data.SQLite.Migrations
                     b.ToTable("StoryRepeats");
                 });
 
+            modelBuilder.Entity("CareStories.Domain.Freshness.ChangeStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 1L
+                        });
+                });
+
             modelBuilder.Entity("CareStories.Domain.Insights.ManagerNudge", b =>
                 {
                     b.Property<long>("Id")
