@@ -1,5 +1,6 @@
 using System.Globalization;
 using CareStories.Domain.Insights;
+using CareStories.Domain.Permission;
 
 namespace CareStories.Web.Pages.Insights;
 
@@ -11,6 +12,8 @@ public static class InsightsCharts
     public const string ValuesId = "chart-values";
     public const string BadgesId = "chart-badges";
     public const string ReviewId = "chart-review";
+    public const string SpendId = "chart-spend";
+    public const string FixesId = "chart-fixes";
 
     public static string TrendId(TrendMetric metric) => "chart-trend-" + metric.ToString().ToLowerInvariant();
 
@@ -22,6 +25,8 @@ public static class InsightsCharts
         charts.Add(Tallies(ValuesId, "Values the published stories show", "value", "stories", page.Recognition!.Values));
         charts.Add(Tallies(BadgesId, "Badges given", "badge", "celebrations", page.Recognition.Badges));
         charts.Add(Review(page.ReviewByTeam));
+        charts.Add(Spend(page.SpendAndFixes!));
+        charts.Add(Fixes(page.SpendAndFixes!));
         return charts;
     }
 
@@ -98,6 +103,44 @@ public static class InsightsCharts
             [
                 new("Median", teams.Select(t => (double)(t.Figures.MedianHours ?? 0)).ToList()),
                 new("90th percentile", teams.Select(t => (double)(t.Figures.Percentile90Hours ?? 0)).ToList()),
+            ]);
+    }
+
+    /// <summary>How each team's incidents spread over the bands of the limit they were saved with: a count, so currencies never mix.</summary>
+    private static ChartView Spend(SpendAndFixesFigures figures)
+    {
+        var teams = figures.Teams;
+        var over = figures.Bands.First(b => b.Band == SpendBand.OverLimit).Incidents;
+        var mostOver = teams.Select(t => (t.Team.Name, Over: t.Bands.First(b => b.Band == SpendBand.OverLimit).Incidents))
+            .Where(t => t.Over > 0).OrderByDescending(t => t.Over).ThenBy(t => t.Name, StringComparer.CurrentCulture).FirstOrDefault();
+        var summary = figures.Incidents == 0
+            ? "No story in the period recorded a spend."
+            : $"{figures.Incidents:N0} {(figures.Incidents == 1 ? "incident" : "incidents")} recorded a spend; " +
+              (over == 0 ? "none went over its limit." : $"{over:N0} went over the limit, the most in {mostOver.Name} ({mostOver.Over:N0}).");
+        var bands = Enum.GetValues<SpendBand>();
+        return new ChartView(SpendId, "Incidents against the limit, by team", summary, "bar", "Team",
+            teams.Select(t => t.Team.Name).ToList(),
+            bands.Select(b => new ChartSeries(b.Label(), teams.Select(t => (double)t.Bands.First(x => x.Band == b).Incidents).ToList())).ToList(),
+            Stacked: true);
+    }
+
+    private static ChartView Fixes(SpendAndFixesFigures figures)
+    {
+        var teams = figures.Teams;
+        var fixes = figures.Fixes;
+        var mostOverdue = teams.Where(t => t.Fixes.Overdue > 0).OrderByDescending(t => t.Fixes.Overdue)
+            .ThenBy(t => t.Team.Name, StringComparer.CurrentCulture).FirstOrDefault();
+        var summary = fixes == FixFigures.None
+            ? "No fix was raised or done in the period, and none is open."
+            : $"{fixes.Done:N0} done and {fixes.Raised:N0} raised in the period; {fixes.Open:N0} open now, " +
+              (mostOverdue is null ? "none overdue." : $"{fixes.Overdue:N0} overdue, the most in {mostOverdue.Team.Name} ({mostOverdue.Fixes.Overdue:N0}).");
+        return new ChartView(FixesId, "Fixes by team", summary, "bar", "Team",
+            teams.Select(t => t.Team.Name).ToList(),
+            [
+                new("Raised in the period", teams.Select(t => (double)t.Fixes.Raised).ToList()),
+                new("Done in the period", teams.Select(t => (double)t.Fixes.Done).ToList()),
+                new("Open now", teams.Select(t => (double)t.Fixes.Open).ToList()),
+                new("Overdue now", teams.Select(t => (double)t.Fixes.Overdue).ToList()),
             ]);
     }
 
