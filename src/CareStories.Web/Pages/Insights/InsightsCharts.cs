@@ -106,34 +106,44 @@ public static class InsightsCharts
             ]);
     }
 
-    /// <summary>How each team's incidents spread over the bands of the limit they were saved with: a count, so currencies never mix.</summary>
+    /// <summary>
+    /// How each team's incidents spread over the bands of the limit they were saved with: a count, so currencies never
+    /// mix. Over the limit comes last, in the palette's warning colour.
+    /// </summary>
     private static ChartView Spend(SpendAndFixesFigures figures)
     {
         var teams = figures.Teams;
         var over = figures.Bands.First(b => b.Band == SpendBand.OverLimit).Incidents;
-        var mostOver = teams.Select(t => (t.Team.Name, Over: t.Bands.First(b => b.Band == SpendBand.OverLimit).Incidents))
-            .Where(t => t.Over > 0).OrderByDescending(t => t.Over).ThenBy(t => t.Name, StringComparer.CurrentCulture).FirstOrDefault();
         var summary = figures.Incidents == 0
             ? "No story in the period recorded a spend."
             : $"{figures.Incidents:N0} {(figures.Incidents == 1 ? "incident" : "incidents")} recorded a spend; " +
-              (over == 0 ? "none went over its limit." : $"{over:N0} went over the limit, the most in {mostOver.Name} ({mostOver.Over:N0}).");
-        var bands = Enum.GetValues<SpendBand>();
-        return new ChartView(SpendId, "Incidents against the limit, by team", summary, "bar", "Team",
+              (over == 0 ? "none went over its limit." : $"{over:N0} went over the limit, {Most(teams, t => Count(t, SpendBand.OverLimit))}.");
+        SpendBand[] bands = [SpendBand.UnderTenPercent, SpendBand.TenToFiftyPercent, SpendBand.FiftyToHundredPercent, SpendBand.NotCompared, SpendBand.OverLimit];
+        return new ChartView(SpendId, "Incidents by share of their limit, by team", summary, "bar", "Team",
             teams.Select(t => t.Team.Name).ToList(),
-            bands.Select(b => new ChartSeries(b.Label(), teams.Select(t => (double)t.Bands.First(x => x.Band == b).Incidents).ToList())).ToList(),
+            bands.Select(b => new ChartSeries(ShortLabel(b), teams.Select(t => (double)Count(t, b)).ToList())).ToList(),
             Stacked: true);
     }
+
+    private static int Count(TeamSpendAndFixes team, SpendBand band) => team.Bands.First(b => b.Band == band).Incidents;
+
+    private static string ShortLabel(SpendBand band) => band switch
+    {
+        SpendBand.UnderTenPercent => "Under 10 %",
+        SpendBand.TenToFiftyPercent => "10–50 %",
+        SpendBand.FiftyToHundredPercent => "50–100 %",
+        SpendBand.OverLimit => "Over the limit",
+        _ => "Not compared",
+    };
 
     private static ChartView Fixes(SpendAndFixesFigures figures)
     {
         var teams = figures.Teams;
         var fixes = figures.Fixes;
-        var mostOverdue = teams.Where(t => t.Fixes.Overdue > 0).OrderByDescending(t => t.Fixes.Overdue)
-            .ThenBy(t => t.Team.Name, StringComparer.CurrentCulture).FirstOrDefault();
         var summary = fixes == FixFigures.None
             ? "No fix was raised or done in the period, and none is open."
             : $"{fixes.Done:N0} done and {fixes.Raised:N0} raised in the period; {fixes.Open:N0} open now, " +
-              (mostOverdue is null ? "none overdue." : $"{fixes.Overdue:N0} overdue, the most in {mostOverdue.Team.Name} ({mostOverdue.Fixes.Overdue:N0}).");
+              (fixes.Overdue == 0 ? "none overdue." : $"{fixes.Overdue:N0} overdue, {Most(teams, t => t.Fixes.Overdue)}.");
         return new ChartView(FixesId, "Fixes by team", summary, "bar", "Team",
             teams.Select(t => t.Team.Name).ToList(),
             [
@@ -142,6 +152,22 @@ public static class InsightsCharts
                 new("Open now", teams.Select(t => (double)t.Fixes.Open).ToList()),
                 new("Overdue now", teams.Select(t => (double)t.Fixes.Overdue).ToList()),
             ]);
+    }
+
+    /// <summary>"all in Billing", "the most in Billing (3)", "the most in Billing and IT Operations (2 each)".</summary>
+    private static string Most(IReadOnlyList<TeamSpendAndFixes> teams, Func<TeamSpendAndFixes, int> count)
+    {
+        var counted = teams.Where(t => count(t) > 0).ToList();
+        if (counted.Count == 1)
+        {
+            return $"all in {counted[0].Team.Name}";
+        }
+
+        var most = counted.Max(count);
+        var names = counted.Where(t => count(t) == most).Select(t => t.Team.Name).ToList();
+        return names.Count == 1
+            ? $"the most in {names[0]} ({most:N0})"
+            : $"the most in {string.Join(", ", names.Take(names.Count - 1))} and {names[^1]} ({most:N0} each)";
     }
 
     private static string Lowest<T>(IReadOnlyList<T> teams, Func<T, double> measure)
