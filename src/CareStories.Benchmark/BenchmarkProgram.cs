@@ -1,3 +1,4 @@
+using CareStories.Data;
 using System.Globalization;
 using CareStories.Domain.Data;
 using CareStories.Domain.Stories;
@@ -204,8 +205,7 @@ public static class BenchmarkProgram
 
     private static async Task<GeneratedData> CountAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var contextOptions = new DbContextOptionsBuilder<CareStoriesDbContext>().UseSqlite(connectionString).Options;
-        await using var db = new CareStoriesDbContext(contextOptions);
+        await using var db = CareStoriesDatabase.Create(DatabaseProvider.Sqlite, connectionString);
         var stories = await db.Stories.CountAsync(cancellationToken);
         var published = await db.Stories.CountAsync(s => s.Status == StoryStatus.Published, cancellationToken);
         var people = await db.Users.CountAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using CareStories.Data;
 using System.Diagnostics;
 using System.Globalization;
 using CareStories.Domain.Catalogue;
@@ -68,10 +69,7 @@ public sealed class DataGenerator(string connectionString, int storyCount, int p
 
     private CareStoriesDbContext NewContext()
     {
-        var options = new DbContextOptionsBuilder<CareStoriesDbContext>()
-            .UseSqlite(_connection ?? throw new InvalidOperationException("Generation has not started."))
-            .Options;
-        var db = new CareStoriesDbContext(options);
+        var db = CareStoriesDatabase.Create(_connection ?? throw new InvalidOperationException("Generation has not started."));
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         return db;
     }

@@ -1,3 +1,4 @@
+using CareStories.Data;
 using System.Diagnostics;
 using CareStories.Domain.Data;
 using CareStories.Domain.Search;
@@ -40,8 +41,7 @@ public static class SearchBench
 
     public static async Task<IReadOnlyList<SearchTiming>> MeasureAsync(string connectionString, string readerEmail, CancellationToken cancellationToken)
     {
-        var options = new DbContextOptionsBuilder<CareStoriesDbContext>().UseSqlite(connectionString).Options;
-        await using var db = new CareStoriesDbContext(options);
+        await using var db = CareStoriesDatabase.Create(DatabaseProvider.Sqlite, connectionString);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var readerId = await db.Users.Where(u => u.Email == readerEmail).Select(u => u.Id).SingleAsync(cancellationToken);
         var viewer = await db.TeamMemberships.ViewerAsync(readerId, isAdmin: false, cancellationToken);

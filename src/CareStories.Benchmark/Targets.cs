@@ -1,3 +1,4 @@
+using CareStories.Data;
 using System.Net;
 using CareStories.Domain.Data;
 using CareStories.Domain.Paging;
@@ -89,8 +90,7 @@ public static class Targets
 
     public static async Task<TargetFacts> ReadAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var options = new DbContextOptionsBuilder<CareStoriesDbContext>().UseSqlite(connectionString).Options;
-        await using var db = new CareStoriesDbContext(options);
+        await using var db = CareStoriesDatabase.Create(DatabaseProvider.Sqlite, connectionString);
         var published = db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published);
         var newestFirst = published.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id);
 

@@ -1,7 +1,10 @@
 using System.Threading.RateLimiting;
+using CareStories.Data;
 using CareStories.Web.Authorization;
 using CareStories.Web.Delivery;
+using CareStories.Web.Operations;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CareStories.Web;
 
@@ -15,11 +18,15 @@ public static class CareStoriesApp
 
         builder.UseDefaultAddressInDevelopment();
         services.AddSingleton(TimeProvider.System);
-        builder.Logging.AddConsole(options => options.FormatterName = SafeLogFormatter.Name)
-            .AddConsoleFormatter<SafeLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
-        services.AddDbContext<CareStoriesDbContext>((provider, options) =>
-            options.UseSqlite(DatabasePaths.ResolveConnectionString(configuration, builder.Environment))
-                .AddInterceptors(provider.GetRequiredService<Delivery.DeliveryNudge>()));
+        // One line per entry, addresses masked; as JSON for a log collector with Logging:Console:FormatterName=json.
+        builder.Logging.AddConsole(options => options.FormatterName = JsonLogs(configuration) ? JsonLogFormatter.Name : SafeLogFormatter.Name)
+            .AddConsoleFormatter<SafeLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>()
+            .AddConsoleFormatter<JsonLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
+        // Database:Provider picks SQLite (the default) or PostgreSQL; ConnectionStrings:CareStories says where.
+        var database = CareStoriesDatabase.ParseProvider(configuration[CareStoriesDatabase.ProviderSetting]);
+        var connectionString = DatabasePaths.ResolveConnectionString(configuration, builder.Environment, database);
+        services.AddCareStoriesDatabase(database, _ => connectionString,
+            (provider, options) => options.AddInterceptors(provider.GetRequiredService<Delivery.DeliveryNudge>()));
 
         services.Configure<RegistrationOptions>(configuration.GetSection(RegistrationOptions.Section));
         services.AddIdentity<Person, IdentityRole>(options =>
@@ -83,7 +90,6 @@ public static class CareStoriesApp
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
         services.AddScoped<Pages.Thanks.LinkGate>();
-        services.AddScoped<CareStories.Domain.Search.IStorySearch, CareStories.Domain.Search.SqliteStorySearch>();
         services.AddCareStoriesPhotos(configuration, builder.Environment);
         services.AddRazorPages(options =>
         {
@@ -117,11 +123,16 @@ public static class CareStoriesApp
 
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => FriendlyBindingMessages(options.ModelBindingMessageProvider));
         services.AddAuthRateLimiting(configuration);
+        services.AddCareStoriesProxies(configuration);
+        services.AddCareStoriesHealth();
         return builder;
     }
 
     public static WebApplication UseCareStories(this WebApplication app)
     {
+        // First: the client's address and scheme as the trusted proxy saw them, for everything after.
+        app.UseCareStoriesProxies(app.Configuration);
+        app.UseCareStoriesInstanceName(app.Configuration);
         // The friendly error page in every environment: people never see a stack trace; developers read the log.
         app.UseCareStoriesTransport(app.Configuration, app.Environment);
         app.WarnIfKeysUnencrypted();
@@ -135,17 +146,25 @@ public static class CareStoriesApp
         app.UseRateLimiter();
         app.Use(LimitThanksPostSize);
         app.UseAuthorization();
+        app.MapCareStoriesHealth();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }
+
+    private static bool JsonLogs(IConfiguration configuration) =>
+        configuration["Logging:Console:FormatterName"] is { } name
+        && (name.Equals("json", StringComparison.OrdinalIgnoreCase) || name.Equals(JsonLogFormatter.Name, StringComparison.OrdinalIgnoreCase));
 
     private static void AddAuthRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = configuration.GetValue("RateLimiting:AccountPostsPerMinute", 10);
         var photoPermits = configuration.GetValue("RateLimiting:PhotoUploadsPerMinute", 6);
         services.AddSingleton<Thanks.ThanksPostLimit>();
-        services.AddRateLimiter(options =>
+        // Counted in Redis when Redis:Configuration is set, so the budgets hold across instances (SharedRateLimits).
+        services.AddSingleton<SharedRateLimits>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<SharedRateLimits>((options, limits) =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Only sign-in and registration posts are limited here, per client address: guessing passwords and
@@ -153,8 +172,8 @@ public static class CareStoriesApp
             // its own budget (ThanksPostLimit), so customers flooding it never lock staff out of signing in (and
             // the reverse), and it is asked by the form itself, which keeps the customer's words when it refuses.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsAccountPost(context.Request) ? PerAddress(context, "account:", permits)
-                : IsPhotoUpload(context.Request) ? PerPerson(context, "photos:", photoPermits)
+                IsAccountPost(context.Request) ? PerAddress(limits, context, "account:", permits)
+                : IsPhotoUpload(context.Request) ? PerPerson(limits, context, "photos:", photoPermits)
                 : RateLimitPartition.GetNoLimiter("unlimited"));
             options.OnRejected = (context, _) =>
             {
@@ -172,23 +191,15 @@ public static class CareStoriesApp
         });
     }
 
-    private static RateLimitPartition<string> PerAddress(HttpContext context, string prefix, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            prefix + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-            _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permits,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            });
+    // The client's address: behind a trusted proxy, the one it forwarded (Proxies).
+    private static RateLimitPartition<string> PerAddress(SharedRateLimits limits, HttpContext context, string prefix, int permits) =>
+        limits.PerMinute(prefix + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), permits);
 
     // Turning a large picture into its display size and thumbnail costs seconds of CPU; one person cannot queue many.
-    private static RateLimitPartition<string> PerPerson(HttpContext context, string prefix, int permits) =>
+    private static RateLimitPartition<string> PerPerson(SharedRateLimits limits, HttpContext context, string prefix, int permits) =>
         context.User.Identity?.IsAuthenticated == true
-            ? RateLimitPartition.GetFixedWindowLimiter(
-                prefix + context.User.PersonId(),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-            : PerAddress(context, prefix, permits);
+            ? limits.PerMinute(prefix + context.User.PersonId(), permits)
+            : PerAddress(limits, context, prefix, permits);
 
     // A story's photos and a person's own profile photo.
     private static bool IsPhotoUpload(HttpRequest request) =>

@@ -5,6 +5,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCareStories();
 
 var app = builder.Build();
+if (args is ["migrate", ..])
+{
+    // An operator's one-off step (docs: Run several instances): migrate, then exit without serving.
+    await app.MigrateAndExitAsync();
+    return;
+}
+
 await app.PrepareDatabaseAsync();
 app.UseCareStories();
 await app.RunAsync();

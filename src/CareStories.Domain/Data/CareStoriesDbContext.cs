@@ -11,9 +11,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Domain.Data;
 
-public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> options)
+/// <summary>
+/// The one model and unit of work, written against EF Core's relational API only. Each database is a subtype in
+/// CareStories.Data (<c>SqliteCareStoriesDbContext</c>, <c>PostgresCareStoriesDbContext</c>) that adds what only that
+/// provider needs (how instants are stored, how the case-insensitive collation is made) and owns its migrations;
+/// everything else asks for this type.
+/// </summary>
+public abstract class CareStoriesDbContext(DbContextOptions options)
     : IdentityDbContext<Person>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The collation of names that must be unique ignoring case and accents' case ("Équipe" and "équipe" are one
+    /// name): each provider makes a collation of this name that compares Unicode text case-insensitively.
+    /// </summary>
+    public const string CaseInsensitiveCollation = "case_insensitive";
+
+    /// <summary>
+    /// A deterministic collation under which <c>upper()</c> knows every alphabet, for "contains, ignoring case"
+    /// searches: <c>EF.Functions.Collate(column, db.TextSearchCollation).ToUpper().Contains(term.ToUpperInvariant())</c>.
+    /// PostgreSQL refuses substring searches on a nondeterministic collation such as <see cref="CaseInsensitiveCollation"/>.
+    /// </summary>
+    public abstract string TextSearchCollation { get; }
+
+    /// <summary>Which SQL this database speaks, for the few queries written in SQL (search, review waits).</summary>
+    public abstract SqlDialect Dialect { get; }
+
     /// <summary>The keys that sign cookies and reset links, shared by every app instance over this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -154,9 +176,10 @@ public sealed class CareStoriesDbContext(DbContextOptions<CareStoriesDbContext> 
         builder.ApplyConfigurationsFromAssembly(typeof(CareStoriesDbContext).Assembly);
     }
 
+    /// <summary>Instants are stored in UTC on every provider; each subtype says how (SQLite: ticks, PostgreSQL: timestamptz).</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 }

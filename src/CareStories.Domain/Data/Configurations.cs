@@ -42,7 +42,8 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
 {
     public void Configure(EntityTypeBuilder<Team> builder)
     {
-        builder.Property(t => t.Name).HasMaxLength(Team.NameMaxLength).IsRequired();
+        builder.Property(t => t.Name).HasMaxLength(Team.NameMaxLength).IsRequired()
+            .UseCollation(CareStoriesDbContext.CaseInsensitiveCollation);
         builder.HasIndex(t => t.Name).IsUnique();
         builder.Property(t => t.Description).HasMaxLength(Team.DescriptionMaxLength);
         builder.HasMany(t => t.Memberships).WithOne(m => m.Team).HasForeignKey(m => m.TeamId);
@@ -65,7 +66,8 @@ internal sealed class CareValueConfiguration : IEntityTypeConfiguration<CareValu
     public void Configure(EntityTypeBuilder<CareValue> builder)
     {
         builder.ToTable("Values");
-        builder.Property(v => v.Name).HasMaxLength(CareValue.NameMaxLength).IsRequired();
+        builder.Property(v => v.Name).HasMaxLength(CareValue.NameMaxLength).IsRequired()
+            .UseCollation(CareStoriesDbContext.CaseInsensitiveCollation);
         builder.HasIndex(v => v.Name).IsUnique();
         builder.Property(v => v.Description).HasMaxLength(CareValue.DescriptionMaxLength).IsRequired();
     }
@@ -268,7 +270,8 @@ internal sealed class BadgeConfiguration : IEntityTypeConfiguration<Badge>
 {
     public void Configure(EntityTypeBuilder<Badge> builder)
     {
-        builder.Property(b => b.Name).HasMaxLength(Badge.NameMaxLength).IsRequired();
+        builder.Property(b => b.Name).HasMaxLength(Badge.NameMaxLength).IsRequired()
+            .UseCollation(CareStoriesDbContext.CaseInsensitiveCollation);
         builder.HasIndex(b => b.Name).IsUnique();
         builder.Property(b => b.Description).HasMaxLength(Badge.DescriptionMaxLength).IsRequired();
         builder.Property(b => b.Emoji).HasMaxLength(Badge.EmojiMaxLength);

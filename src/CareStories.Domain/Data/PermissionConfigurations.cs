@@ -19,8 +19,8 @@ internal sealed class MustFollowProcedureConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<MustFollowProcedure> builder)
     {
-        // One procedure per name, ignoring capitals: the column's collation compares, never ToUpper().
-        builder.Property(p => p.Name).HasMaxLength(MustFollowProcedure.NameMaxLength).IsRequired().UseCollation("NOCASE");
+        // One procedure per name, ignoring capitals in any alphabet: the column's collation compares, never ToUpper().
+        builder.Property(p => p.Name).HasMaxLength(MustFollowProcedure.NameMaxLength).IsRequired().UseCollation(CareStoriesDbContext.CaseInsensitiveCollation);
         builder.HasIndex(p => p.Name).IsUnique();
         builder.Property(p => p.Why).HasMaxLength(MustFollowProcedure.WhyMaxLength).IsRequired();
         builder.Property(p => p.Owner).HasMaxLength(MustFollowProcedure.OwnerMaxLength).IsRequired();
@@ -51,7 +51,7 @@ internal sealed class BentRuleConfiguration : IEntityTypeConfiguration<BentRule>
 {
     public void Configure(EntityTypeBuilder<BentRule> builder)
     {
-        builder.Property(r => r.Name).HasMaxLength(BentRule.NameMaxLength).IsRequired().UseCollation("NOCASE");
+        builder.Property(r => r.Name).HasMaxLength(BentRule.NameMaxLength).IsRequired().UseCollation(CareStoriesDbContext.CaseInsensitiveCollation);
         builder.HasIndex(r => r.Name).IsUnique();
         builder.HasIndex(r => r.ProcedureId);
         builder.Property(r => r.Version).IsConcurrencyToken();

@@ -65,6 +65,38 @@ public static class StorySearchIndex
         migrationBuilder.Sql($"""DROP TABLE IF EXISTS "{Table}";""");
     }
 
+    /// <summary>
+    /// Removes the triggers before a migration rebuilds a table they read or watch. SQLite changes a column (its
+    /// collation, say) by copying the table into a new one, dropping the old and renaming the copy; the rename checks
+    /// every trigger in the schema, and one that reads the dropped table fails it. Call
+    /// <see cref="CreateTriggers"/> at the end of the same migration.
+    /// </summary>
+    public static void DropTriggers(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        foreach (var trigger in Triggers())
+        {
+            migrationBuilder.Sql($"""DROP TRIGGER IF EXISTS "{trigger.Name}";""");
+        }
+    }
+
+    /// <summary>
+    /// Creates the triggers again after <see cref="DropTriggers"/> and the rebuild. EF Core writes a migration's table
+    /// rebuilds after all its other operations, so these statements carry <see cref="AfterTableRebuilds"/>, which the
+    /// SQLite migrations' SQL generator (CareStories.Data) moves after the rebuilds.
+    /// </summary>
+    public static void CreateTriggers(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        foreach (var trigger in Triggers())
+        {
+            migrationBuilder.Sql(trigger.Sql).Annotation(AfterTableRebuilds, true);
+        }
+    }
+
+    /// <summary>Marks a SQL operation to run after the migration's table rebuilds rather than before them.</summary>
+    public const string AfterTableRebuilds = "CareStories:AfterTableRebuilds";
+
     private sealed record Trigger(string Name, string Sql);
 
     /// <summary>Every change that alters what a story can be found by re-reads that story's row.</summary>

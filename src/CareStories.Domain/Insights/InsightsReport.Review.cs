@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using CareStories.Domain.Data;
 
 namespace CareStories.Domain.Insights;
 
@@ -88,18 +89,38 @@ public sealed partial class InsightsReport
 
     /// <summary>
     /// The decisions made in the period, each with its wait since the submission it answered (the latest one before it).
-    /// Written in SQL because instants are stored as UTC ticks, so a wait is a plain subtraction of two integers,
-    /// the same on SQLite and PostgreSQL; EF Core composes the scope and the grouping onto it.
+    /// Written in SQL, once per database: SQLite stores instants as UTC ticks, so a wait is a subtraction of two
+    /// integers; PostgreSQL stores <c>timestamptz</c>, so it is the seconds between them. Whole hours, rounded down, on
+    /// both. EF Core composes the scope and the grouping onto it.
     /// </summary>
     public IQueryable<DecisionWait> DecisionWaits()
     {
-        var start = period.Start.UtcTicks;
-        var end = period.End.UtcTicks;
         const int submitted = (int)StoryStatus.Submitted;
         const int sentBack = (int)StoryStatus.ChangesRequested;
         const int published = (int)StoryStatus.Published;
-        const long ticksPerHour = TimeSpan.TicksPerHour;
         var withoutReview = Story.PublishedWithoutReviewComment;
+        if (db.Dialect == SqlDialect.PostgreSQL)
+        {
+            var from = period.Start.ToUniversalTime();
+            var until = period.End.ToUniversalTime();
+            return db.Database.SqlQuery<DecisionWait>($"""
+                SELECT w."StoryId", w."SentBack", w."WaitHours" FROM (
+                    SELECT d."StoryId" AS "StoryId",
+                           CASE WHEN d."To" = {sentBack} THEN 1 ELSE 0 END AS "SentBack",
+                           floor(extract(epoch FROM d."At" - (SELECT MAX(s."At") FROM "StoryStatusChanges" AS s
+                                  WHERE s."StoryId" = d."StoryId" AND s."To" = {submitted} AND s."At" <= d."At")) / 3600)::bigint AS "WaitHours"
+                    FROM "StoryStatusChanges" AS d
+                    WHERE d."To" IN ({sentBack}, {published}) AND d."From" = {submitted}
+                      AND d."At" >= {from} AND d."At" < {until}
+                      AND (d."Comment" IS NULL OR d."Comment" <> {withoutReview})
+                ) AS w
+                WHERE w."WaitHours" IS NOT NULL
+                """);
+        }
+
+        var start = period.Start.UtcTicks;
+        var end = period.End.UtcTicks;
+        const long ticksPerHour = TimeSpan.TicksPerHour;
         // A decision with no recorded submission before it (history written out of order) has no wait to count.
         return db.Database.SqlQuery<DecisionWait>($"""
             SELECT w."StoryId", w."SentBack", w."WaitHours" FROM (

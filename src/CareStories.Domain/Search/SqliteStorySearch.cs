@@ -40,7 +40,7 @@ public sealed class SqliteStorySearch(CareStoriesDbContext db) : IStorySearch
         }
 
         var marked = (await MarkedAsync(match, page.Select(h => h.Id), cancellationToken)).ToDictionary(m => m.StoryId);
-        var matches = page.Where(h => marked.ContainsKey(h.Id)).Select(h => ToMatch(h, marked[h.Id])).ToList();
+        var matches = page.Where(h => marked.ContainsKey(h.Id)).Select(h => ToMatch(h.Id, h.Status, h.PublishedAt, marked[h.Id])).ToList();
         return new SearchPage(matches, next);
     }
 
@@ -61,10 +61,11 @@ public sealed class SqliteStorySearch(CareStoriesDbContext db) : IStorySearch
         return await db.Database.SqlQueryRaw<MarkedRow>(sql, match).ToListAsync(cancellationToken);
     }
 
-    private static string Pascal(string column) =>
+    internal static string Pascal(string column) =>
         string.Concat(column.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 
-    private static SearchMatch ToMatch(Hit hit, MarkedRow row)
+    /// <summary>A page's row of marked texts as the pages show it (shared with <see cref="PostgresStorySearch"/>).</summary>
+    internal static SearchMatch ToMatch(int id, StoryStatus status, DateTimeOffset? publishedAt, MarkedRow row)
     {
         var fields = new List<SearchField>();
         void Add(SearchFieldKind kind, string text)
@@ -88,7 +89,7 @@ public sealed class SqliteStorySearch(CareStoriesDbContext db) : IStorySearch
             .Where(q => q.Text.Length > 0 || q.Attribution.Length > 0)
             .ToList();
         return new SearchMatch(
-            hit.Id, hit.Status, hit.PublishedAt, row.Title, fields, quotes, Items(row.Heroes), Items(row.Teams), Items(row.CareValues));
+            id, status, publishedAt, row.Title, fields, quotes, Items(row.Heroes), Items(row.Teams), Items(row.CareValues));
     }
 
     private static List<string> Items(string column) =>
@@ -109,7 +110,7 @@ public sealed class SqliteStorySearch(CareStoriesDbContext db) : IStorySearch
         public DateTimeOffset? PublishedAt { get; init; }
     }
 
-    private sealed record MarkedRow(
+    internal sealed record MarkedRow(
         int StoryId, string Title, string Situation, string Action, string Prevention, string Outcome,
         string Quotes, string Heroes, string Teams, string CareValues);
 }

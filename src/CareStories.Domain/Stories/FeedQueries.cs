@@ -54,9 +54,15 @@ public sealed record FeedKey
     public required DateTimeOffset PublishedAt { get; init; }
 
     /// <summary>When it was featured, for a featured story pinned on top; null for the rest of the feed.</summary>
-    public required DateTimeOffset? FeaturedAt { get; init; }
+    public DateTimeOffset? FeaturedAt => IsFeatured ? FeaturedOrPublishedAt : null;
 
-    public bool IsFeatured => FeaturedAt is not null;
+    public required bool IsFeatured { get; init; }
+
+    /// <summary>
+    /// When it was featured (featured stories) or published (the rest): always an instant, because PostgreSQL types an
+    /// untyped NULL in one half of the UNION as text and then refuses to unite it with the other half's timestamps.
+    /// </summary>
+    public required DateTimeOffset FeaturedOrPublishedAt { get; init; }
 
     public PageKey Key => new(PublishedAt, Id);
 }
@@ -115,7 +121,7 @@ public static class FeedQueries
             .OrderByDescending(x => x.FeaturedAt).ThenByDescending(x => x.StoryId)
             .Take(FeaturedStory.MaxFeatured)
             .Where(x => x.Story.Status == StoryStatus.Published)
-            .Select(x => new FeedKey { Id = x.Story.Id, PublishedAt = x.Story.PublishedAt!.Value, FeaturedAt = x.FeaturedAt });
+            .Select(x => new FeedKey { Id = x.Story.Id, PublishedAt = x.Story.PublishedAt!.Value, IsFeatured = true, FeaturedOrPublishedAt = x.FeaturedAt });
 
     /// <summary>
     /// One page of the feed as keys, in one command: on the first page the featured stories (flagged) and then
@@ -130,7 +136,7 @@ public static class FeedQueries
                 stories.PublishedFeed().Matching(db, filter, now).Where(s => !db.FeaturedStories.Any(f => f.StoryId == s.Id)),
                 after,
                 size)
-            .Select(s => new FeedKey { Id = s.Id, PublishedAt = s.PublishedAt!.Value, FeaturedAt = null });
+            .Select(s => new FeedKey { Id = s.Id, PublishedAt = s.PublishedAt!.Value, IsFeatured = false, FeaturedOrPublishedAt = s.PublishedAt!.Value });
 
         // Member initialisers rather than a constructor, so both halves stay SQL and concatenate in one command.
         return after is null ? stories.Featured(db, filter, now).Concat(list) : list;

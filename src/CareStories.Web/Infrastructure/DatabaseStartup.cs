@@ -27,19 +27,54 @@ public static class DatabaseStartup
             await db.Database.MigrateAsync();
         }
 
-        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
-
+        await EnsureRolesAsync(services);
         if (app.Configuration.GetValue("Demo:Seed", false) && !await db.Users.AnyAsync())
         {
             logger.LogInformation("Empty database: writing the demo data.");
             await DemoData.SeedAsync(services);
+        }
+    }
+
+    /// <summary>
+    /// <c>dotnet CareStories.Web.dll migrate</c>: brings the database to the latest migration, makes sure the roles
+    /// exist, and stops, for operators who migrate before starting instances with Database:MigrateOnStartup=false.
+    /// Instances that migrate at start-up are safe too: EF Core takes a migration lock, so one applies and the rest wait.
+    /// </summary>
+    public static async Task MigrateAndExitAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CareStoriesDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await db.Database.MigrateAsync();
+        await EnsureRolesAsync(scope.ServiceProvider);
+        logger.LogWarning("Database migrated: {Count} migrations applied, {Latest} is the latest.", pending.Count, db.Database.GetMigrations().LastOrDefault());
+    }
+
+    private static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (await roles.RoleExistsAsync(role))
+            {
+                continue;
+            }
+
+            try
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance starting at the same moment created it first and the unique name refused this
+                // one; anything else is a real failure. The refused row must not be saved again with the next role.
+                services.GetRequiredService<CareStoriesDbContext>().ChangeTracker.Clear();
+                if (!await roles.RoleExistsAsync(role))
+                {
+                    throw;
+                }
+            }
         }
     }
 }

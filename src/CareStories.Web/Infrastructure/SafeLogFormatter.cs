@@ -30,6 +30,14 @@ public sealed partial class SafeLogFormatter() : ConsoleFormatter(Name)
             .Append(' ').Append(Level(logEntry.LogLevel))
             .Append(' ').Append(logEntry.Category)
             .Append('[').Append(logEntry.EventId.Id.ToString(CultureInfo.InvariantCulture)).Append("]: ");
+        // The request it belongs to, as the error page shows it, so a person's quoted reference finds the entry.
+        if (RequestId(scopeProvider) is { } requestId)
+        {
+            line.Append("request=");
+            AppendSafe(line, requestId);
+            line.Append(' ');
+        }
+
         AppendSafe(line, message);
         if (logEntry.Exception is not null)
         {
@@ -39,6 +47,31 @@ public sealed partial class SafeLogFormatter() : ConsoleFormatter(Name)
 
         textWriter.Write(line.Append('\n').ToString());
     }
+
+    /// <summary>The <c>RequestId</c> of the innermost scope that has one (ASP.NET Core's hosting scope sets it per request).</summary>
+    public static string? RequestId(IExternalScopeProvider? scopeProvider)
+    {
+        string? found = null;
+        scopeProvider?.ForEachScope(
+            (scope, _) =>
+            {
+                if (scope is IEnumerable<KeyValuePair<string, object?>> values)
+                {
+                    foreach (var (key, value) in values)
+                    {
+                        if (key == "RequestId" && value is not null)
+                        {
+                            found = value.ToString();
+                        }
+                    }
+                }
+            },
+            (object?)null);
+        return found;
+    }
+
+    /// <summary>Email addresses in the text masked (JSON escapes the rest itself).</summary>
+    public static string MaskAddresses(string text) => EmailAddress().Replace(text, match => MailSender.Mask(match.Value));
 
     /// <summary>The text as one line: control characters and Unicode line separators escaped, addresses masked.</summary>
     public static string Escape(string text)
@@ -50,7 +83,7 @@ public sealed partial class SafeLogFormatter() : ConsoleFormatter(Name)
 
     private static void AppendSafe(StringBuilder line, string text)
     {
-        foreach (var c in EmailAddress().Replace(text, match => MailSender.Mask(match.Value)))
+        foreach (var c in MaskAddresses(text))
         {
             switch (c)
             {

@@ -22,7 +22,7 @@ public sealed class RecognitionNudgeService(
         }
 
         // Let start-up (migrations, the demo data) finish before the first run.
-        await Task.Delay(TimeSpan.FromSeconds(30), time, stoppingToken);
+        await Task.Delay(TimeSpan.FromSeconds(configuration.GetValue("Insights:FirstNudgeAfterSeconds", 30)), time, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

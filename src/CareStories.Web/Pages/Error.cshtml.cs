@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CareStories.Web.Pages;
 
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
@@ -8,7 +6,8 @@ public sealed class ErrorModel : PageModel
 {
     public string RequestId { get; private set; } = "";
 
-    public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    // The request id every log entry of this request carries (request= in the text log, requestId in JSON).
+    public void OnGet() => RequestId = HttpContext.TraceIdentifier;
 
     public void OnPost() => OnGet();
 }

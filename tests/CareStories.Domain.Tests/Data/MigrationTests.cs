@@ -31,4 +31,30 @@ public sealed class MigrationTests
         Assert.Equal(new CareStories.Domain.Stories.Spend(12.5m, "EUR", "Flowers"), kept.Spend);
         Assert.Null((await db.Stories.AsNoTracking().SingleAsync(s => s.Id == 3)).Spend);
     }
+
+    [Fact]
+    public async Task Upgrading_to_case_insensitive_names_keeps_every_name_and_the_search_index_in_step()
+    {
+        await using var race = await RaceDatabase.CreateAsync("20261202044441_Insights");
+        await using var db = race.Context();
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO "AspNetUsers" ("Id", "DisplayName", "CreatedAt", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+            VALUES ('u1', 'Ana', 0, 0, 0, 0, 0, 0);
+            INSERT INTO "Teams" ("Id", "Name", "Kind") VALUES (7, 'Équipe Nord', 0);
+            INSERT INTO "Stories" ("Id", "AuthorId", "Title", "Status", "CreatedAt", "UpdatedAt", "PublishedAt")
+            VALUES (1, 'u1', 'Found by its team', 3, 0, 0, 10);
+            INSERT INTO "StoryTeam" ("StoryId", "TeamId") VALUES (1, 7);
+            """);
+
+        await db.GetService<IMigrator>().MigrateAsync();
+
+        Assert.Equal("Équipe Nord", await db.Teams.Where(t => t.Id == 7).Select(t => t.Name).SingleAsync());
+        // The rebuilt Teams table still tells the index when a team is renamed.
+        await db.Teams.Where(t => t.Id == 7).ExecuteUpdateAsync(t => t.SetProperty(x => x.Name, "Équipe Sud"));
+        Assert.Equal(1, await db.Database.SqlQuery<int>(
+            $"""SELECT count(*) AS "Value" FROM "StorySearch" WHERE "StorySearch" MATCH 'teams: sud' AND rowid = 1""").SingleAsync());
+        db.Teams.Add(new CareStories.Domain.People.Team("ÉQUIPE SUD", CareStories.Domain.People.TeamKind.CustomerFacing));
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
 }

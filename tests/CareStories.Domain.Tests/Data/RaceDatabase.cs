@@ -1,3 +1,4 @@
+using CareStories.Data;
 using CareStories.Domain.Data;
 using CareStories.Domain.People;
 using Microsoft.Data.Sqlite;
@@ -52,8 +53,7 @@ internal sealed class RaceDatabase : IAsyncDisposable
         return race;
     }
 
-    public CareStoriesDbContext Context() =>
-        new(new DbContextOptionsBuilder<CareStoriesDbContext>().UseSqlite(_connectionString).Options);
+    public CareStoriesDbContext Context() => CareStoriesDatabase.Create(DatabaseProvider.Sqlite, _connectionString);
 
     /// <summary>A story of the team's author, taken as far as <paramref name="status"/> and saved.</summary>
     public async Task<int> StoryAsync(StoryStatus status, string? title = null)

@@ -1,3 +1,4 @@
+using CareStories.Data;
 using System.Linq.Expressions;
 using System.Numerics;
 using CareStories.Domain.Data;
@@ -258,8 +259,7 @@ public sealed class KeysetTests(KeysetTests.Database database) : IClassFixture<K
             db.Database.Migrate();
         }
 
-        public CareStoriesDbContext Open() =>
-            new(new DbContextOptionsBuilder<CareStoriesDbContext>().UseSqlite(_connection).Options);
+        public CareStoriesDbContext Open() => CareStoriesDatabase.Create(_connection);
 
         /// <summary>Notifications for a new person at these instants, interleaved with as many for someone else.</summary>
         public async Task<(string Me, string SomeoneElse)> NotificationsAsync(IReadOnlyList<DateTimeOffset> instants)

@@ -36,7 +36,8 @@ public sealed class ValueAdminTests(CareStoriesFactory factory) : IClassFixture<
         });
 
         await response.ShouldBeAsync(HttpStatusCode.Redirect);
-        Assert.Equal((name, "New words."), await factory.WithDbAsync(db => db.Values.Where(v => v.Id == id).Select(v => ValueTuple.Create(v.Name, v.Description)).SingleAsync()));
+        var saved = await factory.WithDbAsync(db => db.Values.Where(v => v.Id == id).Select(v => new { v.Name, v.Description }).SingleAsync());
+        Assert.Equal((name, "New words."), (saved.Name, saved.Description));
     }
 
     [Fact]

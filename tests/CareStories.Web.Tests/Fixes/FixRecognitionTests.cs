@@ -88,7 +88,7 @@ public sealed class FixRecognitionTests(CareStoriesFactory factory) : IClassFixt
         await factory.WithDbAsync(async db =>
         {
             // The later story happened after the earlier was published.
-            await db.Database.ExecuteSqlRawAsync("UPDATE \"Stories\" SET \"OccurredOn\" = {0} WHERE \"Id\" = {1}", "2026-03-12", later.Id);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Stories\" SET \"OccurredOn\" = {0} WHERE \"Id\" = {1}", new DateOnly(2026, 3, 12), later.Id);
         });
 
         var stranger = await factory.SignInAsync(await factory.Data.PersonAsync());

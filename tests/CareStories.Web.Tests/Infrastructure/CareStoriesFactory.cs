@@ -11,9 +11,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace CareStories.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over its own private in-memory SQLite database, built by the real migrations at start-up.
-/// The factory holds one connection open for its lifetime; the database lives exactly as long as the factory,
-/// so every test class (one factory each, via IClassFixture) starts from an empty schema.
+/// The real app over its own private database, built by the real migrations: an in-memory SQLite database (the
+/// factory holds one connection open for its lifetime), or in CareStories.Web.Tests.PostgreSQL a PostgreSQL database
+/// of its own (<see cref="PostgresTestDatabase"/>). The database lives exactly as long as the factory, so every test
+/// class (one factory each, via IClassFixture) starts from an empty schema.
 /// The app's clock is <see cref="Clock"/>, a fake that stands still at <see cref="Start"/> until a test moves it,
 /// so no test depends on the wall clock. Passwords are hashed cheaply (see <see cref="RealPasswordHashing"/>).
 /// </summary>
@@ -24,17 +25,28 @@ public class CareStoriesFactory : WebApplicationFactory<Program>
     /// <summary>The instant every factory's clock starts at: midday UTC, so "today" is the same date in every time zone within 12 hours.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly string _databaseName = "carestories-test-" + Guid.NewGuid().ToString("N");
-    private readonly SqliteConnection _keepAlive;
+    private readonly SqliteConnection? _keepAlive;
+    private readonly PostgresTestDatabase? _postgres;
 
     public CareStoriesFactory()
     {
-        _keepAlive = new SqliteConnection(ConnectionString);
-        _keepAlive.Open();
+        if (TestDatabase.IsPostgres)
+        {
+            _postgres = new PostgresTestDatabase();
+            ConnectionString = _postgres.ConnectionString;
+        }
+        else
+        {
+            ConnectionString = $"Data Source=carestories-test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
+            _keepAlive = new SqliteConnection(ConnectionString);
+            _keepAlive.Open();
+        }
+
         TempFolder = Directory.CreateTempSubdirectory("carestories-tests-").FullName;
     }
 
-    public string ConnectionString => $"Data Source={_databaseName};Mode=Memory;Cache=Shared";
+    /// <summary>The database this factory's app runs on (<see cref="TestDatabase.Provider"/> says which kind).</summary>
+    public string ConnectionString { get; }
 
     /// <summary>Where this factory's app writes mail and keys.</summary>
     public string TempFolder { get; }
@@ -103,6 +115,7 @@ public class CareStoriesFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         var settings = new Dictionary<string, string?>
         {
+            ["Database:Provider"] = TestDatabase.Provider.ToString(),
             ["ConnectionStrings:CareStories"] = ConnectionString,
             ["DataFolder"] = TempFolder,
             ["Mail:PickupFolder"] = MailFolder,
@@ -141,7 +154,8 @@ public class CareStoriesFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            _keepAlive.Dispose();
+            _keepAlive?.Dispose();
+            _postgres?.Dispose();
             try
             {
                 Directory.Delete(TempFolder, recursive: true);

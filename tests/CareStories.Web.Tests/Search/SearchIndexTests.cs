@@ -66,8 +66,11 @@ public sealed class SearchIndexTests(CareStoriesFactory factory) : IClassFixture
 
         await factory.WithStoryAsync(id, (s, _) => s.Withdraw(hero.Id, factory.Clock.GetUtcNow()));
         Assert.Empty(await reader.FoundAsync(SearchArrange.Q(word)));
-        var indexed = await factory.WithDbAsync(db => db.Database
-            .SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "StorySearch" WHERE rowid = {id}""").SingleAsync());
+        // The index's key is SQLite's rowid there and a "StoryId" column on PostgreSQL.
+        var indexed = await factory.WithDbAsync(db => (TestDatabase.IsPostgres
+                ? db.Database.SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM "StorySearch" WHERE "StoryId" = {id}""")
+                : db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "StorySearch" WHERE rowid = {id}"""))
+            .SingleAsync());
         Assert.Equal(0, indexed);
     }
 

@@ -83,7 +83,8 @@ public sealed class ThankModel(CareStoriesDbContext db, ThanksPostLimit limit, T
         }
 
         // Only a post that would be kept counts against the address's budget; a refused one keeps its words here.
-        if (!limit.TryTake(HttpContext, out var wait))
+        var (taken, wait) = await limit.TryTakeAsync(HttpContext);
+        if (!taken)
         {
             var seconds = StatusCodeModel.SetRetryAfter(HttpContext, wait);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -61,11 +61,13 @@ public sealed class IndexModel(CareStoriesDbContext db, LinkGate gate, TimeProvi
         Search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         if (Search is not null)
         {
+            // Capitals ignored in any alphabet on either database (see CareStoriesDbContext.TextSearchCollation).
             var term = Search.ToUpperInvariant();
+            var collation = db.TextSearchCollation;
             links = links.Where(l =>
-                (l.Person != null && l.Person.DisplayName.ToUpper().Contains(term))
-                || (l.Team != null && l.Team.Name.ToUpper().Contains(term))
-                || (l.Label != null && l.Label.ToUpper().Contains(term)));
+                (l.Person != null && EF.Functions.Collate(l.Person.DisplayName, collation).ToUpper().Contains(term))
+                || (l.Team != null && EF.Functions.Collate(l.Team.Name, collation).ToUpper().Contains(term))
+                || (l.Label != null && EF.Functions.Collate(l.Label, collation).ToUpper().Contains(term)));
         }
 
         var key = Newest.Read(after);

@@ -116,12 +116,11 @@ public sealed class EditModel(CareStoriesDbContext db) : PageModel
     private static string NameTakenMessage(string name) =>
         $"There is already a badge called “{name}”. Choose another name, or restore it if it is retired.";
 
-    /// <summary>The name of another badge called this, ignoring capitals, if there is one.</summary>
+    /// <summary>The name of another badge called this, ignoring capitals, if there is one: the column's collation compares (CareStoriesDbContext.CaseInsensitiveCollation).</summary>
     private Task<string?> SameNameAsync(string name, int? exceptId, CancellationToken cancellationToken)
     {
-        var upper = name.ToUpperInvariant();
         return db.Badges.AsNoTracking()
-            .Where(b => b.Name.ToUpper() == upper && b.Id != exceptId)
+            .Where(b => b.Name == name && b.Id != exceptId)
             .Select(b => b.Name)
             .FirstOrDefaultAsync(cancellationToken);
     }

@@ -30,11 +30,12 @@ public sealed class IndexModel(CareStoriesDbContext db) : PageModel
         var people = db.Users.AsNoTracking();
         if (Search is not null)
         {
-            var pattern = "%" + Search.Replace("\\", "\\\\", StringComparison.Ordinal)
-                .Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            // LIKE ignores ASCII case on SQLite; a PostgreSQL provider would use ILIKE here.
-            people = people.Where(p => EF.Functions.Like(p.DisplayName, pattern, "\\") || EF.Functions.Like(p.Email!, pattern, "\\"));
+            // Capitals ignored in any alphabet on either database (see CareStoriesDbContext.TextSearchCollation);
+            // Identity keeps every address upper-cased in NormalizedEmail.
+            var term = Search.ToUpperInvariant();
+            var collation = db.TextSearchCollation;
+            people = people.Where(p => EF.Functions.Collate(p.DisplayName, collation).ToUpper().Contains(term)
+                || (p.NormalizedEmail != null && p.NormalizedEmail.Contains(term)));
         }
 
         Total = await people.CountAsync(cancellationToken);

@@ -146,13 +146,12 @@ public sealed class EditModel(CareStoriesDbContext db) : PageModel
 
     private static string NameTakenMessage(string name) => $"There is already a team called “{name}”. Choose another name.";
 
-    /// <summary>The name of another team called this, ignoring capitals, if there is one.</summary>
+    /// <summary>The name of another team called this, ignoring capitals, if there is one: the column's collation compares (CareStoriesDbContext.CaseInsensitiveCollation).</summary>
     private Task<string?> SameNameAsync(string name, int? exceptId, CancellationToken cancellationToken)
     {
         // Names differing only in capitals would read as the same team in every list.
-        var upper = name.ToUpperInvariant();
         return db.Teams.AsNoTracking()
-            .Where(t => t.Name.ToUpper() == upper && t.Id != exceptId)
+            .Where(t => t.Name == name && t.Id != exceptId)
             .Select(t => t.Name)
             .FirstOrDefaultAsync(cancellationToken);
     }

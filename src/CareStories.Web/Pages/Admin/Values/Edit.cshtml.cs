@@ -104,12 +104,11 @@ public sealed class EditModel(CareStoriesDbContext db) : PageModel
     private static string NameTakenMessage(string name) =>
         $"There is already a value called “{name}”. Choose another name, or restore it if it is retired.";
 
-    /// <summary>The name of another value called this, ignoring capitals, if there is one.</summary>
+    /// <summary>The name of another value called this, ignoring capitals, if there is one: the column's collation compares (CareStoriesDbContext.CaseInsensitiveCollation).</summary>
     private Task<string?> SameNameAsync(string name, int? exceptId, CancellationToken cancellationToken)
     {
-        var upper = name.ToUpperInvariant();
         return db.Values.AsNoTracking()
-            .Where(v => v.Name.ToUpper() == upper && v.Id != exceptId)
+            .Where(v => v.Name == name && v.Id != exceptId)
             .Select(v => v.Name)
             .FirstOrDefaultAsync(cancellationToken);
     }

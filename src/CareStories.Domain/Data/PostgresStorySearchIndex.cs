@@ -1,0 +1,147 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace CareStories.Domain.Data;
+
+/// <summary>
+/// PostgreSQL's full-text index behind search, the counterpart of <see cref="StorySearchIndex"/> (read that first:
+/// the same stories are indexed, with the same texts, kept in step by triggers for the same reasons). A table
+/// <c>"StorySearch"</c> holds each searchable story's texts and a weighted <c>tsvector</c> generated from them, under
+/// a GIN index. Outside the EF model; the PostgreSQL migration calls <see cref="Create"/> and <see cref="Drop"/>.
+/// </summary>
+/// <remarks>
+/// The text search configuration <c>carestories</c> reads words as FTS5's tokenizer does there: accents removed
+/// (<c>unaccent</c>, a trusted extension PostgreSQL ships), English stemming ("refunded" finds "refund") and no stop
+/// words, so every word typed counts. Weights follow the bm25 weights on SQLite in PostgreSQL's four classes: A title
+/// and heroes, B quotes, teams and values, C the situation, the action and the outcome, D the prevention.
+/// </remarks>
+public static class PostgresStorySearchIndex
+{
+    public const string Table = StorySearchIndex.Table;
+
+    /// <summary>The text search configuration the document and every query use.</summary>
+    public const string Configuration = "carestories";
+
+    /// <summary>The index's text columns, in <see cref="StorySearchIndex.Columns"/>' order, as PostgreSQL names them.</summary>
+    public static readonly string[] Columns =
+        ["Title", "Situation", "Action", "Prevention", "Outcome", "Quotes", "Heroes", "Teams", "CareValues"];
+
+    private static readonly string SearchableStatuses = string.Join(", ",
+        new[] { StoryStatus.Submitted, StoryStatus.ChangesRequested, StoryStatus.Published }.Select(s => (int)s));
+
+    public static void Create(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS unaccent;");
+        migrationBuilder.Sql($"""
+            CREATE TEXT SEARCH DICTIONARY {Configuration}_stem (TEMPLATE = snowball, Language = english);
+            CREATE TEXT SEARCH CONFIGURATION {Configuration} (COPY = simple);
+            ALTER TEXT SEARCH CONFIGURATION {Configuration}
+                ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, numhword, hword_numpart
+                WITH unaccent, {Configuration}_stem;
+            """);
+        // Words are runs of letters and digits, as SearchTerms and FTS5 read them: PostgreSQL's own parser would read
+        // "12-3f2a9c" as "12", "-3" and "f2a9c". ICU's root collation makes [:alnum:] mean letters in any alphabet.
+        string Vector(string weight, params string[] columns) =>
+            $"setweight(to_tsvector('{Configuration}', regexp_replace({string.Join(" || ' ' || ", columns.Select(c => $"coalesce(\"{c}\", '')"))} COLLATE \"und-x-icu\", '[^[:alnum:]]+', ' ', 'g')), '{weight}')";
+        migrationBuilder.Sql($"""
+            CREATE TABLE "{Table}" (
+                "StoryId" integer PRIMARY KEY,
+                {string.Join(",\n    ", Columns.Select(c => $"\"{c}\" text NOT NULL DEFAULT ''"))},
+                "Document" tsvector GENERATED ALWAYS AS (
+                    {Vector("A", "Title", "Heroes")} || {Vector("B", "Quotes", "Teams", "CareValues")}
+                    || {Vector("C", "Situation", "Action", "Outcome")} || {Vector("D", "Prevention")}) STORED
+            );
+            CREATE INDEX "IX_{Table}_Document" ON "{Table}" USING GIN ("Document");
+            """);
+        migrationBuilder.Sql(ReindexFunction());
+        foreach (var sql in Triggers())
+        {
+            migrationBuilder.Sql(sql);
+        }
+
+        migrationBuilder.Sql($"""SELECT "{Table}_reindex"(ARRAY(SELECT "Id" FROM "Stories"));""");
+    }
+
+    public static void Drop(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        foreach (var (table, _, _) in Watched)
+        {
+            migrationBuilder.Sql($"""DROP TRIGGER IF EXISTS "TR_{table}_search" ON "{table}";""");
+            migrationBuilder.Sql($"""DROP FUNCTION IF EXISTS "{Table}_on_{table}"();""");
+        }
+
+        migrationBuilder.Sql($"""
+            DROP FUNCTION IF EXISTS "{Table}_reindex"(integer[]);
+            DROP TABLE IF EXISTS "{Table}";
+            DROP TEXT SEARCH CONFIGURATION IF EXISTS {Configuration};
+            DROP TEXT SEARCH DICTIONARY IF EXISTS {Configuration}_stem;
+            """);
+    }
+
+    /// <summary>
+    /// Each watched table, what change re-reads stories, and which stories (an expression over "changed", the new or the old row).
+    /// </summary>
+    private static readonly (string Table, string Events, string Stories)[] Watched =
+    [
+        ("Stories", """INSERT OR DELETE OR UPDATE OF "Title", "Situation", "ImmediateAction", "Prevention", "Outcome", "Status" """,
+            """ARRAY[changed."Id"]"""),
+        ("Quotes", """INSERT OR DELETE OR UPDATE OF "Text", "Naming", "CustomerName", "StoryId" """, """ARRAY[changed."StoryId"]"""),
+        ("StoryHero", "INSERT OR DELETE", """ARRAY[changed."StoryId"]"""),
+        ("StoryTeam", "INSERT OR DELETE", """ARRAY[changed."StoryId"]"""),
+        ("StoryValue", "INSERT OR DELETE", """ARRAY[changed."StoryId"]"""),
+        // Renaming a person, team or value re-reads every story that names them.
+        ("AspNetUsers", """UPDATE OF "DisplayName" """, """ARRAY(SELECT "StoryId" FROM "StoryHero" WHERE "PersonId" = changed."Id")"""),
+        ("Teams", """UPDATE OF "Name" """, """ARRAY(SELECT "StoryId" FROM "StoryTeam" WHERE "TeamId" = changed."Id")"""),
+        ("Values", """UPDATE OF "Name" """, """ARRAY(SELECT "StoryId" FROM "StoryValue" WHERE "ValueId" = changed."Id")"""),
+    ];
+
+    private static IEnumerable<string> Triggers()
+    {
+        foreach (var (table, events, stories) in Watched)
+        {
+            // A row trigger: "changed" is the new row, or the old one when it was deleted (and both when an update moved it).
+            yield return $$"""
+                CREATE FUNCTION "{{Table}}_on_{{table}}"() RETURNS trigger LANGUAGE plpgsql AS $body$
+                DECLARE
+                    changed record;
+                BEGIN
+                    IF TG_OP <> 'INSERT' THEN
+                        changed := OLD;
+                        PERFORM "{{Table}}_reindex"({{stories}});
+                    END IF;
+                    IF TG_OP <> 'DELETE' THEN
+                        changed := NEW;
+                        PERFORM "{{Table}}_reindex"({{stories}});
+                    END IF;
+                    RETURN NULL;
+                END;
+                $body$;
+                CREATE TRIGGER "TR_{{table}}_search" AFTER {{events}} ON "{{table}}"
+                    FOR EACH ROW EXECUTE FUNCTION "{{Table}}_on_{{table}}"();
+                """;
+        }
+    }
+
+    /// <summary>
+    /// Deletes and re-inserts the index rows of the given stories, as <see cref="StorySearchIndex"/>'s triggers do
+    /// on SQLite (a quote carries its customer's name only where the quote shows it).
+    /// </summary>
+    private static string ReindexFunction() => $$"""
+        CREATE FUNCTION "{{Table}}_reindex"(story_ids integer[]) RETURNS void LANGUAGE sql AS $body$
+            DELETE FROM "{{Table}}" WHERE "StoryId" = ANY(story_ids);
+            INSERT INTO "{{Table}}"("StoryId", {{string.Join(", ", Columns.Select(c => $"\"{c}\""))}})
+            SELECT s."Id", s."Title", coalesce(s."Situation", ''), coalesce(s."ImmediateAction", ''), coalesce(s."Prevention", ''),
+                coalesce(s."Outcome", ''),
+                coalesce((SELECT string_agg(q."Text" || chr(9) || CASE WHEN q."Naming" <> 0 THEN coalesce(q."CustomerName", '') ELSE '' END, chr(10) ORDER BY q."Id")
+                    FROM "Quotes" q WHERE q."StoryId" = s."Id"), ''),
+                coalesce((SELECT string_agg(p."DisplayName", chr(10) ORDER BY p."DisplayName")
+                    FROM "StoryHero" h JOIN "AspNetUsers" p ON p."Id" = h."PersonId" WHERE h."StoryId" = s."Id"), ''),
+                coalesce((SELECT string_agg(t."Name" COLLATE "default", chr(10) ORDER BY t."Name" COLLATE "default")
+                    FROM "StoryTeam" st JOIN "Teams" t ON t."Id" = st."TeamId" WHERE st."StoryId" = s."Id"), ''),
+                coalesce((SELECT string_agg(v."Name" COLLATE "default", chr(10) ORDER BY v."Name" COLLATE "default")
+                    FROM "StoryValue" sv JOIN "Values" v ON v."Id" = sv."ValueId" WHERE sv."StoryId" = s."Id"), '')
+            FROM "Stories" s WHERE s."Id" = ANY(story_ids) AND s."Status" IN ({{SearchableStatuses}});
+        $body$;
+        """;
+}

@@ -1,0 +1,48 @@
+using CareStories.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareStories.Domain.Tests.Data;
+
+/// <summary>Both databases are built from the one model: each has its migrations, chosen by the setting's name.</summary>
+public sealed class ProviderTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=:memory:")]
+    [InlineData(DatabaseProvider.PostgreSQL, "Host=127.0.0.1;Database=never_opened")]
+    public void Every_model_change_has_a_migration_for_each_database(DatabaseProvider provider, string connectionString)
+    {
+        // Comparing the model with the provider's snapshot needs no server.
+        using var db = CareStoriesDatabase.Create(provider, connectionString);
+
+        Assert.False(db.Database.HasPendingModelChanges(),
+            $"The model has changes with no {provider} migration: run scripts/add-migration NAME.");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public void The_SQLite_migrations_keep_the_ids_existing_databases_recorded()
+    {
+        using var db = CareStoriesDatabase.Create(DatabaseProvider.Sqlite, "Data Source=:memory:");
+
+        Assert.Equal("20261122130145_Initial", db.Database.GetMigrations().First());
+        Assert.Contains("20261202044441_Insights", db.Database.GetMigrations());
+    }
+
+    [Theory]
+    [InlineData(null, DatabaseProvider.Sqlite)]
+    [InlineData("", DatabaseProvider.Sqlite)]
+    [InlineData("Sqlite", DatabaseProvider.Sqlite)]
+    [InlineData("SQLite", DatabaseProvider.Sqlite)]
+    [InlineData("PostgreSQL", DatabaseProvider.PostgreSQL)]
+    [InlineData(" postgres ", DatabaseProvider.PostgreSQL)]
+    public void The_provider_setting_is_read_as_people_write_it(string? setting, DatabaseProvider expected) =>
+        Assert.Equal(expected, CareStoriesDatabase.ParseProvider(setting));
+
+    [Fact]
+    public void An_unknown_provider_is_refused_with_the_ones_allowed()
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => CareStoriesDatabase.ParseProvider("Oracle"));
+
+        Assert.Contains("Sqlite (the default) or PostgreSQL", refused.Message, StringComparison.Ordinal);
+    }
+}

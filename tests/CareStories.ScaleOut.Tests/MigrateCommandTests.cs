@@ -1,0 +1,38 @@
+using CareStories.ScaleOut.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace CareStories.ScaleOut.Tests;
+
+public sealed class MigrateCommandTests
+{
+    [Fact]
+    public async Task The_migrate_command_brings_an_empty_database_up_to_date_and_exits_without_serving()
+    {
+        var folder = Directory.CreateTempSubdirectory("carestories-migrate-").FullName;
+        var database = Path.Combine(folder, "carestories.db");
+        try
+        {
+            var (exitCode, output) = await Cluster.RunAppAsync(["migrate"], new Dictionary<string, string>
+            {
+                ["ConnectionStrings__CareStories"] = $"Data Source={database}",
+                // No port is given: a command that served requests would never exit.
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            });
+
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("Database migrated", output, StringComparison.Ordinal);
+            await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM __EFMigrationsHistory; SELECT COUNT(*) FROM AspNetRoles;";
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync() && reader.GetInt32(0) > 0);
+            Assert.True(await reader.NextResultAsync() && await reader.ReadAsync());
+            Assert.Equal(4, reader.GetInt32(0));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
