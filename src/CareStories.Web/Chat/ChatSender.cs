@@ -151,6 +151,14 @@ public static class ChatServices
                 BackoffType = Polly.DelayBackoffType.Exponential,
                 UseJitter = true,
             }));
+
+            // A failed try is the chat sender's to report: it logs one warning per card with what it recorded, and the
+            // delivery log shows it. Polly's own telemetry would log every attempt again, the last one as an error.
+            services.Configure<Polly.Telemetry.TelemetryOptions>(options => options.SeverityProvider = args =>
+                args.Source.PipelineName?.StartsWith(ChatSender.HttpClientName, StringComparison.Ordinal) == true
+                    && args.Event.Severity > Polly.Telemetry.ResilienceEventSeverity.Information
+                    ? Polly.Telemetry.ResilienceEventSeverity.Information
+                    : args.Event.Severity);
         }
     }
 }

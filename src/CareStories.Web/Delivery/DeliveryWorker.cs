@@ -12,15 +12,21 @@ public sealed class DeliveryOptions
 
     /// <summary>How often the worker looks at the outbox when nothing in this instance woke it.</summary>
     public double PollSeconds { get; init; } = 5;
+
+    /// <summary>Sent (or given-up) mail and chat cards are kept this many days for the delivery log, then removed; 0 keeps them for ever.</summary>
+    public int KeepDays { get; init; } = 90;
+
+    /// <summary>At most this many rows per DELETE when removing them.</summary>
+    public int PurgeBatchSize { get; init; } = 500;
 }
 
 /// <summary>
 /// The background worker: composes mail from new notifications and the weekly mails, then sends what the mail outbox
-/// holds and posts the chat outbox's cards; woken at once by <see cref="DeliveryNudge"/>, otherwise every <see cref="DeliveryOptions.PollSeconds"/>.
+/// holds and posts the chat outbox's cards, and now and then clears what was finished long ago (<see cref="OutboxRetention"/>); woken at once by <see cref="DeliveryNudge"/>, otherwise every <see cref="DeliveryOptions.PollSeconds"/>.
 /// Everything it works from is in the database, so a restart loses nothing.
 /// </summary>
 public sealed class DeliveryWorker(
-    IServiceScopeFactory scopes, OutboxSender sender, Chat.ChatSender chat, DeliveryNudge nudge, Microsoft.Extensions.Options.IOptions<DeliveryOptions> options, ILogger<DeliveryWorker> logger)
+    IServiceScopeFactory scopes, OutboxSender sender, Chat.ChatSender chat, OutboxRetention retention, DeliveryNudge nudge, Microsoft.Extensions.Options.IOptions<DeliveryOptions> options, ILogger<DeliveryWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,6 +48,7 @@ public sealed class DeliveryWorker(
 
                 await sender.SendDueAsync(stoppingToken);
                 await chat.SendDueAsync(stoppingToken);
+                await retention.PurgeIfDueAsync(stoppingToken);
                 await nudge.WaitAsync(poll, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -69,6 +76,7 @@ public static class DeliveryServices
         services.AddSingleton<MailSender>();
         services.AddSingleton<IMailTransport>(provider => provider.GetRequiredService<MailSender>());
         services.AddTransient<OutboxSender>();
+        services.AddSingleton<OutboxRetention>();
         services.AddSingleton<AppLinks>();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddScoped<MailComposer>();

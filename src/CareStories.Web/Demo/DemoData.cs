@@ -96,6 +96,7 @@ public static class DemoData
         await DemoThanks.WriteAsync(db, people, teams, stories, now);
         await DemoFixes.WriteAsync(db, people, teams, stories, now);
         await DemoPermission.WriteAsync(db, people, teams, values, stories, now);
+        await DemoDelivery.WriteAsync(services, db, people, teams, stories, now);
         await DemoRecognition.ReadOldNewsAsync(db, now);
     }
 

@@ -105,6 +105,8 @@ public sealed class AppServer : IAsyncLifetime
                 ["Logging:LogLevel:Default"] = "Warning",
                 // Not Development, so the app asks for a key-encryption certificate; the tests accept plain keys.
                 ["DataProtection:AllowUnencryptedKeys"] = "true",
+                // The chat journey's channel is a receiver it starts on 127.0.0.1 (honoured only in Testing and Development).
+                ["Chat:AllowLocalReceiverForTesting"] = "true",
             };
             foreach (var (key, value) in settings)
             {

@@ -142,7 +142,7 @@ public sealed class InsightsAccessTests(CareStoriesFactory factory) : IClassFixt
 
         var page = await client.GetDocumentAsync("/Insights/TeamRecord?period=30-days");
         var row = page.QuerySelector($"[data-table=team-record] tr[data-person='{myPerson.Id}']")!;
-        Assert.Equal(["1", "1", "1"], row.QuerySelectorAll("td.text-end").Select(td => td.TextContent.Trim()));
+        Assert.Equal(["1", "1", "1", "0", "None"], row.QuerySelectorAll("td.text-end").Select(td => td.TextContent.Trim()));
         Assert.Contains("=You made the customer's week.", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("[data-print]"));
 
@@ -151,6 +151,6 @@ public sealed class InsightsAccessTests(CareStoriesFactory factory) : IClassFixt
         Assert.Contains($",1,1,{badge.Name},", line, StringComparison.Ordinal);
         // A message that starts like a formula is escaped so a spreadsheet shows it instead of running it.
         Assert.DoesNotContain(",=You made", line, StringComparison.Ordinal);
-        Assert.EndsWith(",1", line, StringComparison.Ordinal);
+        Assert.EndsWith(",1,0,", line, StringComparison.Ordinal);
     }
 }

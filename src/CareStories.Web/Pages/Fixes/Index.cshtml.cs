@@ -72,8 +72,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
 
         if (Overdue)
         {
-            var today = Today;
-            fixes = fixes.Where(f => FixStatusText.Open.Contains(f.Status) && f.TargetDate != null && f.TargetDate < today);
+            fixes = fixes.OverdueOn(Today);
         }
 
         fixes = Mine switch

@@ -18,7 +18,8 @@ public sealed record ChartView(
     string FirstColumn,
     IReadOnlyList<string> Labels,
     IReadOnlyList<ChartSeries> Series,
-    bool Percent = false)
+    bool Percent = false,
+    bool Stacked = false)
 {
     public bool IsEmpty => Labels.Count == 0 || Series.All(s => s.Values.All(v => v == 0));
 
@@ -26,6 +27,7 @@ public sealed record ChartView(
     {
         type = Type,
         percent = Percent,
+        stacked = Stacked,
         labels = Labels,
         series = Series.Select(s => new { name = s.Name, values = s.Values }),
     });

@@ -33,6 +33,8 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time, IConf
 
     public int ReviewOverdueDays { get; private set; }
 
+    public SpendAndFixesFigures? SpendAndFixes { get; private set; }
+
     public int Published => Trends.FirstOrDefault(t => t.Metric == TrendMetric.Published)?.Total.Sum() ?? 0;
 
     public int Celebrations => Trends.FirstOrDefault(t => t.Metric == TrendMetric.Celebrations)?.Total.Sum() ?? 0;
@@ -61,6 +63,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time, IConf
         Recognition = await report.RecognitionAsync(cancellationToken);
         (Review, ReviewByTeam) = await report.ReviewAsync(Now, ReviewOverdueDays, cancellationToken);
         (NotRecognised, NotRecognisedCount) = await report.NotRecognisedAsync(Now, NotRecognisedDays, NotRecognisedShown, cancellationToken);
+        SpendAndFixes = await report.SpendAndFixesAsync(Today, cancellationToken);
         return Page();
     }
 
@@ -81,6 +84,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time, IConf
         var report = new InsightsReport(Db, Scope, Period);
         var coverage = await report.CoverageAsync(cancellationToken);
         var (_, review) = await report.ReviewAsync(Now, settings.ReviewOverdueDays, cancellationToken);
+        var spendAndFixes = await report.SpendAndFixesAsync(Today, cancellationToken);
         var rows = coverage.Teams.Select(t => new InsightsCsv.TeamRow(
             t.Team.Name,
             t.Team.Kind.Label(),
@@ -88,12 +92,16 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time, IConf
             t.Recognised,
             t.Stories,
             t.Celebrations,
-            review.First(r => r.Team.Id == t.Team.Id).Figures));
+            review.First(r => r.Team.Id == t.Team.Id).Figures,
+            spendAndFixes.Teams.First(r => r.Team.Id == t.Team.Id)));
         var name = $"insights-{Period.From:yyyy-MM-dd}-to-{Period.To:yyyy-MM-dd}.csv";
-        return File(InsightsCsv.Teams(rows), InsightsCsv.ContentType, name);
+        return File(InsightsCsv.Teams(rows, spendAndFixes.CompanyCurrency), InsightsCsv.ContentType, name);
     }
 
-    public IReadOnlyList<ChartView> Charts => Coverage is null || Recognition is null || Review is null
+    /// <summary>Which fixes are overdue is decided by the UTC date, as on the fixes list, so a click through agrees.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+
+    public IReadOnlyList<ChartView> Charts => Coverage is null || Recognition is null || Review is null || SpendAndFixes is null
         ? []
         : InsightsCharts.For(this);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CareStories.Domain.Insights;
+using CareStories.Domain.Permission;
 
 namespace CareStories.Web.Pages.Insights;
 
@@ -11,6 +12,8 @@ public static class InsightsCharts
     public const string ValuesId = "chart-values";
     public const string BadgesId = "chart-badges";
     public const string ReviewId = "chart-review";
+    public const string SpendId = "chart-spend";
+    public const string FixesId = "chart-fixes";
 
     public static string TrendId(TrendMetric metric) => "chart-trend-" + metric.ToString().ToLowerInvariant();
 
@@ -22,6 +25,8 @@ public static class InsightsCharts
         charts.Add(Tallies(ValuesId, "Values the published stories show", "value", "stories", page.Recognition!.Values));
         charts.Add(Tallies(BadgesId, "Badges given", "badge", "celebrations", page.Recognition.Badges));
         charts.Add(Review(page.ReviewByTeam));
+        charts.Add(Spend(page.SpendAndFixes!));
+        charts.Add(Fixes(page.SpendAndFixes!));
         return charts;
     }
 
@@ -99,6 +104,70 @@ public static class InsightsCharts
                 new("Median", teams.Select(t => (double)(t.Figures.MedianHours ?? 0)).ToList()),
                 new("90th percentile", teams.Select(t => (double)(t.Figures.Percentile90Hours ?? 0)).ToList()),
             ]);
+    }
+
+    /// <summary>
+    /// How each team's incidents spread over the bands of the limit they were saved with: a count, so currencies never
+    /// mix. Over the limit comes last, in the palette's warning colour.
+    /// </summary>
+    private static ChartView Spend(SpendAndFixesFigures figures)
+    {
+        var teams = figures.Teams;
+        var over = figures.Bands.First(b => b.Band == SpendBand.OverLimit).Incidents;
+        var summary = figures.Incidents == 0
+            ? "No story in the period recorded a spend."
+            : $"{figures.Incidents:N0} {(figures.Incidents == 1 ? "incident" : "incidents")} recorded a spend; " +
+              (over == 0 ? "none went over its limit." : $"{over:N0} went over the limit, {Most(teams, t => Count(t, SpendBand.OverLimit))}.");
+        SpendBand[] bands = [SpendBand.UnderTenPercent, SpendBand.TenToFiftyPercent, SpendBand.FiftyToHundredPercent, SpendBand.NotCompared, SpendBand.OverLimit];
+        return new ChartView(SpendId, "Incidents by share of their limit, by team", summary, "bar", "Team",
+            teams.Select(t => t.Team.Name).ToList(),
+            bands.Select(b => new ChartSeries(ShortLabel(b), teams.Select(t => (double)Count(t, b)).ToList())).ToList(),
+            Stacked: true);
+    }
+
+    private static int Count(TeamSpendAndFixes team, SpendBand band) => team.Bands.First(b => b.Band == band).Incidents;
+
+    private static string ShortLabel(SpendBand band) => band switch
+    {
+        SpendBand.UnderTenPercent => "Under 10 %",
+        SpendBand.TenToFiftyPercent => "10–50 %",
+        SpendBand.FiftyToHundredPercent => "50–100 %",
+        SpendBand.OverLimit => "Over the limit",
+        _ => "Not compared",
+    };
+
+    private static ChartView Fixes(SpendAndFixesFigures figures)
+    {
+        var teams = figures.Teams;
+        var fixes = figures.Fixes;
+        var summary = fixes == FixFigures.None
+            ? "No fix was raised or done in the period, and none is open."
+            : $"{fixes.Done:N0} done and {fixes.Raised:N0} raised in the period; {fixes.Open:N0} open now, " +
+              (fixes.Overdue == 0 ? "none overdue." : $"{fixes.Overdue:N0} overdue, {Most(teams, t => t.Fixes.Overdue)}.");
+        return new ChartView(FixesId, "Fixes by team", summary, "bar", "Team",
+            teams.Select(t => t.Team.Name).ToList(),
+            [
+                new("Raised in the period", teams.Select(t => (double)t.Fixes.Raised).ToList()),
+                new("Done in the period", teams.Select(t => (double)t.Fixes.Done).ToList()),
+                new("Open now", teams.Select(t => (double)t.Fixes.Open).ToList()),
+                new("Overdue now", teams.Select(t => (double)t.Fixes.Overdue).ToList()),
+            ]);
+    }
+
+    /// <summary>"all in Billing", "the most in Billing (3)", "the most in Billing and IT Operations (2 each)".</summary>
+    private static string Most(IReadOnlyList<TeamSpendAndFixes> teams, Func<TeamSpendAndFixes, int> count)
+    {
+        var counted = teams.Where(t => count(t) > 0).ToList();
+        if (counted.Count == 1)
+        {
+            return $"all in {counted[0].Team.Name}";
+        }
+
+        var most = counted.Max(count);
+        var names = counted.Where(t => count(t) == most).Select(t => t.Team.Name).ToList();
+        return names.Count == 1
+            ? $"the most in {names[0]} ({most:N0})"
+            : $"the most in {string.Join(", ", names.Take(names.Count - 1))} and {names[^1]} ({most:N0} each)";
     }
 
     private static string Lowest<T>(IReadOnlyList<T> teams, Func<T, double> measure)

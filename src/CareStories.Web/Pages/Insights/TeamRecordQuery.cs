@@ -1,14 +1,24 @@
 using System.Globalization;
+using CareStories.Domain.Fixes;
 using CareStories.Domain.Insights;
+using CareStories.Domain.Permission;
 
 namespace CareStories.Web.Pages.Insights;
 
 /// <summary>One celebration a person was given: the badge, the message and who gave it, on which story.</summary>
 public sealed record RecordCelebration(string PersonId, string Badge, string Message, string By, string StoryTitle, DateTimeOffset At);
 
-/// <summary>One person's line in the team record.</summary>
-public sealed record TeamRecordRow(string Id, string Name, string Teams, int Stories, int Quotes, IReadOnlyList<RecordCelebration> Celebrations)
+/// <summary>
+/// One person's line in the team record. <see cref="Spend"/> is what the stories counted in <see cref="Stories"/>
+/// spent, one total per currency (the company's first, never converted); <see cref="FixesDone"/> the fixes marked done
+/// in the period that credit them.
+/// </summary>
+public sealed record TeamRecordRow(
+    string Id, string Name, string Teams, int Stories, int Quotes, IReadOnlyList<RecordCelebration> Celebrations, IReadOnlyList<SpendTotal> Spend, int FixesDone)
 {
+    /// <summary>"EUR 120.00; USD 30.00", or "None" — the spend as a cell or a line reads it.</summary>
+    public string SpendText => Spend.Count == 0 ? "None" : string.Join("; ", Spend.Select(s => Money.Format(s.Amount, s.Currency)));
+
     public IEnumerable<(string Badge, int Count)> Badges =>
         Celebrations.GroupBy(c => c.Badge).Select(g => (g.Key, g.Count())).OrderByDescending(b => b.Item2).ThenBy(b => b.Key, StringComparer.CurrentCulture);
 }
@@ -65,6 +75,13 @@ public static class TeamRecordQuery
             .OrderBy(x => x.Celebration.At).ThenBy(x => x.Celebration.Id)
             .Select(x => new RecordCelebration(x.PersonId, x.Celebration.Badge.Name, x.Celebration.Message, x.Celebration.Celebrator.DisplayName, x.Title, x.Celebration.At))
             .ToListAsync(cancellationToken);
+        var spend = await SpendAsync(db, inPeriod, ids, cancellationToken);
+        var fixesDone = await db.Fixes.AsNoTracking().DoneBetween(period.Start, period.End)
+            .SelectMany(f => f.Credits)
+            .Where(c => ids.Contains(c.PersonId))
+            .GroupBy(c => c.PersonId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
         return people.GroupBy(p => (p.PersonId, p.DisplayName))
             .Select(g => new TeamRecordRow(
@@ -73,14 +90,36 @@ public static class TeamRecordQuery
                 string.Join(", ", g.Select(p => p.Team).OfType<string>().Order(StringComparer.CurrentCulture)),
                 stories.GetValueOrDefault(g.Key.PersonId),
                 quotes.GetValueOrDefault(g.Key.PersonId),
-                celebrations.Where(c => c.PersonId == g.Key.PersonId).ToList()))
+                celebrations.Where(c => c.PersonId == g.Key.PersonId).ToList(),
+                spend.GetValueOrDefault(g.Key.PersonId, []),
+                fixesDone.GetValueOrDefault(g.Key.PersonId)))
             .OrderBy(r => r.Name, StringComparer.CurrentCulture).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
     }
 
+    /// <summary>
+    /// Each person's spend on these stories, per currency, the company's currency first. Summed here, as the spend
+    /// ledger does, so every total is the sum of amounts kept exactly as entered.
+    /// </summary>
+    private static async Task<Dictionary<string, IReadOnlyList<SpendTotal>>> SpendAsync(
+        CareStoriesDbContext db, IQueryable<Story> stories, List<string> ids, CancellationToken cancellationToken)
+    {
+        var company = (await db.CurrentLimitsAsync(cancellationToken))?.Currency;
+        var lines = await stories.Where(s => s.Spend != null)
+            .SelectMany(s => s.Heroes, (s, h) => new { h.PersonId, s.Spend!.Currency, s.Spend.Amount })
+            .Where(x => ids.Contains(x.PersonId))
+            .ToListAsync(cancellationToken);
+        return lines.GroupBy(l => l.PersonId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<SpendTotal>)g.GroupBy(l => l.Currency, StringComparer.Ordinal)
+                .Select(c => new SpendTotal(c.Key, c.Count(), c.Sum(l => l.Amount)))
+                .OrderBy(t => t.Currency == company ? 0 : 1).ThenByDescending(t => t.Incidents).ThenBy(t => t.Currency, StringComparer.Ordinal)
+                .ToList());
+    }
+
     public static byte[] Csv(IEnumerable<TeamRecordRow> rows) => InsightsCsv.Write(csv =>
     {
-        csv.WriteRecord(["Person", "Teams", "Stories credited", "Celebrations", "Badges", "Celebration messages", "Customer quotes"]);
+        csv.WriteRecord(["Person", "Teams", "Stories credited", "Celebrations", "Badges", "Celebration messages", "Customer quotes", "Fixes done", "Spend on those stories"]);
         foreach (var row in rows)
         {
             csv.WriteField(row.Name);
@@ -90,6 +129,8 @@ public static class TeamRecordQuery
             csv.WriteField(string.Join("; ", row.Badges.Select(b => b.Count == 1 ? b.Badge : $"{b.Badge} ×{b.Count}")));
             csv.WriteField(string.Join(" | ", row.Celebrations.Select(c => $"{c.By}: {c.Message}")));
             csv.WriteField(row.Quotes.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(row.FixesDone.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(row.Spend.Count == 0 ? "" : row.SpendText);
             csv.EndRecord();
         }
     });

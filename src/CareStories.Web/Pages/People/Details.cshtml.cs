@@ -27,7 +27,7 @@ public sealed class DetailsModel(CareStoriesDbContext db, TimeProvider time, ICo
 
     public bool IsMe { get; private set; }
 
-    public Totals Counts { get; private set; } = new(0, 0, 0);
+    public Totals Counts { get; private set; } = new(0, 0, 0, 0);
 
     public IReadOnlyList<BadgeTally> Badges { get; private set; } = [];
 
@@ -40,7 +40,7 @@ public sealed class DetailsModel(CareStoriesDbContext db, TimeProvider time, ICo
 
     public bool IsFirstPage { get; private set; } = true;
 
-    public sealed record Totals(int Stories, int Celebrations, int Applause);
+    public sealed record Totals(int Stories, int Celebrations, int Applause, int FixesDone);
 
     public sealed record BadgeTally(string Name, string? Emoji, BadgeColour Colour, int Count);
 
@@ -75,7 +75,8 @@ public sealed class DetailsModel(CareStoriesDbContext db, TimeProvider time, ICo
             .Select(u => new Totals(
                 credited.Count(),
                 db.Celebrations.Count(c => credited.Any(s => s.Id == c.StoryId)),
-                db.Applause.Count(a => credited.Any(s => s.Id == a.StoryId))))
+                db.Applause.Count(a => credited.Any(s => s.Id == a.StoryId)),
+                db.Fixes.Count(f => f.Status == Domain.Fixes.FixStatus.Done && f.Credits.Any(c => c.PersonId == id))))
             .SingleAsync(cancellationToken);
 
         Badges = await db.Celebrations.Where(c => credited.Any(s => s.Id == c.StoryId))

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CareStories.Domain.Catalogue;
+using CareStories.Domain.Fixes;
 
 namespace CareStories.Web.Pages.People;
 
@@ -33,6 +34,15 @@ public sealed class PrintModel(CareStoriesDbContext db, TimeProvider time) : Pag
 
     public IReadOnlyList<(string Name, string? Emoji, BadgeColour Colour, int Count)> BadgeTally { get; private set; } = [];
 
+    public IReadOnlyList<FixEntry> FixesDone { get; private set; } = [];
+
+    /// <summary>What the listed stories spent, per currency as entered (never converted), the most used first.</summary>
+    public IReadOnlyList<string> Spend => Stories.Where(s => s.SpendAmount is not null)
+        .GroupBy(s => s.SpendCurrency!, StringComparer.Ordinal)
+        .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => Domain.Permission.Money.Format(g.Sum(s => s.SpendAmount!.Value), g.Key))
+        .ToList();
+
     public sealed record StoryEntry(
         int Id,
         string Title,
@@ -43,7 +53,12 @@ public sealed class PrintModel(CareStoriesDbContext db, TimeProvider time) : Pag
         IReadOnlyList<string> OtherHeroes,
         IReadOnlyList<string> Values,
         QuoteEntry? Quote,
-        int QuoteCount);
+        int QuoteCount,
+        decimal? SpendAmount,
+        string? SpendCurrency);
+
+    /// <summary>A fix marked done in the period that credits this person.</summary>
+    public sealed record FixEntry(int Id, string Title, string TeamName, string? WhatChanged, DateTimeOffset DoneAt);
 
     public sealed record QuoteEntry(string Text, CustomerNaming Naming, string? CustomerName, DateOnly ReceivedOn)
     {
@@ -126,7 +141,9 @@ public sealed class PrintModel(CareStoriesDbContext db, TimeProvider time) : Pag
                 s.Quotes.Where(q => !q.IsTextRedacted).OrderBy(q => q.ReceivedOn).ThenBy(q => q.Id)
                     .Select(q => new QuoteEntry(q.Text, q.Naming, q.CustomerName, q.ReceivedOn))
                     .FirstOrDefault(),
-                s.Quotes.Count))
+                s.Quotes.Count,
+                s.Spend == null ? null : s.Spend.Amount,
+                s.Spend == null ? null : s.Spend.Currency))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
@@ -135,6 +152,11 @@ public sealed class PrintModel(CareStoriesDbContext db, TimeProvider time) : Pag
             ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
             : DateTimeOffset.MaxValue;
         Celebrations = await credited.CelebrationsOn(db, start, end).ToListAsync(cancellationToken);
+        FixesDone = await db.Fixes.AsNoTracking().DoneBetween(start, end)
+            .Where(f => f.Credits.Any(c => c.PersonId == id))
+            .OrderByDescending(f => f.DoneAt).ThenByDescending(f => f.Id)
+            .Select(f => new FixEntry(f.Id, f.Title, f.Team.Name, f.WhatChanged, f.DoneAt!.Value))
+            .ToListAsync(cancellationToken);
         BadgeTally = Celebrations
             .GroupBy(c => (c.BadgeName, c.BadgeEmoji, c.BadgeColour))
             .Select(g => (g.Key.BadgeName, g.Key.BadgeEmoji, g.Key.BadgeColour, g.Count()))

@@ -46,7 +46,9 @@
                     tooltip: { callbacks: { label: function (ctx) { return ctx.dataset.label + ': ' + format(ctx.parsed.y); } } }
                 },
                 scales: {
+                    x: { stacked: !!spec.stacked },
                     y: {
+                        stacked: !!spec.stacked,
                         beginAtZero: true,
                         suggestedMax: spec.percent ? 1 : undefined,
                         ticks: { precision: 0, callback: function (value) { return format(value); } }
