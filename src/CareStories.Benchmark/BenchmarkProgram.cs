@@ -311,8 +311,7 @@ public static class BenchmarkProgram
             int stories = 100_000, people = 1_000, connections = 16, threads = 2;
             TimeSpan duration = TimeSpan.FromSeconds(15), warmUp = TimeSpan.FromSeconds(10);
             string? output = "docs/performance.md";
-            bool reuse = false, help = false, profile = false;
-            bool reuse = false, help = false, generateOnly = false;
+            bool reuse = false, help = false, profile = false, generateOnly = false;
             HashSet<string>? only = null;
             var appEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < args.Length; i++)

@@ -1,3 +1,4 @@
+using CareStories.Data;
 using CareStories.Web.Demo;
 using Microsoft.AspNetCore.Identity;
 
@@ -24,7 +25,7 @@ public static class DatabaseStartup
 
         if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
         {
-            await db.Database.MigrateAsync();
+            await db.MigrateOneAtATimeAsync();
         }
 
         await Freshness.SqliteWriteAhead.UseWriteAheadLogAsync(db);
@@ -40,7 +41,7 @@ public static class DatabaseStartup
     /// <summary>
     /// <c>dotnet CareStories.Web.dll migrate</c>: brings the database to the latest migration, makes sure the roles
     /// exist, and stops, for operators who migrate before starting instances with Database:MigrateOnStartup=false.
-    /// Instances that migrate at start-up are safe too: EF Core takes a migration lock, so one applies and the rest wait.
+    /// Instances that migrate at start-up are safe too: one applies and the rest wait (MigrationGate).
     /// </summary>
     public static async Task MigrateAndExitAsync(this WebApplication app)
     {
@@ -48,7 +49,7 @@ public static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<CareStoriesDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await db.Database.MigrateAsync();
+        await db.MigrateOneAtATimeAsync();
         await EnsureRolesAsync(scope.ServiceProvider);
         logger.LogWarning("Database migrated: {Count} migrations applied, {Latest} is the latest.", pending.Count, db.Database.GetMigrations().LastOrDefault());
     }
