@@ -3,17 +3,18 @@ using CareStories.Web.Tests.Recognition;
 namespace CareStories.Web.Tests.Feed;
 
 /// <summary>
-/// Two app instances over one SQLite file, each with its own memory: a change saved through one is on the other's
+/// Two app instances over one database (a SQLite file, or one PostgreSQL database), each with its own memory: a change saved through one is on the other's
 /// very next read, because each request compares the database's change stamp, not a message between instances.
 /// </summary>
 public sealed class FeedAcrossHostsTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("carestories-two-hosts-").FullName;
+    private readonly PostgresTestDatabase? _postgres = TestDatabase.IsPostgres ? new PostgresTestDatabase() : null;
 
     [Fact]
     public async Task A_change_through_a_second_host_is_on_the_first_hosts_next_feed_read()
     {
-        var connectionString = $"Data Source={Path.Combine(_folder, "shared.db")}";
+        var connectionString = _postgres?.ConnectionString ?? $"Data Source={Path.Combine(_folder, "shared.db")}";
         using var first = new FileDatabaseFactory(connectionString);
         var story = await first.PublishedStoryAsync();
         var reader = await first.SignInAsync(await first.Data.PersonAsync());
@@ -29,6 +30,7 @@ public sealed class FeedAcrossHostsTests : IDisposable
 
     public void Dispose()
     {
+        _postgres?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -35,11 +35,19 @@ public sealed class PostgresTestDatabase : IDisposable
     private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public PostgresTestDatabase()
+        : this(migrated: true)
+    {
+    }
+
+    private PostgresTestDatabase(bool migrated)
     {
         Name = Prefix + Guid.NewGuid().ToString("N");
-        Execute($"""CREATE DATABASE "{Name}" TEMPLATE "{Template.Value}" """);
+        Execute(migrated ? $"""CREATE DATABASE "{Name}" TEMPLATE "{Template.Value}" """ : $"""CREATE DATABASE "{Name}" """);
         ConnectionString = For(Name);
     }
+
+    /// <summary>A database with nothing in it, not even the migrations, for tests of how the app starts on one.</summary>
+    public static PostgresTestDatabase Empty() => new(migrated: false);
 
     public string Name { get; }
 

@@ -21,7 +21,7 @@ public sealed class DatabaseFileFactory : CareStoriesFactory
 
 public sealed class HealthTests(DatabaseFileFactory factory) : IClassFixture<DatabaseFileFactory>
 {
-    [Fact]
+    [SqliteOnlyFact("the fixture's database is a file the tests take away")]
     public async Task Live_and_ready_answer_anyone_with_one_word()
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });
@@ -35,7 +35,7 @@ public sealed class HealthTests(DatabaseFileFactory factory) : IClassFixture<Dat
         }
     }
 
-    [Fact]
+    [SqliteOnlyFact("the test takes the database file away")]
     public async Task Without_its_database_the_instance_is_alive_but_not_ready_and_says_nothing_more()
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });

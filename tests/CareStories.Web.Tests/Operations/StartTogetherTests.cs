@@ -9,12 +9,16 @@ public sealed class StartTogetherTests
     public async Task Two_instances_starting_at_once_over_an_empty_database_apply_the_migrations_once()
     {
         var folder = Directory.CreateTempSubdirectory("carestories-start-together-").FullName;
-        var settings = new Dictionary<string, string?> { ["ConnectionStrings:CareStories"] = $"Data Source={Path.Combine(folder, "shared.db")}" };
+        using var postgres = TestDatabase.IsPostgres ? PostgresTestDatabase.Empty() : null;
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:CareStories"] = postgres?.ConnectionString ?? $"Data Source={Path.Combine(folder, "shared.db")}",
+        };
         await using var first = new ConfiguredFactory(settings);
         await using var second = new ConfiguredFactory(settings);
         try
         {
-            // Each host migrates in its start-up; EF Core's migration lock makes the second wait for the first.
+            // Each host migrates in its start-up; MigrationGate makes the second wait for the first.
             await Task.WhenAll(Task.Run(() => first.Server), Task.Run(() => second.Server));
 
             var (all, applied) = await second.WithDbAsync(async db => (db.Database.GetMigrations().ToList(), (await db.Database.GetAppliedMigrationsAsync()).ToList()));
