@@ -26,12 +26,12 @@ public static class BenchmarkProgram
           --only KEY,KEY     measure only these (static, feed, deep, team, kind, story, search, insights, mixed); prints, writes nothing
           --app-env KEY=VALUE  an extra environment variable for the app, to try a setting (DOTNET_gcServer=0); repeatable
           --reuse            keep the database of an earlier run with the same sizes instead of generating it again
+          --generate         only generate the database (artifacts/benchmark/carestories-STORIES-PEOPLE.db) and stop
           --profile          record a CPU profile (dotnet-trace) and counters (dotnet-counters) of the feed's run into
                              artifacts/benchmark; prints, writes nothing (the profiler slows the app down)
 
         "mixed" is reads and writes together for --duration (after everything else, as it changes the data): most
         connections read the feed while a few applaud, comment and publish, each change checked on its maker's next read.
-          --generate         only generate the database (artifacts/benchmark/carestories-STORIES-PEOPLE.db) and stop
         """;
 
     private static readonly TimeSpan InsightsWarmUp = TimeSpan.FromSeconds(3);
