@@ -1,10 +1,12 @@
 using System.Collections;
 using System.Data.Common;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
 
 namespace CareStories.Benchmark;
 
@@ -17,7 +19,7 @@ namespace CareStories.Benchmark;
 /// of a bulk fill's time. Generated integer keys are handed out here (one more than the table's last) and copied
 /// onto the rows that point at them before anything is written.
 /// </summary>
-internal sealed class AggregateRowWriter(DbConnection connection, IModel model) : IDisposable
+internal sealed partial class AggregateRowWriter(DbConnection connection, IModel model) : IDisposable
 {
     private readonly Dictionary<Type, Table> _tables = [];
     private readonly List<(Table Table, object Entity)> _pending = [];
@@ -53,11 +55,22 @@ internal sealed class AggregateRowWriter(DbConnection connection, IModel model) 
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var (table, entity) in _pending)
+        if (connection is NpgsqlConnection npgsql)
         {
-            table.Command.Transaction = transaction;
-            table.Bind(entity);
-            await table.Command.ExecuteNonQueryAsync(cancellationToken);
+            // PostgreSQL takes a batch fastest as one binary COPY per table (its foreign keys are off for the fill).
+            foreach (var rows in _pending.GroupBy(p => p.Table, p => p.Entity))
+            {
+                await rows.Key.CopyAsync(npgsql, rows, cancellationToken);
+            }
+        }
+        else
+        {
+            foreach (var (table, entity) in _pending)
+            {
+                table.Command.Transaction = transaction;
+                table.Bind(entity);
+                await table.Command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -97,6 +110,7 @@ internal sealed class AggregateRowWriter(DbConnection connection, IModel model) 
     private sealed class Table
     {
         private readonly List<Column> _columns = [];
+        private readonly string _tableName;
 
         /// <summary>References this row holds to another entity, whose key becomes this row's foreign key.</summary>
         private readonly List<INavigation> _references;
@@ -125,7 +139,8 @@ internal sealed class AggregateRowWriter(DbConnection connection, IModel model) 
 
             var names = string.Join(", ", _columns.Select(c => $"\"{c.Property.GetColumnName()}\""));
             var values = string.Join(", ", _columns.Select(c => c.Parameter.ParameterName));
-            Command.CommandText = $"INSERT INTO \"{type.GetTableName()}\" ({names}) VALUES ({values})";
+            _tableName = type.GetTableName()!;
+            Command.CommandText = $"INSERT INTO \"{_tableName}\" ({names}) VALUES ({values})";
 
             if (type.FindPrimaryKey() is { Properties: [{ ValueGenerated: ValueGenerated.OnAdd } key] } && (key.ClrType == typeof(int) || key.ClrType == typeof(long)))
             {
@@ -213,19 +228,33 @@ internal sealed class AggregateRowWriter(DbConnection connection, IModel model) 
         {
             foreach (var column in _columns)
             {
-                object? value;
-                if (column.Complex is { } complex)
-                {
-                    var owner = complex.PropertyInfo!.GetValue(entity);
-                    value = owner is null ? null : column.Getter.GetClrValue(owner);
-                }
-                else
-                {
-                    value = column.Getter.GetClrValueUsingContainingEntity(entity);
-                }
-
-                column.Parameter.Value = value is null ? DBNull.Value : column.Converter?.ConvertToProvider(value) ?? value;
+                column.Parameter.Value = column.ProviderValue(entity) ?? DBNull.Value;
             }
+        }
+
+        /// <summary>Writes the rows with one binary COPY, each value as the column's store type.</summary>
+        public async Task CopyAsync(NpgsqlConnection connection, IEnumerable<object> entities, CancellationToken cancellationToken)
+        {
+            var names = string.Join(", ", _columns.Select(c => $"\"{c.Property.GetColumnName()}\""));
+            await using var importer = await connection.BeginBinaryImportAsync(
+                $"COPY \"{_tableName}\" ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            foreach (var entity in entities)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                foreach (var column in _columns)
+                {
+                    if (column.ProviderValue(entity) is { } value)
+                    {
+                        await importer.WriteAsync(value, column.DataTypeName, cancellationToken);
+                    }
+                    else
+                    {
+                        await importer.WriteNullAsync(cancellationToken);
+                    }
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken);
         }
     }
 
@@ -234,5 +263,28 @@ internal sealed class AggregateRowWriter(DbConnection connection, IModel model) 
         public IClrPropertyGetter Getter { get; } = Property.GetGetter();
 
         public ValueConverter? Converter { get; } = Property.GetTypeMapping().Converter;
+
+        /// <summary>The column's type without its length or precision (<c>character varying</c> for <c>character varying(200)</c>).</summary>
+        public string DataTypeName { get; } = StoreTypeFacets().Replace(((RelationalTypeMapping)Property.GetTypeMapping()).StoreType, "");
+
+        /// <summary>The value as the database stores it (after the model's value converter); null for NULL.</summary>
+        public object? ProviderValue(object entity)
+        {
+            object? value;
+            if (Complex is { } complex)
+            {
+                var owner = complex.PropertyInfo!.GetValue(entity);
+                value = owner is null ? null : Getter.GetClrValue(owner);
+            }
+            else
+            {
+                value = Getter.GetClrValueUsingContainingEntity(entity);
+            }
+
+            return value is null ? null : Converter?.ConvertToProvider(value) ?? value;
+        }
     }
+
+    [GeneratedRegex(@"\(\d+(,\s*\d+)?\)")]
+    private static partial Regex StoreTypeFacets();
 }

@@ -27,6 +27,10 @@ public static class BenchmarkProgram
           --app-env KEY=VALUE  an extra environment variable for the app, to try a setting (DOTNET_gcServer=0); repeatable
           --reuse            keep the database of an earlier run with the same sizes instead of generating it again
           --generate         only generate the database (artifacts/benchmark/carestories-STORIES-PEOPLE.db) and stop
+          --provider NAME    sqlite (default) or postgresql: the database the data goes into and the app runs on
+          --postgres CONN    the PostgreSQL server, a role that may create databases (default: CARESTORIES_TEST_POSTGRES,
+                             else "Host=127.0.0.1;Username=carestories;Password=carestories"); the data goes into the
+                             database carestories_bench_STORIES_PEOPLE there
           --profile          record a CPU profile (dotnet-trace) and counters (dotnet-counters) of the feed's run into
                              artifacts/benchmark; prints, writes nothing (the profiler slows the app down)
 
@@ -86,26 +90,27 @@ public static class BenchmarkProgram
         var root = RepositoryRoot();
         var folder = Path.Combine(root, "artifacts", "benchmark");
         Directory.CreateDirectory(folder);
-        var databaseFile = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"carestories-{options.Stories}-{options.People}.db"));
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString();
+        var database = BenchmarkDatabase.For(options.Provider, folder, options.Stories, options.People, options.PostgresServer);
+        var connectionString = database.ConnectionString;
 
-        var reuse = options.Reuse && File.Exists(databaseFile);
+        var reuse = options.Reuse && await database.ExistsAsync(cancellationToken);
         GeneratedData data;
         if (reuse)
         {
-            Console.WriteLine($"Reusing {databaseFile}.");
-            data = await CountAsync(connectionString, cancellationToken);
+            Console.WriteLine($"Reusing {database.Name}.");
+            data = await database.CountAsync(cancellationToken);
         }
         else
         {
-            DeleteDatabase(databaseFile);
-            Console.WriteLine($"Generating {options.Stories:N0} stories and {options.People:N0} people into {databaseFile}...");
-            await using (var generator = new DataGenerator(connectionString, options.Stories, options.People))
+            var fill = await database.BeginFillAsync(cancellationToken);
+            Console.WriteLine($"Generating {options.Stories:N0} stories and {options.People:N0} people into {database.Name}...");
+            await using (var generator = new DataGenerator(fill, options.Stories, options.People) { Provider = options.Provider })
             {
                 data = await generator.GenerateAsync(cancellationToken);
             }
 
-            data = data with { Rows = (await CountAsync(connectionString, cancellationToken)).Rows };
+            await database.EndFillAsync(cancellationToken);
+            data = data with { Rows = (await database.CountAsync(cancellationToken)).Rows };
             Console.WriteLine($"  {data.Rows:N0} rows in {data.Took.TotalSeconds:N0} s");
         }
 
@@ -117,8 +122,8 @@ public static class BenchmarkProgram
         Console.WriteLine("Publishing the web app in Release...");
         var appDll = await WebApp.PublishAsync(root, Path.Combine(folder, "app"), cancellationToken);
 
-        SqliteConnection.ClearAllPools();
-        var facts = await Targets.ReadAsync(connectionString, cancellationToken);
+        database.ClearPools();
+        var facts = await Targets.ReadAsync(options.Provider, connectionString, cancellationToken);
         var targets = Targets.For(facts)
             .Where(t => options.Only is null || t.Key == Targets.StaticKey || options.Only.Contains(t.Key))
             .ToList();
@@ -127,13 +132,13 @@ public static class BenchmarkProgram
         if (options.Only is null || options.Only.Contains(Targets.SearchKey))
         {
             Console.WriteLine("Timing search, full text beside LIKE...");
-            search = await SearchBench.MeasureAsync(connectionString, data.SignInEmail, cancellationToken);
-            SqliteConnection.ClearAllPools();
+            search = await SearchBench.MeasureAsync(options.Provider, connectionString, data.SignInEmail, cancellationToken);
+            database.ClearPools();
         }
 
         Console.WriteLine("Starting the web app...");
         await using var app = await WebApp.StartAsync(
-            appDll, databaseFile, Path.Combine(folder, "App_Data"), Path.Combine(folder, "app.log"), options.AppEnvironment, cancellationToken);
+            appDll, options.Provider, connectionString, Path.Combine(folder, "App_Data"), Path.Combine(folder, "app.log"), options.AppEnvironment, cancellationToken);
         var afterStart = app.ReadMemory();
         using var browser = new BrowserSession(app.Address);
         await browser.SignInAsync(data.SignInEmail, data.Password, cancellationToken);
@@ -215,6 +220,7 @@ public static class BenchmarkProgram
             InsightsDuration = InsightsDuration,
         };
         Console.WriteLine();
+        Console.WriteLine($"Database: {database.Name}");
         Console.WriteLine(report.ConsoleTable());
 
         var problems = measurements.Append(staticAgain)
@@ -237,51 +243,12 @@ public static class BenchmarkProgram
         {
             var path = Path.GetFullPath(output, root);
             var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : null;
-            await File.WriteAllTextAsync(path, BenchmarkReport.Merge(existing, report.Markdown()), cancellationToken);
+            var section = ProviderResults.Section(options.Provider, report.Markdown(), database.Name, existing);
+            await File.WriteAllTextAsync(path, ProviderResults.Merge(existing, options.Provider, section), cancellationToken);
             Console.WriteLine($"Results written to {path}");
         }
 
         return 0;
-    }
-
-    private static async Task<GeneratedData> CountAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        await using var db = CareStoriesDatabase.Create(DatabaseProvider.Sqlite, connectionString);
-        var stories = await db.Stories.CountAsync(cancellationToken);
-        var published = await db.Stories.CountAsync(s => s.Status == StoryStatus.Published, cancellationToken);
-        var people = await db.Users.CountAsync(cancellationToken);
-        var teams = await db.Teams.CountAsync(cancellationToken);
-
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        var tables = new List<string>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        long rows = 0;
-        foreach (var table in tables)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-            rows += Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-
-        return new GeneratedData(stories, published, people, teams, rows, TimeSpan.Zero, DataGenerator.ReaderEmail, DataGenerator.Password);
-    }
-
-    private static void DeleteDatabase(string file)
-    {
-        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
-        {
-            File.Delete(file + suffix);
-        }
     }
 
     private static string RepositoryRoot()
@@ -300,11 +267,15 @@ public static class BenchmarkProgram
         throw new BenchmarkException("Run the benchmark from inside the CareStories repository (no CareStories.sln found above here).");
     }
 
-    private sealed record Options(
+    internal sealed record Options(
         int Stories, int People, LoadSettings Load, string? Out, IReadOnlySet<string>? Only, IReadOnlyDictionary<string, string> AppEnvironment, bool Reuse, bool Help)
     {
         public bool Profile { get; init; }
         public bool GenerateOnly { get; init; }
+
+        public DatabaseProvider Provider { get; init; }
+
+        public string PostgresServer { get; init; } = BenchmarkDatabase.DefaultPostgresServer;
 
         public static Options Parse(string[] args)
         {
@@ -312,6 +283,10 @@ public static class BenchmarkProgram
             TimeSpan duration = TimeSpan.FromSeconds(15), warmUp = TimeSpan.FromSeconds(10);
             string? output = "docs/performance.md";
             bool reuse = false, help = false, profile = false, generateOnly = false;
+            var provider = DatabaseProvider.Sqlite;
+            var postgres = Environment.GetEnvironmentVariable("CARESTORIES_TEST_POSTGRES") is { Length: > 0 } configured
+                ? configured
+                : BenchmarkDatabase.DefaultPostgresServer;
             HashSet<string>? only = null;
             var appEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < args.Length; i++)
@@ -334,6 +309,8 @@ public static class BenchmarkProgram
                     case "--reuse": reuse = true; break;
                     case "--profile": profile = true; break;
                     case "--generate": generateOnly = true; break;
+                    case "--provider": provider = ParseProvider(Value()); break;
+                    case "--postgres": postgres = Value(); break;
                     case "--help" or "-h": help = true; break;
                     default: throw new FormatException($"Unknown option {args[i]}.");
                 }
@@ -348,7 +325,21 @@ public static class BenchmarkProgram
             {
                 Profile = profile,
                 GenerateOnly = generateOnly,
+                Provider = provider,
+                PostgresServer = postgres,
             };
+        }
+
+        private static DatabaseProvider ParseProvider(string name)
+        {
+            try
+            {
+                return CareStoriesDatabase.ParseProvider(name);
+            }
+            catch (InvalidOperationException)
+            {
+                throw new FormatException($"--provider takes sqlite or postgresql, not \u201c{name}\u201d.");
+            }
         }
 
         private static int Count(string text, string option, int minimum) =>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using CareStories.Data;
@@ -10,6 +11,7 @@ using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Benchmark;
@@ -30,8 +32,9 @@ public sealed record GeneratedData(
 /// have written. One seeded random generator and a given "now" make the same data set for the same sizes on every
 /// machine. Written fast: stories carry ids chosen here (so celebrations, fixes and thank-yous can name them in the
 /// same batch), each batch of thousands is written by prepared INSERTs built from the EF model
-/// (<see cref="AggregateRowWriter"/>) instead of <c>SaveChanges</c>, and indexes and triggers are off while the rows go
-/// in (<see cref="SqliteBulkLoad"/>).
+/// (<see cref="AggregateRowWriter"/>; binary COPY on PostgreSQL) instead of <c>SaveChanges</c>, and indexes and triggers
+/// are off while the rows go in (<see cref="SqliteBulkLoad"/>, <see cref="PostgresBulkLoad"/>). Both providers get the
+/// same rows from the same seed: nothing the database hands back (ids included) feeds the random generator.
 /// </summary>
 public sealed partial class DataGenerator(string connectionString, int storyCount, int peopleCount, DateTimeOffset? now = null) : IAsyncDisposable
 {
@@ -47,7 +50,10 @@ public sealed partial class DataGenerator(string connectionString, int storyCoun
 
     // Whole seconds, as a clock a person reads: the same "now" gives the same data to the tick.
     private readonly DateTimeOffset _now = now ?? new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
-    private SqliteConnection? _connection;
+    private DbConnection? _connection;
+
+    /// <summary>The database <paramref name="connectionString"/> names: an SQLite file, or an existing empty PostgreSQL database.</summary>
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
 
     /// <summary>Progress lines; the tests silence them.</summary>
     public TextWriter Log { get; init; } = Console.Out;
@@ -55,7 +61,7 @@ public sealed partial class DataGenerator(string connectionString, int storyCoun
     public async Task<GeneratedData> GenerateAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        _connection = new SqliteConnection(connectionString);
+        _connection = Provider == DatabaseProvider.PostgreSQL ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         await _connection.OpenAsync(cancellationToken);
         await using (var db = NewContext())
         {
@@ -63,7 +69,9 @@ public sealed partial class DataGenerator(string connectionString, int storyCoun
         }
 
         Log.WriteLine($"  migrations applied ({clock.Elapsed.TotalSeconds:N1} s)");
-        var bulk = await SqliteBulkLoad.BeginAsync(_connection, cancellationToken);
+        IBulkLoad bulk = _connection is NpgsqlConnection npgsql
+            ? await PostgresBulkLoad.BeginAsync(npgsql, cancellationToken)
+            : await SqliteBulkLoad.BeginAsync(_connection, cancellationToken);
         var people = await WritePeopleAsync(cancellationToken);
         var catalogue = await WriteCatalogueAsync(people, cancellationToken);
         Log.WriteLine($"  people, teams, catalogue and limits written; {bulk.Suspended} indexes and triggers off for the fill ({clock.Elapsed.TotalSeconds:N1} s)");
@@ -82,7 +90,10 @@ public sealed partial class DataGenerator(string connectionString, int storyCoun
 
     private CareStoriesDbContext NewContext()
     {
-        var db = CareStoriesDatabase.Create(_connection ?? throw new InvalidOperationException("Generation has not started."));
+        var connection = _connection ?? throw new InvalidOperationException("Generation has not started.");
+        var db = Provider == DatabaseProvider.PostgreSQL
+            ? CareStoriesDatabase.Create(Provider, connectionString)
+            : CareStoriesDatabase.Create(connection);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         return db;
     }

@@ -39,13 +39,14 @@ public static class SearchBench
     /// <summary>The place name the search page target and the first timing look for (in about 0.4% of stories).</summary>
     public static string PlaceWord => WordLists.Town(0);
 
-    public static async Task<IReadOnlyList<SearchTiming>> MeasureAsync(string connectionString, string readerEmail, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<SearchTiming>> MeasureAsync(
+        DatabaseProvider provider, string connectionString, string readerEmail, CancellationToken cancellationToken)
     {
-        await using var db = CareStoriesDatabase.Create(DatabaseProvider.Sqlite, connectionString);
+        await using var db = CareStoriesDatabase.Create(provider, connectionString);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var readerId = await db.Users.Where(u => u.Email == readerEmail).Select(u => u.Id).SingleAsync(cancellationToken);
         var viewer = await db.TeamMemberships.ViewerAsync(readerId, isAdmin: false, cancellationToken);
-        var search = new SqliteStorySearch(db);
+        var search = CareStoriesDatabase.SearchFor(db);
         var hero = await db.Users.Where(u => u.Email != readerEmail).OrderBy(u => u.Email).Select(u => u.DisplayName).FirstAsync(cancellationToken);
 
         (string Name, string Query)[] queries =
@@ -72,13 +73,34 @@ public static class SearchBench
         return timings;
     }
 
-    /// <summary>The same search by LIKE: every word somewhere in the story, newest first.</summary>
+    /// <summary>
+    /// The same search by LIKE: every word somewhere in the story, newest first. SQLite's LIKE ignores capitals;
+    /// PostgreSQL's ILIKE does, over the names' deterministic collation (ILIKE refuses a case-insensitive one).
+    /// </summary>
     public static Task<List<int>> LikeAsync(CareStoriesDbContext db, StoryViewer viewer, SearchTerms terms, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var stories = db.Stories.AsNoTracking().SearchableBy(viewer);
         foreach (var group in terms.Groups)
         {
             var pattern = "%" + string.Join(' ', group) + "%";
+            if (db.Dialect == SqlDialect.PostgreSQL)
+            {
+                var collation = db.TextSearchCollation;
+                stories = stories.Where(s =>
+                    EF.Functions.ILike(s.Title, pattern)
+                    || EF.Functions.ILike(s.Situation!, pattern)
+                    || EF.Functions.ILike(s.ImmediateAction!, pattern)
+                    || EF.Functions.ILike(s.Prevention!, pattern)
+                    || EF.Functions.ILike(s.Outcome!, pattern)
+                    || s.Quotes.Any(q => EF.Functions.ILike(q.Text, pattern)
+                        || (q.Naming != CustomerNaming.Anonymous && EF.Functions.ILike(q.CustomerName!, pattern)))
+                    || s.Heroes.Any(h => EF.Functions.ILike(EF.Functions.Collate(h.Person.DisplayName, collation), pattern))
+                    || s.Teams.Any(t => EF.Functions.ILike(EF.Functions.Collate(t.Team.Name, collation), pattern))
+                    || s.Values.Any(v => EF.Functions.ILike(EF.Functions.Collate(v.Value.Name, collation), pattern)));
+                continue;
+            }
+
             stories = stories.Where(s =>
                 EF.Functions.Like(s.Title, pattern)
                 || EF.Functions.Like(s.Situation!, pattern)

@@ -10,7 +10,7 @@ namespace CareStories.Benchmark;
 /// every index and trigger is created again from the very SQL the migrations stored in <c>sqlite_master</c>, and the
 /// search index is rebuilt once through the app's own <see cref="StorySearchIndex.RebuildAll"/>.
 /// </summary>
-internal sealed class SqliteBulkLoad
+internal sealed class SqliteBulkLoad : IBulkLoad
 {
     private readonly DbConnection _connection;
     private readonly List<SchemaObject> _suspended;

@@ -88,9 +88,9 @@ public static class Targets
         },
     ];
 
-    public static async Task<TargetFacts> ReadAsync(string connectionString, CancellationToken cancellationToken)
+    public static async Task<TargetFacts> ReadAsync(DatabaseProvider provider, string connectionString, CancellationToken cancellationToken)
     {
-        await using var db = CareStoriesDatabase.Create(DatabaseProvider.Sqlite, connectionString);
+        await using var db = CareStoriesDatabase.Create(provider, connectionString);
         var published = db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published);
         var newestFirst = published.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id);
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using CareStories.Data;
+using Microsoft.Data.Sqlite;
 
 namespace CareStories.Benchmark;
 
@@ -42,7 +44,7 @@ public sealed class WebApp : IAsyncDisposable
     }
 
     public static async Task<WebApp> StartAsync(
-        string appDll, string databaseFile, string dataFolder, string logFile, IReadOnlyDictionary<string, string> extraEnvironment, CancellationToken cancellationToken)
+        string appDll, DatabaseProvider provider, string connectionString, string dataFolder, string logFile, IReadOnlyDictionary<string, string> extraEnvironment, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -58,7 +60,11 @@ public sealed class WebApp : IAsyncDisposable
         environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["DOTNET_ENVIRONMENT"] = "Production";
-        environment["ConnectionStrings__CareStories"] = $"Data Source={databaseFile}";
+        // Through the environment, not the command line, and never logged: the PostgreSQL one holds a password.
+        environment["Database__Provider"] = provider.ToString();
+        environment["ConnectionStrings__CareStories"] = provider == DatabaseProvider.PostgreSQL
+            ? connectionString
+            : $"Data Source={new SqliteConnectionStringBuilder(connectionString).DataSource}";
         environment["DataFolder"] = dataFolder;
         environment["Mail__PickupFolder"] = Path.Combine(dataFolder, "mail");
         environment["Demo__Seed"] = "false";
