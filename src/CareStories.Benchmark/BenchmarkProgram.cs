@@ -1,9 +1,5 @@
 using System.Globalization;
 using CareStories.Data;
-using CareStories.Domain.Data;
-using CareStories.Domain.Stories;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Benchmark;
 

@@ -11,8 +11,8 @@ using CareStories.Domain.Stories;
 using CareStories.Domain.Thanks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CareStories.Benchmark;
 
