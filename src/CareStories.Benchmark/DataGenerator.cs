@@ -255,10 +255,14 @@ public sealed partial class DataGenerator(string connectionString, int storyCoun
 
     private async Task<(int Published, long Rows)> WriteStoriesAsync(People people, Catalogue catalogue, CancellationToken cancellationToken)
     {
-        // Stories happen over three years up to an hour ago. About a quarter share their moment with the one before
-        // (a reviewer publishing a batch at once): the feed pages by (PublishedAt, Id) and must not skip or repeat those.
+        // Stories happen over three years up to five days ago: what follows a story (applause, a thank-you, a fix
+        // proposed) comes up to four days after it, and nothing may happen after "now". About a quarter share their
+        // moment with the one before (a reviewer publishing a batch at once): the feed pages by (PublishedAt, Id) and
+        // must not skip or repeat those. The moment follows the story's place in the run, not the number of steps
+        // taken, so the newest stories land five days ago whatever the ties (counting steps left them nine months
+        // before "now", and every "last 30 days" figure empty).
         var step = TimeSpan.FromTicks(TimeSpan.FromDays(3 * 365).Ticks / Math.Max(1, storyCount));
-        var start = _now.AddHours(-1).AddTicks(-step.Ticks * storyCount);
+        var start = _now.AddDays(-5).AddTicks(-step.Ticks * storyCount);
         start = new DateTimeOffset(start.Ticks - (start.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var at = start;
         var published = 0;
@@ -270,7 +274,7 @@ public sealed partial class DataGenerator(string connectionString, int storyCoun
         {
             if (i == 0 || _random.NextDouble() < 0.75)
             {
-                at += step;
+                at = start.AddTicks(step.Ticks * (i + 1));
             }
 
             var story = NewStory(people, catalogue, at, out var teamIndex);

@@ -82,6 +82,9 @@ public sealed class WebApp : IAsyncDisposable
         // every 60 s, every request after the first minute would re-read the person and answer with a new cookie
         // (a static file of 927 bytes came back at ~1,980), so the session is checked hourly for the run instead.
         environment["Identity__SessionCheckSeconds"] = "3600";
+        // The weekly nudge to managers runs once a week in a company; here it would start 30 s after every launch
+        // and count 25 managers' teams in the middle of a measurement.
+        environment["Insights__WeeklyNudges"] = "false";
         foreach (var (key, value) in extraEnvironment)
         {
             environment[key] = value;

@@ -133,6 +133,21 @@ public sealed class DataGeneratorTests : IClassFixture<DataGeneratorTests.Genera
             """) > 0);
     }
 
+    [Fact]
+    public async Task Stories_reach_the_last_weeks_and_nothing_happens_after_now()
+    {
+        // Times are stored as UTC ticks: the newest published story falls within the last 30 days (so "last 30 days"
+        // figures have data), and no applause, comment, celebration or thank-you is dated after the run's "now".
+        var connection = Connection(_data.File);
+        var now = Now.UtcTicks;
+        var monthAgo = Now.AddDays(-30).UtcTicks;
+        Assert.True(await ScalarAsync(connection, $"SELECT COUNT(*) FROM Stories WHERE Status = 3 AND PublishedAt >= {monthAgo}") > 0);
+        foreach (var (table, column) in new[] { ("Applause", "At"), ("Comments", "CreatedAt"), ("Celebrations", "At"), ("CustomerThanks", "ReceivedAt"), ("Stories", "PublishedAt") })
+        {
+            Assert.Equal(0, await ScalarAsync(connection, $"SELECT COUNT(*) FROM \"{table}\" WHERE \"{column}\" > {now}"));
+        }
+    }
+
     private static async Task<GeneratedData> GenerateAsync(string file)
     {
         await using var generator = new DataGenerator(Connection(file), Stories, People, Now) { Log = TextWriter.Null };
