@@ -29,31 +29,50 @@ public sealed partial class InsightsReport
         var end = period.End;
         var cf = _customerFacingIds;
         var bts = _behindTheScenesIds;
-        var teams = db.Set<StoryTeam>();
+        var cfLinks = KindLinks(TeamKind.CustomerFacing);
+        var btsLinks = KindLinks(TeamKind.BehindTheScenes);
         IQueryable<TrendRow> rows = metric switch
         {
             TrendMetric.Submitted => SubmissionsIn(start, end).Select(h => new TrendRow
             {
                 At = h.At,
-                CustomerFacing = teams.Any(t => t.StoryId == h.StoryId && cf.Contains(t.TeamId)),
-                BehindTheScenes = teams.Any(t => t.StoryId == h.StoryId && bts.Contains(t.TeamId)),
+                CustomerFacing = cfLinks.Any(t => t.StoryId == h.StoryId),
+                BehindTheScenes = btsLinks.Any(t => t.StoryId == h.StoryId),
             }),
             TrendMetric.Published => PublishedInPeriod.Select(s => new TrendRow
             {
                 At = s.PublishedAt!.Value,
-                CustomerFacing = s.Teams.Any(t => cf.Contains(t.TeamId)),
-                BehindTheScenes = s.Teams.Any(t => bts.Contains(t.TeamId)),
+                CustomerFacing = cfLinks.Any(t => t.StoryId == s.Id),
+                BehindTheScenes = btsLinks.Any(t => t.StoryId == s.Id),
             }),
             TrendMetric.Celebrations => CelebrationsInPeriod.Select(c => new TrendRow
             {
                 At = c.At,
-                CustomerFacing = teams.Any(t => t.StoryId == c.StoryId && cf.Contains(t.TeamId)),
-                BehindTheScenes = teams.Any(t => t.StoryId == c.StoryId && bts.Contains(t.TeamId)),
+                CustomerFacing = cfLinks.Any(t => t.StoryId == c.StoryId),
+                BehindTheScenes = btsLinks.Any(t => t.StoryId == c.StoryId),
             }),
             TrendMetric.CustomerThanks => ThanksRows(start, end, cf, bts),
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Applause is counted per story: ApplauseTrendAsync."),
         };
         return rows;
+    }
+
+    /// <summary>
+    /// The story-team links of the scope's teams of one kind. For the whole company that is every team of the kind,
+    /// found through the team's own row (one lookup per link in a table of a few dozen rows), not through a list of
+    /// team ids: SQLite turned that list into one index search per id for every story counted (34 → 10 ms for the
+    /// benchmark's 12-month published trend).
+    /// </summary>
+    private IQueryable<StoryTeam> KindLinks(TeamKind kind)
+    {
+        var links = db.Set<StoryTeam>().AsNoTracking();
+        if (scope.WholeCompany)
+        {
+            return links.Where(t => t.Team.Kind == kind);
+        }
+
+        var ids = kind == TeamKind.CustomerFacing ? _customerFacingIds : _behindTheScenesIds;
+        return links.Where(t => ids.Contains(t.TeamId));
     }
 
     /// <summary>
@@ -95,8 +114,8 @@ public sealed partial class InsightsReport
     private async Task<TrendSeries> ApplauseTrendAsync(CancellationToken cancellationToken)
     {
         var boundaries = period.MonthBoundaries();
-        var cf = _customerFacingIds;
-        var bts = _behindTheScenesIds;
+        var cfLinks = KindLinks(TeamKind.CustomerFacing);
+        var btsLinks = KindLinks(TeamKind.BehindTheScenes);
         var published = ScopedStories.Where(s => s.Status == StoryStatus.Published);
         var counts = await db.Applause.AsNoTracking()
             .Where(a => a.At >= period.Start && a.At < period.End)
@@ -107,8 +126,8 @@ public sealed partial class InsightsReport
             {
                 x.Month,
                 x.Count,
-                CustomerFacing = s.Teams.Any(t => cf.Contains(t.TeamId)),
-                BehindTheScenes = s.Teams.Any(t => bts.Contains(t.TeamId)),
+                CustomerFacing = cfLinks.Any(t => t.StoryId == s.Id),
+                BehindTheScenes = btsLinks.Any(t => t.StoryId == s.Id),
             })
             .GroupBy(x => x.Month)
             .Select(g => new MonthCount(

@@ -83,18 +83,19 @@ public sealed partial class InsightsReport(CareStoriesDbContext db, InsightsScop
 
     public async Task<CoverageFigures> CoverageAsync(CancellationToken cancellationToken)
     {
-        var recognised = RecognisedBetween(period.Start, period.End);
-        var people = await ScopedPeople.CountAsync(cancellationToken);
-        var recognisedPeople = await ScopedPeople.CountAsync(p => recognised.Contains(p.Id), cancellationToken);
-
-        var members = db.TeamMemberships.AsNoTracking()
-            .Where(m => _teamIds.Contains(m.TeamId) && m.Person.DeactivatedAt == null);
-        var peopleByTeam = await members.GroupBy(m => m.TeamId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        var recognisedByTeam = await members.Where(m => recognised.Contains(m.PersonId)).GroupBy(m => m.TeamId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        // Who was recognised is read once (at most everyone in the company) and every count of people is made from
+        // it here, rather than running the same union of stories and celebrations under each count.
+        var recognised = (await RecognisedBetween(period.Start, period.End).Distinct().ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var scopedPeople = await ScopedPeople.Select(p => p.Id).ToListAsync(cancellationToken);
+        var members = await db.TeamMemberships.AsNoTracking()
+            .Where(m => _teamIds.Contains(m.TeamId) && m.Person.DeactivatedAt == null)
+            .Select(m => new { m.TeamId, m.PersonId })
+            .ToListAsync(cancellationToken);
+        var people = scopedPeople.Count;
+        var recognisedPeople = scopedPeople.Count(recognised.Contains);
+        var peopleByTeam = members.CountBy(m => m.TeamId).ToDictionary();
+        var recognisedByTeam = members.Where(m => recognised.Contains(m.PersonId)).CountBy(m => m.TeamId).ToDictionary();
 
         var links = db.Set<StoryTeam>().AsNoTracking();
         var storiesByTeam = await CountByTeamAsync(InScopeTeams(db.Stories.AsNoTracking()
