@@ -122,7 +122,8 @@ public sealed partial class InsightsReport
             return last;
         }
 
-        var to = new[] { newestPublished, newestCelebrated }.Max()!.Value.AddTicks(1);
+        // Just past the newest: a second, as PostgreSQL keeps microseconds and would round a tick away.
+        var to = new[] { newestPublished, newestCelebrated }.Max()!.Value.AddSeconds(1);
         var span = TimeSpan.FromDays(30);
         for (var window = 0; window < 7 && left.Count >= Math.Max(byPersonBelow, 1); window++)
         {
