@@ -96,5 +96,14 @@ internal sealed class StoryLatitudeConfiguration : IEntityTypeConfiguration<Stor
 internal sealed class SpendLedgerStoryConfiguration : IEntityTypeConfiguration<Story>
 {
     // The ledger reads counted stories by when they happened.
-    public void Configure(EntityTypeBuilder<Story> builder) => builder.HasIndex(s => new { s.Status, s.OccurredOn });
+    public void Configure(EntityTypeBuilder<Story> builder)
+    {
+        builder.HasIndex(s => new { s.Status, s.OccurredOn });
+
+        // The same, holding only stories with spend (a fifth of them in the benchmark's data): the ledger and Insights
+        // ask for "spend is not null", so the database reads only those stories' rows rather than every story of the
+        // period's, each a lookup in the largest table (41 → 10 ms for Insights' 12-month ledger lines).
+        builder.HasIndex(s => new { s.Status, s.OccurredOn }, "IX_Stories_Status_OccurredOn_Spend")
+            .HasFilter("\"SpendAmount\" IS NOT NULL");
+    }
 }

@@ -29,7 +29,7 @@ public sealed partial class InsightsReport
             .Select(g => new WaitCount(0, g.Key, g.Count(), g.Sum(w => w.SentBack)))
             .ToListAsync(cancellationToken);
         var byTeam = await waits
-            .Join(db.Stories.SelectMany(s => s.Teams).Where(t => _teamIds.Contains(t.TeamId)), w => w.StoryId, t => t.StoryId, (w, t) => new { t.TeamId, w.WaitHours, w.SentBack })
+            .Join(InScopeTeams(db.Set<StoryTeam>().AsNoTracking()), w => w.StoryId, t => t.StoryId, (w, t) => new { t.TeamId, w.WaitHours, w.SentBack })
             .GroupBy(w => new { w.TeamId, w.WaitHours })
             .Select(g => new WaitCount(g.Key.TeamId, g.Key.WaitHours, g.Count(), g.Sum(w => w.SentBack)))
             .ToListAsync(cancellationToken);
@@ -37,13 +37,9 @@ public sealed partial class InsightsReport
         var cutoff = now.AddDays(-overdueDays);
         var overdueStories = ScopedStories.Where(s => s.Status == StoryStatus.Submitted && s.SubmittedAt < cutoff);
         var overdue = await overdueStories.CountAsync(cancellationToken);
-        var overdueByTeam = await db.Stories.AsNoTracking()
+        var overdueByTeam = await CountByTeamAsync(InScopeTeams(db.Stories.AsNoTracking()
             .Where(s => s.Status == StoryStatus.Submitted && s.SubmittedAt < cutoff)
-            .SelectMany(s => s.Teams)
-            .Where(t => _teamIds.Contains(t.TeamId))
-            .GroupBy(t => t.TeamId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+            .Join(db.Set<StoryTeam>(), s => s.Id, t => t.StoryId, (s, t) => t)), cancellationToken);
 
         var teams = scope.Teams
             .Select(t => new TeamReview(t, Figures(byTeam.Where(w => w.TeamId == t.Id).ToList(), overdueByTeam.GetValueOrDefault(t.Id))))
@@ -122,6 +118,9 @@ public sealed partial class InsightsReport
         var end = period.End.UtcTicks;
         const long ticksPerHour = TimeSpan.TicksPerHour;
         // A decision with no recorded submission before it (history written out of order) has no wait to count.
+        // "LIMIT -1" (no limit) keeps SQLite from flattening the inner query into the grouping EF Core composes on
+        // top, which copied the latest-submission subquery into the filter, the grouping and the result: three
+        // lookups per decision instead of one.
         return db.Database.SqlQuery<DecisionWait>($"""
             SELECT w."StoryId", w."SentBack", w."WaitHours" FROM (
                 SELECT d."StoryId" AS "StoryId",
@@ -132,6 +131,7 @@ public sealed partial class InsightsReport
                 WHERE d."To" IN ({sentBack}, {published}) AND d."From" = {submitted}
                   AND d."At" >= {start} AND d."At" < {end}
                   AND (d."Comment" IS NULL OR d."Comment" <> {withoutReview})
+                LIMIT -1
             ) AS w
             WHERE w."WaitHours" IS NOT NULL
             """);

@@ -29,35 +29,63 @@ public sealed partial class InsightsReport
         var end = period.End;
         var cf = _customerFacingIds;
         var bts = _behindTheScenesIds;
-        var published = ScopedStories.Where(s => s.Status == StoryStatus.Published);
+        var cfLinks = KindLinks(TeamKind.CustomerFacing);
+        var btsLinks = KindLinks(TeamKind.BehindTheScenes);
         IQueryable<TrendRow> rows = metric switch
         {
-            TrendMetric.Submitted => db.StoryStatusChanges.AsNoTracking()
-                .Where(h => h.To == StoryStatus.Submitted && h.From != StoryStatus.ChangesRequested && h.At >= start && h.At < end)
-                .Join(ScopedStories, h => h.StoryId, s => s.Id, (h, s) => new TrendRow
-                {
-                    At = h.At,
-                    CustomerFacing = s.Teams.Any(t => cf.Contains(t.TeamId)),
-                    BehindTheScenes = s.Teams.Any(t => bts.Contains(t.TeamId)),
-                }),
+            TrendMetric.Submitted => SubmissionsIn(start, end).Select(h => new TrendRow
+            {
+                At = h.At,
+                CustomerFacing = cfLinks.Any(t => t.StoryId == h.StoryId),
+                BehindTheScenes = btsLinks.Any(t => t.StoryId == h.StoryId),
+            }),
             TrendMetric.Published => PublishedInPeriod.Select(s => new TrendRow
             {
                 At = s.PublishedAt!.Value,
-                CustomerFacing = s.Teams.Any(t => cf.Contains(t.TeamId)),
-                BehindTheScenes = s.Teams.Any(t => bts.Contains(t.TeamId)),
+                CustomerFacing = cfLinks.Any(t => t.StoryId == s.Id),
+                BehindTheScenes = btsLinks.Any(t => t.StoryId == s.Id),
             }),
-            TrendMetric.Celebrations => db.Celebrations.AsNoTracking()
-                .Where(c => c.At >= start && c.At < end)
-                .Join(published, c => c.StoryId, s => s.Id, (c, s) => new TrendRow
-                {
-                    At = c.At,
-                    CustomerFacing = s.Teams.Any(t => cf.Contains(t.TeamId)),
-                    BehindTheScenes = s.Teams.Any(t => bts.Contains(t.TeamId)),
-                }),
+            TrendMetric.Celebrations => CelebrationsInPeriod.Select(c => new TrendRow
+            {
+                At = c.At,
+                CustomerFacing = cfLinks.Any(t => t.StoryId == c.StoryId),
+                BehindTheScenes = btsLinks.Any(t => t.StoryId == c.StoryId),
+            }),
             TrendMetric.CustomerThanks => ThanksRows(start, end, cf, bts),
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Applause is counted per story: ApplauseTrendAsync."),
         };
         return rows;
+    }
+
+    /// <summary>
+    /// The story-team links of the scope's teams of one kind. For the whole company that is every team of the kind,
+    /// found through the team's own row (one lookup per link in a table of a few dozen rows), not through a list of
+    /// team ids: SQLite turned that list into one index search per id for every story counted (34 → 10 ms for the
+    /// benchmark's 12-month published trend).
+    /// </summary>
+    private IQueryable<StoryTeam> KindLinks(TeamKind kind)
+    {
+        var links = db.Set<StoryTeam>().AsNoTracking();
+        if (scope.WholeCompany)
+        {
+            return links.Where(t => t.Team.Kind == kind);
+        }
+
+        var ids = kind == TeamKind.CustomerFacing ? _customerFacingIds : _behindTheScenesIds;
+        return links.Where(t => ids.Contains(t.TeamId));
+    }
+
+    /// <summary>
+    /// First submissions in [start, end) of stories in the scope. For the whole company the stories table is not
+    /// joined at all: the change names its story, and reading each story's row only to learn it exists cost a
+    /// lookup into the largest table per submission.
+    /// </summary>
+    private IQueryable<StoryStatusChange> SubmissionsIn(DateTimeOffset start, DateTimeOffset end)
+    {
+        var submissions = db.StoryStatusChanges.AsNoTracking()
+            .Where(h => h.To == StoryStatus.Submitted && h.From != StoryStatus.ChangesRequested && h.At >= start && h.At < end);
+        var scoped = ScopedStories;
+        return scope.WholeCompany ? submissions : submissions.Where(h => scoped.Any(s => s.Id == h.StoryId));
     }
 
     private IQueryable<TrendRow> ThanksRows(DateTimeOffset start, DateTimeOffset end, List<int> cf, List<int> bts)
@@ -86,8 +114,8 @@ public sealed partial class InsightsReport
     private async Task<TrendSeries> ApplauseTrendAsync(CancellationToken cancellationToken)
     {
         var boundaries = period.MonthBoundaries();
-        var cf = _customerFacingIds;
-        var bts = _behindTheScenesIds;
+        var cfLinks = KindLinks(TeamKind.CustomerFacing);
+        var btsLinks = KindLinks(TeamKind.BehindTheScenes);
         var published = ScopedStories.Where(s => s.Status == StoryStatus.Published);
         var counts = await db.Applause.AsNoTracking()
             .Where(a => a.At >= period.Start && a.At < period.End)
@@ -98,8 +126,8 @@ public sealed partial class InsightsReport
             {
                 x.Month,
                 x.Count,
-                CustomerFacing = s.Teams.Any(t => cf.Contains(t.TeamId)),
-                BehindTheScenes = s.Teams.Any(t => bts.Contains(t.TeamId)),
+                CustomerFacing = cfLinks.Any(t => t.StoryId == s.Id),
+                BehindTheScenes = btsLinks.Any(t => t.StoryId == s.Id),
             })
             .GroupBy(x => x.Month)
             .Select(g => new MonthCount(

@@ -49,51 +49,60 @@ public sealed partial class InsightsReport(CareStoriesDbContext db, InsightsScop
         ? db.Users.AsNoTracking().Where(p => p.DeactivatedAt == null)
         : db.Users.AsNoTracking().Where(p => p.DeactivatedAt == null && p.Memberships.Any(m => _teamIds.Contains(m.TeamId)));
 
+    /// <summary>
+    /// Celebrations given in [from, to) on stories that are still published, whatever their teams. Read from the
+    /// celebrations' time index, each story's status checked by its key: joined the other way, SQLite (which has no
+    /// statistics) walked every published story and probed its celebrations.
+    /// </summary>
+    private IQueryable<Celebration> CelebrationsOnPublished(DateTimeOffset from, DateTimeOffset to) =>
+        db.Celebrations.AsNoTracking().Where(c => c.At >= from && c.At < to
+            && db.Stories.Any(s => s.Id == c.StoryId && s.Status == StoryStatus.Published));
+
     /// <summary>The people recognised in [from, to): credited in a story published then, or in a published story celebrated then.</summary>
     public IQueryable<string> RecognisedBetween(DateTimeOffset from, DateTimeOffset to)
     {
-        var publishedStories = db.Stories.Where(s => s.Status == StoryStatus.Published);
-        var published = publishedStories
-            .Where(s => s.PublishedAt >= from && s.PublishedAt < to)
-            .SelectMany(s => s.Heroes.Select(h => h.PersonId));
-        var celebrated = db.Celebrations
-            .Where(c => c.At >= from && c.At < to)
-            .Join(publishedStories, c => c.StoryId, s => s.Id, (c, s) => s)
-            .SelectMany(s => s.Heroes.Select(h => h.PersonId));
+        var heroes = db.Set<StoryHero>();
+        var published = db.Stories
+            .Where(s => s.Status == StoryStatus.Published && s.PublishedAt >= from && s.PublishedAt < to)
+            .Join(heroes, s => s.Id, h => h.StoryId, (s, h) => h.PersonId);
+        var celebrated = CelebrationsOnPublished(from, to)
+            .Join(heroes, c => c.StoryId, h => h.StoryId, (c, h) => h.PersonId);
         return published.Concat(celebrated);
     }
 
+    /// <summary>
+    /// Story-team links counted by team: for the whole company every team is in the scope, so the list of ids is
+    /// left out of the SQL (a long <c>IN</c> list tempts SQLite to start from the team index and read every story of
+    /// each team); the caller reads only the scope's teams from the result.
+    /// </summary>
+    private IQueryable<StoryTeam> InScopeTeams(IQueryable<StoryTeam> links) =>
+        scope.WholeCompany ? links : links.Where(t => _teamIds.Contains(t.TeamId));
+
+    private static Task<Dictionary<int, int>> CountByTeamAsync(IQueryable<StoryTeam> links, CancellationToken cancellationToken) =>
+        links.GroupBy(t => t.TeamId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+
     public async Task<CoverageFigures> CoverageAsync(CancellationToken cancellationToken)
     {
-        var recognised = RecognisedBetween(period.Start, period.End);
-        var people = await ScopedPeople.CountAsync(cancellationToken);
-        var recognisedPeople = await ScopedPeople.CountAsync(p => recognised.Contains(p.Id), cancellationToken);
+        // Who was recognised is read once (at most everyone in the company) and every count of people is made from
+        // it here, rather than running the same union of stories and celebrations under each count.
+        var recognised = (await RecognisedBetween(period.Start, period.End).Distinct().ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var scopedPeople = await ScopedPeople.Select(p => p.Id).ToListAsync(cancellationToken);
+        var members = await db.TeamMemberships.AsNoTracking()
+            .Where(m => _teamIds.Contains(m.TeamId) && m.Person.DeactivatedAt == null)
+            .Select(m => new { m.TeamId, m.PersonId })
+            .ToListAsync(cancellationToken);
+        var people = scopedPeople.Count;
+        var recognisedPeople = scopedPeople.Count(recognised.Contains);
+        var peopleByTeam = members.CountBy(m => m.TeamId).ToDictionary();
+        var recognisedByTeam = members.Where(m => recognised.Contains(m.PersonId)).CountBy(m => m.TeamId).ToDictionary();
 
-        var members = db.TeamMemberships.AsNoTracking()
-            .Where(m => _teamIds.Contains(m.TeamId) && m.Person.DeactivatedAt == null);
-        var peopleByTeam = await members.GroupBy(m => m.TeamId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        var recognisedByTeam = await members.Where(m => recognised.Contains(m.PersonId)).GroupBy(m => m.TeamId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-
-        var publishedStories = db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published);
-        var storiesByTeam = await publishedStories
-            .Where(s => s.PublishedAt >= period.Start && s.PublishedAt < period.End)
-            .SelectMany(s => s.Teams)
-            .Where(t => _teamIds.Contains(t.TeamId))
-            .GroupBy(t => t.TeamId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        var celebrationsByTeam = await db.Celebrations.AsNoTracking()
-            .Where(c => c.At >= period.Start && c.At < period.End)
-            .Join(publishedStories, c => c.StoryId, s => s.Id, (c, s) => s)
-            .SelectMany(s => s.Teams)
-            .Where(t => _teamIds.Contains(t.TeamId))
-            .GroupBy(t => t.TeamId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var links = db.Set<StoryTeam>().AsNoTracking();
+        var storiesByTeam = await CountByTeamAsync(InScopeTeams(db.Stories.AsNoTracking()
+            .Where(s => s.Status == StoryStatus.Published && s.PublishedAt >= period.Start && s.PublishedAt < period.End)
+            .Join(links, s => s.Id, t => t.StoryId, (s, t) => t)), cancellationToken);
+        var celebrationsByTeam = await CountByTeamAsync(InScopeTeams(CelebrationsOnPublished(period.Start, period.End)
+            .Join(links, c => c.StoryId, t => t.StoryId, (c, t) => t)), cancellationToken);
 
         var teams = scope.Teams
             .Select(t => new TeamCoverage(

@@ -1095,9 +1095,9 @@ namespace CareStories.Data.PostgreSQL.Migrations
 
                     b.HasKey("StoryId", "PersonId");
 
-                    b.HasIndex("At");
-
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("At", "StoryId");
 
                     b.ToTable("Applause", (string)null);
                 });
@@ -1423,6 +1423,9 @@ namespace CareStories.Data.PostgreSQL.Migrations
                     b.HasIndex("Status", "PublishedAt", "Id");
 
                     b.HasIndex("Status", "SubmittedAt", "Id");
+
+                    b.HasIndex(new[] { "Status", "OccurredOn" }, "IX_Stories_Status_OccurredOn_Spend")
+                        .HasFilter("\"SpendAmount\" IS NOT NULL");
 
                     b.ToTable("Stories");
                 });
