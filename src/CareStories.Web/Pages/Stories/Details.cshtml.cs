@@ -32,7 +32,20 @@ public sealed class DetailsModel(
     public sealed record PhotoTakedownView(DateTimeOffset At, string Reason);
 
     /// <summary>What every reader the gate lets in sees of the story: one cache entry per story and change stamp.</summary>
-    private sealed record SharedStory(StoryView Story, IReadOnlyList<PhotoView> Photos, SharedRecognition? Recognition);
+    private sealed record SharedStory(StoryView Story, IReadOnlyList<PhotoView> Photos, SharedRecognition? Recognition)
+    {
+        /// <summary>Roughly what the entry holds, for the cache's size limit: the texts, twice over as UTF-16, and a little per row.</summary>
+        public static long Kilobytes(SharedStory shared)
+        {
+            var story = shared.Story;
+            long characters = (story.Situation?.Length ?? 0) + (story.ImmediateAction?.Length ?? 0) + (story.Prevention?.Length ?? 0)
+                + (story.Outcome?.Length ?? 0) + story.Quotes.Sum(q => q.Text.Length) + (shared.Recognition?.Comments.Sum(c => c.Text?.Length ?? 0) ?? 0)
+                + (shared.Recognition?.Celebrations.Sum(c => c.View.Message.Length) ?? 0);
+            var rows = story.Heroes.Count + story.Quotes.Count + story.History.Count + shared.Photos.Count
+                + (shared.Recognition is { } r ? r.Applause.Count + r.Celebrations.Count + r.Comments.Count : 0);
+            return 1 + ((characters * 2) + (rows * 200)) / 1024;
+        }
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -51,7 +64,7 @@ public sealed class DetailsModel(
             var photos = await db.PhotosOfStoryAsync(id, cancellationToken);
             var recognition = story.Status == StoryStatus.Published ? await SharedRecognition.ReadAsync(db, id, cancellationToken) : null;
             return new SharedStory(story, photos, recognition);
-        });
+        }, SharedStory.Kilobytes);
         (Story, Photos) = (shared.Story, shared.Photos);
         if (IsAuthor || IsAdmin)
         {
