@@ -154,7 +154,7 @@ public static class BenchmarkProgram
         Console.WriteLine($"Warming up: {LoadSettings.Seconds(settings.WarmUp)} on each of {targets.Count} addresses...");
         foreach (var target in targets)
         {
-            await LoadRun.WarmUpAsync(app, target, browser.CookieHeader, settings, cancellationToken);
+            await LoadRun.WarmUpAsync(app, target, browser, settings, cancellationToken);
         }
 
         Console.WriteLine($"Measuring at {app.Address} with {settings.Describe()}...");
@@ -164,7 +164,7 @@ public static class BenchmarkProgram
             var profiling = options.Profile && target.Key == Profiling.Key
                 ? Profiling.Start(root, folder, app.ProcessId, settings.Duration, DateTimeOffset.UtcNow)
                 : null;
-            var measurement = await LoadRun.MeasureAsync(app, target, browser.CookieHeader, settings, expectedBytes[target.Key], cancellationToken);
+            var measurement = await LoadRun.MeasureAsync(app, target, browser, settings, expectedBytes[target.Key], cancellationToken);
             if (profiling is not null)
             {
                 Console.WriteLine("  " + await profiling.FinishAsync(cancellationToken));
@@ -183,7 +183,7 @@ public static class BenchmarkProgram
         }
 
         var staticTarget = targets[0];
-        var staticAgain = await LoadRun.MeasureAsync(app, staticTarget, browser.CookieHeader, settings, expectedBytes[staticTarget.Key], cancellationToken);
+        var staticAgain = await LoadRun.MeasureAsync(app, staticTarget, browser, settings, expectedBytes[staticTarget.Key], cancellationToken);
 
         // The pages must still be the signed-in pages at the end: a lost cookie would turn them into redirects.
         foreach (var target in targets)

@@ -9,6 +9,7 @@ public sealed partial class BrowserSession : IDisposable
     private readonly CookieContainer _cookies = new();
     private readonly HttpClient _client;
     private readonly Uri _address;
+    private (string Email, string Password)? _account;
 
     public BrowserSession(Uri address)
     {
@@ -22,6 +23,7 @@ public sealed partial class BrowserSession : IDisposable
 
     public async Task SignInAsync(string email, string password, CancellationToken cancellationToken)
     {
+        _account = (email, password);
         const string login = "/Identity/Account/Login";
         var form = await _client.GetStringAsync(login, cancellationToken);
         var token = AntiforgeryField().Match(form);
@@ -43,6 +45,20 @@ public sealed partial class BrowserSession : IDisposable
             throw new BenchmarkException(
                 $"Signing in as {email} failed (HTTP {(int)response.StatusCode}); the generated people may not match the app's Identity settings.");
         }
+    }
+
+    /// <summary>
+    /// Signs in again and returns the new cookies, for a wrk run. The app checks a sign-in cookie against the person's
+    /// security stamp once it is older than <c>Identity:SessionCheckSeconds</c> (60 s) and then sends a renewed cookie;
+    /// a browser keeps the renewed one, but wrk replays the header it was given, so with an old cookie every response
+    /// would carry a 1 KB <c>Set-Cookie</c> and every request would pay the check. A cookie fresh at the start of each
+    /// run (warm-up or measured, each shorter than the interval) measures what a browser's requests cost.
+    /// </summary>
+    public async Task<string> FreshCookieHeaderAsync(CancellationToken cancellationToken)
+    {
+        var (email, password) = _account ?? throw new InvalidOperationException("Sign in first.");
+        await SignInAsync(email, password, cancellationToken);
+        return CookieHeader;
     }
 
     /// <summary>
@@ -80,8 +96,22 @@ public sealed partial class BrowserSession : IDisposable
             throw new BenchmarkException($"{target.Name} ({target.Path}) does not contain \"{text}\".");
         }
 
-        // What wrk will count per response: the body plus roughly the headers.
-        return body.Length + response.Headers.ToString().Length + response.Content.Headers.ToString().Length;
+        return await WireBytesAsync(response, cancellationToken);
+    }
+
+    /// <summary>
+    /// What wrk counts for one response: the status line, every header line, the blank line and the body's bytes
+    /// (UTF-8, not characters), so a run's bytes per response compare like with like.
+    /// </summary>
+    public static async Task<int> WireBytesAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var statusLine = $"HTTP/{response.Version.Major}.{response.Version.Minor} {(int)response.StatusCode} {response.ReasonPhrase}\r\n";
+        // A Set-Cookie is one line per cookie; other repeated headers travel as one comma-separated line.
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .SelectMany(h => h.Key.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase) ? h.Value.Select(v => (h.Key, v)) : [(h.Key, string.Join(", ", h.Value))])
+            .Sum(h => System.Text.Encoding.UTF8.GetByteCount($"{h.Key}: {h.Item2}\r\n"));
+        return System.Text.Encoding.ASCII.GetByteCount(statusLine) + headers + 2 + body.Length;
     }
 
     /// <summary>How long one GET takes until its whole body has arrived; anything but 200 stops the run.</summary>

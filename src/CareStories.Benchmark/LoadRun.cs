@@ -35,13 +35,15 @@ public static class LoadRun
     /// Load not measured, so the runtime has compiled the hot paths at its optimising tier and SQLite has the pages
     /// it reads in its cache: what a server that has been up for a while does.
     /// </summary>
-    public static async Task WarmUpAsync(WebApp app, Target target, string cookieHeader, LoadSettings settings, CancellationToken cancellationToken) =>
-        await WrkAsync(new Uri(app.Address, target.Path).ToString(), cookieHeader, settings, settings.WarmUp, cancellationToken);
+    public static async Task WarmUpAsync(WebApp app, Target target, BrowserSession browser, LoadSettings settings, CancellationToken cancellationToken) =>
+        await WrkAsync(
+            new Uri(app.Address, target.Path).ToString(), await browser.FreshCookieHeaderAsync(cancellationToken), settings, settings.WarmUp, cancellationToken);
 
     public static async Task<Measurement> MeasureAsync(
-        WebApp app, Target target, string cookieHeader, LoadSettings settings, int expectedBytes, CancellationToken cancellationToken)
+        WebApp app, Target target, BrowserSession browser, LoadSettings settings, int expectedBytes, CancellationToken cancellationToken)
     {
         var url = new Uri(app.Address, target.Path).ToString();
+        var cookieHeader = await browser.FreshCookieHeaderAsync(cancellationToken);
         var cpuBefore = app.CpuTime();
         using var sampling = new CancellationTokenSource();
         var sampler = SamplePeakAsync(app, sampling.Token);
@@ -73,10 +75,13 @@ public static class LoadRun
             return $"socket errors: connect {wrk.ConnectErrors}, read {wrk.ReadErrors}, write {wrk.WriteErrors}, timeout {wrk.Timeouts}";
         }
 
-        // wrk does not count redirects as errors; a response of a very different size is a different page.
+        // wrk does not count redirects as errors; a response of a very different size is a different page. Both sides
+        // count the status line, headers and body (BrowserSession.WireBytesAsync), so a static file whose headers
+        // outweigh its body still compares like with like; a Set-Cookie on every response (a stale sign-in cookie)
+        // adds about a kilobyte and is caught here too.
         var ratio = wrk.BytesPerResponse / measurement.ExpectedBytes;
         return ratio is < 0.5 or > 2
-            ? $"responses averaged {wrk.BytesPerResponse:N0} bytes but the page checked beforehand was about {measurement.ExpectedBytes:N0}"
+            ? $"responses averaged {wrk.BytesPerResponse:N0} bytes but the page checked beforehand was {measurement.ExpectedBytes:N0} with its headers"
             : null;
     }
 

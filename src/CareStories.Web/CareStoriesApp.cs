@@ -91,6 +91,10 @@ public static class CareStoriesApp
         services.AddScoped<Pages.Stories.StoryGate>();
         services.AddScoped<Freshness.SharedContentStamp>();
         services.AddSingleton<Freshness.SharedContentCache>();
+        // The feed's rendered markup (<cache> tag) is filed under the change stamp too, so a burst of changes leaves
+        // entries nobody asks for again until they slide out; 150 KB each, the framework's 100 MB default would let
+        // hundreds of them pile up. 24 MB keeps about 160 pages.
+        services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(options => options.SizeLimit = 24 * 1024 * 1024);
         services.AddScoped<Pages.Thanks.LinkGate>();
         services.AddCareStoriesPhotos(configuration, builder.Environment);
         services.AddRazorPages(options =>

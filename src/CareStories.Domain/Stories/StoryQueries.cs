@@ -1,3 +1,4 @@
+using CareStories.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Domain.Stories;
@@ -27,12 +28,32 @@ public static class StoryQueries
             .Where(s => s.Id == storyId)
             .Select(s => new StoryAccessFacts(s.Id, s.AuthorId, s.Status, s.Heroes.Select(h => h.PersonId).ToList(), null))
             .SingleOrDefaultAsync(cancellationToken);
+        return await WithReviewTeamsAsync(stories, facts, onlyToRead, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="AccessFactsAsync(IQueryable{Story}, int, bool, CancellationToken)"/> through a query compiled once: every
+    /// story page runs it, so EF Core's per-query work (translating, caching the plan, reading parameters) is spared.
+    /// </summary>
+    public static async Task<StoryAccessFacts?> AccessFactsAsync(
+        this CareStoriesDbContext db, int storyId, bool onlyToRead, CancellationToken cancellationToken = default) =>
+        await WithReviewTeamsAsync(db.Stories, await CompiledFacts(db, storyId, cancellationToken), onlyToRead, cancellationToken);
+
+    private static readonly Func<CareStoriesDbContext, int, CancellationToken, Task<StoryAccessFacts?>> CompiledFacts = EF.CompileAsyncQuery(
+        (CareStoriesDbContext db, int storyId, CancellationToken cancellationToken) => db.Stories.AsNoTracking()
+            .Where(s => s.Id == storyId)
+            .Select(s => new StoryAccessFacts(s.Id, s.AuthorId, s.Status, s.Heroes.Select(h => h.PersonId).ToList(), null))
+            .SingleOrDefault());
+
+    private static async Task<StoryAccessFacts?> WithReviewTeamsAsync(
+        IQueryable<Story> stories, StoryAccessFacts? facts, bool onlyToRead, CancellationToken cancellationToken)
+    {
         if (facts is null || (onlyToRead && StoryAccess.IsReadByEveryone(facts.Status)))
         {
             return facts;
         }
 
-        return facts with { ReviewTeamIds = await stories.Where(s => s.Id == storyId).ReviewTeamIds().ToListAsync(cancellationToken) };
+        return facts with { ReviewTeamIds = await stories.Where(s => s.Id == facts.StoryId).ReviewTeamIds().ToListAsync(cancellationToken) };
     }
 
     public static async Task<StoryViewer> ViewerAsync(

@@ -11,6 +11,10 @@ public sealed class NotificationBellViewComponent(CareStoriesDbContext db) : Vie
     /// <summary>Past this, the badge says "99+"; the screen-reader text still gives the real number.</summary>
     public const int MostShown = 99;
 
+    // Every page asks it, so it is compiled once rather than translated and looked up per request.
+    private static readonly Func<CareStoriesDbContext, string, CancellationToken, Task<int>> UnreadCount = EF.CompileAsyncQuery(
+        (CareStoriesDbContext db, string me, CancellationToken cancellationToken) => db.Notifications.Count(n => n.RecipientId == me && n.ReadAt == null));
+
     public sealed record Bell(int Unread, bool IsCurrent)
     {
         public string BadgeText => Unread > MostShown ? $"{MostShown}+" : Unread.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -27,7 +31,7 @@ public sealed class NotificationBellViewComponent(CareStoriesDbContext db) : Vie
         }
 
         var me = UserClaimsPrincipal.PersonId();
-        var unread = await db.Notifications.CountAsync(n => n.RecipientId == me && n.ReadAt == null, HttpContext.RequestAborted);
+        var unread = await UnreadCount(db, me, HttpContext.RequestAborted);
         var isCurrent = HttpContext.Request.Path.StartsWithSegments("/Notifications", StringComparison.OrdinalIgnoreCase);
         return View(new Bell(unread, isCurrent));
     }

@@ -34,4 +34,26 @@ public sealed class PublishedStoryCostTests(FeedFactory factory, ITestOutputHelp
         Assert.DoesNotContain(commands, c => c.Text.Contains("\"IsManager\"", StringComparison.Ordinal) && c.Text.Contains("\"PersonId\" = @", StringComparison.Ordinal));
         Assert.DoesNotContain(commands, c => c.Text.Contains("UNION", StringComparison.Ordinal) && c.Text.Contains("\"StoryTeam\"", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_published_story_page_read_again_at_the_same_change_stamp_costs_only_the_per_reader_commands()
+    {
+        var (hero, team) = await _arrange.HeroInTeamAsync();
+        var id = await _arrange.PublishedAsync(hero, team, factory.Clock.GetUtcNow());
+        var reader = await factory.SignInAsync(await factory.Data.PersonAsync(Roles.Employee, Roles.Manager));
+        await reader.GetDocumentAsync($"/Stories/{id}");
+
+        factory.Sql.Clear();
+        var page = await reader.GetDocumentAsync($"/Stories/{id}");
+        var commands = factory.Sql.Commands;
+        foreach (var command in commands)
+        {
+            output.WriteLine(command.Text.ReplaceLineEndings(" "));
+        }
+
+        // The change stamp, the access check (status, author, heroes) and the bell; the story, its quotes, photos,
+        // recognition, latitude and fixes come from the cache, and my applause and celebration are found in it.
+        Assert.NotNull(page.QuerySelector("#applause"));
+        Assert.Equal(3, commands.Count);
+    }
 }

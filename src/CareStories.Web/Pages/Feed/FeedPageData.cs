@@ -21,6 +21,10 @@ public sealed partial class IndexModel
         PageKey? Next)
     {
         public static readonly FeedPageData Empty = new(FeedFilter.None, [], [], [], [], [], [], [], null);
+
+        /// <summary>Roughly what the page holds in memory, for the cache's size limit: a card is about 2 KB.</summary>
+        public static long Kilobytes(FeedPageData page) =>
+            4 + (2 * (page.Featured.Count + page.Stories.Count + page.DoneFixes.Count)) + ((page.Teams.Count + page.Values.Count + page.Badges.Count) / 8);
     }
 
     private async Task<FeedPageData> LoadAsync(FeedAsked asked, CancellationToken cancellationToken)

@@ -92,7 +92,7 @@ public sealed partial class IndexModel(CareStoriesDbContext db, TimeProvider tim
         var current = await stamp.CurrentAsync(cancellationToken);
         CacheKey = string.Create(CultureInfo.InvariantCulture, $"{current}:{key}");
         var asked = new FeedAsked(team, value, badge, teamKind, feedPeriod, after, now);
-        Data = await cache.GetOrLoadAsync(current, key, () => LoadAsync(asked, cancellationToken));
+        Data = await cache.GetOrLoadAsync(current, key, () => LoadAsync(asked, cancellationToken), FeedPageData.Kilobytes);
         return Page();
     }
 

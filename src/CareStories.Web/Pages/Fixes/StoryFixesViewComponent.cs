@@ -6,7 +6,8 @@ namespace CareStories.Web.Pages.Fixes;
 /// On a story's page: the fixes it prompted and their status, the earlier story it repeats (and that story's fixes),
 /// and the way to raise a fix or say it happened before. Only for published stories, which everyone signed in reads.
 /// </summary>
-public sealed class StoryFixesViewComponent(CareStoriesDbContext db, TimeProvider time) : ViewComponent
+public sealed class StoryFixesViewComponent(
+    CareStoriesDbContext db, TimeProvider time, Freshness.SharedContentStamp stamp, Freshness.SharedContentCache cache) : ViewComponent
 {
     public sealed record Shown(
         int StoryId,
@@ -17,6 +18,9 @@ public sealed class StoryFixesViewComponent(CareStoriesDbContext db, TimeProvide
 
     public sealed record RepeatOf(int StoryId, string Title, IReadOnlyList<FixRow> Fixes);
 
+    /// <summary>What every reader of the story sees, read once per change stamp.</summary>
+    private sealed record SharedFixes(IReadOnlyList<FixRow> Fixes, RepeatOf? Repeat);
+
     public async Task<IViewComponentResult> InvokeAsync(int storyId, string authorId, StoryStatus status)
     {
         if (status != StoryStatus.Published)
@@ -25,6 +29,14 @@ public sealed class StoryFixesViewComponent(CareStoriesDbContext db, TimeProvide
         }
 
         var cancellationToken = HttpContext.RequestAborted;
+        var shared = await cache.GetOrLoadAsync(
+            await stamp.CurrentAsync(cancellationToken), $"fixes:{storyId}", () => ReadAsync(storyId, cancellationToken));
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return View("/Pages/Fixes/_StoryFixes.cshtml", new Shown(storyId, authorId == UserClaimsPrincipal.PersonId(), shared.Fixes, shared.Repeat, today));
+    }
+
+    private async Task<SharedFixes> ReadAsync(int storyId, CancellationToken cancellationToken)
+    {
         var fixes = await db.Fixes.AsNoTracking()
             .Where(f => f.Stories.Any(s => s.StoryId == storyId))
             .OrderByDescending(f => f.RaisedAt).ThenByDescending(f => f.Id)
@@ -45,7 +57,6 @@ public sealed class StoryFixesViewComponent(CareStoriesDbContext db, TimeProvide
             repeatOf = new RepeatOf(repeat.Id, repeat.Title, earlierFixes);
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return View("/Pages/Fixes/_StoryFixes.cshtml", new Shown(storyId, authorId == UserClaimsPrincipal.PersonId(), fixes, repeatOf, today));
+        return new SharedFixes(fixes, repeatOf);
     }
 }

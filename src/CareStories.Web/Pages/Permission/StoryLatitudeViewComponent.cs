@@ -7,7 +7,8 @@ namespace CareStories.Web.Pages.Permission;
 /// that rule is a must-follow procedure, and what leaders decided about the rule. The page has already checked that
 /// the person may read the story.
 /// </summary>
-public sealed class StoryLatitudeViewComponent(CareStoriesDbContext db) : ViewComponent
+public sealed class StoryLatitudeViewComponent(
+    CareStoriesDbContext db, Freshness.SharedContentStamp stamp, Freshness.SharedContentCache cache) : ViewComponent
 {
     public sealed record LatitudeView(
         decimal? Amount, string? Currency, decimal? LimitAmount, string? LimitCurrency, string? OverLimitReason,
@@ -27,10 +28,25 @@ public sealed class StoryLatitudeViewComponent(CareStoriesDbContext db) : ViewCo
 
     public sealed record Decision(RuleDecisionKind Kind, string Text, string? Owner, string DecidedBy, DateTimeOffset At);
 
+    /// <summary>A story's latitude or its absence, as the cache holds it.</summary>
+    private sealed record Shared(LatitudeView? View);
+
     public async Task<IViewComponentResult> InvokeAsync(int storyId, bool forReviewer = false)
     {
+        // The same for everyone who may read the story (the page has checked that): read once per change stamp.
         var cancellationToken = HttpContext.RequestAborted;
-        var view = await db.StoryLatitudes.AsNoTracking()
+        var shared = await cache.GetOrLoadAsync(
+            await stamp.CurrentAsync(cancellationToken),
+            $"latitude:{storyId}",
+            async () => new Shared(await ReadAsync(storyId, cancellationToken)));
+        var view = shared.View is null ? null : shared.View with { ForReviewer = forReviewer };
+        return view is null || (!view.IsOver && view.RuleId is null)
+            ? Content("")
+            : View("/Pages/Permission/_StoryLatitude.cshtml", view);
+    }
+
+    private Task<LatitudeView?> ReadAsync(int storyId, CancellationToken cancellationToken) =>
+        db.StoryLatitudes.AsNoTracking()
             .Where(l => l.StoryId == storyId)
             .Select(l => new LatitudeView(
                 l.Story.Spend == null ? null : l.Story.Spend.Amount,
@@ -48,10 +64,6 @@ public sealed class StoryLatitudeViewComponent(CareStoriesDbContext db) : ViewCo
                     : l.BentRule.Decisions.OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id)
                         .Select(d => new Decision(d.Kind, d.Text, d.Owner, db.Users.Where(u => u.Id == d.DecidedById).Select(u => u.DisplayName).First(), d.DecidedAt))
                         .ToList(),
-                forReviewer))
+                false))
             .SingleOrDefaultAsync(cancellationToken);
-        return view is null || (!view.IsOver && view.RuleId is null)
-            ? Content("")
-            : View("/Pages/Permission/_StoryLatitude.cshtml", view);
-    }
 }

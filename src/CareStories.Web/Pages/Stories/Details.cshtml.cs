@@ -31,7 +31,21 @@ public sealed class DetailsModel(
 
     public sealed record PhotoTakedownView(DateTimeOffset At, string Reason);
 
-    private sealed record SharedStory(StoryView Story, IReadOnlyList<PhotoView> Photos);
+    /// <summary>What every reader the gate lets in sees of the story: one cache entry per story and change stamp.</summary>
+    private sealed record SharedStory(StoryView Story, IReadOnlyList<PhotoView> Photos, SharedRecognition? Recognition)
+    {
+        /// <summary>Roughly what the entry holds, for the cache's size limit: the texts, twice over as UTF-16, and a little per row.</summary>
+        public static long Kilobytes(SharedStory shared)
+        {
+            var story = shared.Story;
+            long characters = (story.Situation?.Length ?? 0) + (story.ImmediateAction?.Length ?? 0) + (story.Prevention?.Length ?? 0)
+                + (story.Outcome?.Length ?? 0) + story.Quotes.Sum(q => q.Text.Length) + (shared.Recognition?.Comments.Sum(c => c.Text?.Length ?? 0) ?? 0)
+                + (shared.Recognition?.Celebrations.Sum(c => c.View.Message.Length) ?? 0);
+            var rows = story.Heroes.Count + story.Quotes.Count + story.History.Count + shared.Photos.Count
+                + (shared.Recognition is { } r ? r.Applause.Count + r.Celebrations.Count + r.Comments.Count : 0);
+            return 1 + ((characters * 2) + (rows * 200)) / 1024;
+        }
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -40,10 +54,17 @@ public sealed class DetailsModel(
         var id = StoryId;
         IsAuthor = Facts.AuthorId == me;
         IsAdmin = await AllowedAsync(Policies.Administer);
-        // The story's text, people, quotes, history and photos are the same for everyone the gate lets in: read once
-        // per change stamp. Who may do what, and my own applause, are read per request below.
-        var shared = await cache.GetOrLoadAsync(await stamp.CurrentAsync(cancellationToken), $"story:{id}", async () =>
-            new SharedStory(await StoryView.ReadAsync(db, id, cancellationToken), await db.PhotosOfStoryAsync(id, cancellationToken)));
+        // The story's text, people, quotes, history, photos and the recognition around it are the same for everyone
+        // the gate lets in: read once per change stamp. What is about me (my applause, my celebration, what I may
+        // do) is worked out from those complete lists below, without reading anything more.
+        var current = await stamp.CurrentAsync(cancellationToken);
+        var shared = await cache.GetOrLoadAsync(current, $"story:{id}", async () =>
+        {
+            var story = await StoryView.ReadAsync(db, id, cancellationToken);
+            var photos = await db.PhotosOfStoryAsync(id, cancellationToken);
+            var recognition = story.Status == StoryStatus.Published ? await SharedRecognition.ReadAsync(db, id, cancellationToken) : null;
+            return new SharedStory(story, photos, recognition);
+        }, SharedStory.Kilobytes);
         (Story, Photos) = (shared.Story, shared.Photos);
         if (IsAuthor || IsAdmin)
         {
@@ -54,12 +75,16 @@ public sealed class DetailsModel(
                 .ToListAsync(cancellationToken);
         }
 
-        if (Story.Status == StoryStatus.Published)
+        if (shared.Recognition is { } recognition)
         {
             var roles = new RecognitionRights.Roles(
                 await AllowedAsync(Policies.Celebrate), await AllowedAsync(Policies.FeatureStories), IsAdmin);
+            var rights = RecognitionRights.For(Facts, me, roles, recognition.Celebrations.Any(c => c.CelebratorId == me));
+            var badges = rights.CanCelebrate
+                ? await cache.GetOrLoadAsync(current, "badges", () => BadgeChoice.ReadAsync(db, cancellationToken))
+                : [];
             var shareUrl = Url.PageLink("/Stories/Details", values: new { id }) ?? "";
-            Recognition = await RecognitionView.ReadAsync(db, Facts, roles, me, shareUrl, cancellationToken);
+            Recognition = RecognitionView.For(recognition, Facts, rights, shareUrl, badges);
         }
     }
 

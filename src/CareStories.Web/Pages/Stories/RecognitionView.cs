@@ -18,63 +18,23 @@ public sealed record RecognitionView(
     public bool IsFeatured => FeaturedAt is not null;
 
     /// <summary>
-    /// Reads the recognition around one published story in a fixed handful of queries, however many celebrations,
-    /// applause and comments it has. Hidden comments' text and the moderation record are read only for Admins.
+    /// One reader's view of the recognition every reader shares: nothing is read here, my applause and my
+    /// celebration are found in the shared lists. Hidden comments' text and the moderation record are only for Admins.
     /// </summary>
-    public static async Task<RecognitionView> ReadAsync(
-        CareStoriesDbContext db, StoryAccessFacts story, RecognitionRights.Roles roles, string me, string shareUrl, CancellationToken cancellationToken)
+    public static RecognitionView For(
+        SharedRecognition shared, StoryAccessFacts story, RecognitionRights rights, string shareUrl, IReadOnlyList<BadgeChoice> badges)
     {
-        var id = story.StoryId;
-        var summary = await db.Stories.AsNoTracking()
-            .Where(s => s.Id == id)
-            .Select(s => new
-            {
-                FeaturedAt = db.FeaturedStories.Where(f => f.StoryId == s.Id).Select(f => (DateTimeOffset?)f.FeaturedAt).FirstOrDefault(),
-                FeaturedCount = db.FeaturedStories.Count(),
-                Applause = db.Applause.Count(a => a.StoryId == s.Id),
-                Applauded = db.Applause.Any(a => a.StoryId == s.Id && a.PersonId == me),
-                Celebrated = db.Celebrations.Any(c => c.StoryId == s.Id && c.CelebratorId == me),
-            })
-            .SingleAsync(cancellationToken);
-        var rights = RecognitionRights.For(story, me, roles, summary.Celebrated);
-
-        var applauders = await db.Applause.AsNoTracking()
-            .Where(a => a.StoryId == id && a.PersonId != me)
-            .OrderByDescending(a => a.At)
-            .Select(a => db.Users.Where(u => u.Id == a.PersonId).Select(u => u.DisplayName).First())
-            .Take(3)
-            .ToListAsync(cancellationToken);
-
-        var celebrations = await db.Celebrations.AsNoTracking()
-            .Where(c => c.StoryId == id)
-            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
-            .Select(c => new CelebrationView(
-                c.Id, new BadgeChipView(c.Badge.Name, c.Badge.Emoji, c.Badge.Colour), c.Message, c.Celebrator.DisplayName, c.At))
-            .ToListAsync(cancellationToken);
-
-        var isAdmin = roles.IsAdmin;
-        var comments = await db.Comments.AsNoTracking()
-            .Where(c => c.StoryId == id)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CommentView(
-                c.Id,
-                c.AuthorId,
-                c.Author.DisplayName,
-                c.HiddenAt == null || isAdmin ? c.Text : null,
-                c.CreatedAt,
-                c.EditedAt,
-                c.HiddenAt,
-                isAdmin ? db.Users.Where(u => u.Id == c.HiddenById).Select(u => u.DisplayName).FirstOrDefault() : null,
-                isAdmin ? c.HiddenReason : null))
-            .ToListAsync(cancellationToken);
-
-        var badges = rights.CanCelebrate ? await BadgeChoice.ReadAsync(db, cancellationToken) : [];
+        var me = rights.PersonId;
+        var comments = rights.IsAdmin
+            ? shared.Comments
+            : shared.Comments.Select(c => c.IsHidden ? c with { Text = null, HiddenByName = null, HiddenReason = null } : c).ToList();
+        var names = shared.Applause.Where(a => a.PersonId != me).Take(3).Select(a => a.Name).ToList();
         return new RecognitionView(
-            id,
-            summary.FeaturedAt,
-            summary.FeaturedCount,
-            celebrations,
-            new ApplauseView(summary.Applause, summary.Applauded, applauders, story.AuthorId == me || story.HeroIds.Contains(me)),
+            story.StoryId,
+            shared.FeaturedAt,
+            shared.FeaturedCount,
+            shared.Celebrations.Select(c => c.View).ToList(),
+            new ApplauseView(shared.Applause.Count, shared.ApplauderIds.Contains(me), names, story.AuthorId == me || story.HeroIds.Contains(me)),
             comments,
             badges,
             shareUrl,

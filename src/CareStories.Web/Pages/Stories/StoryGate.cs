@@ -12,7 +12,7 @@ public sealed class StoryGate(CareStoriesDbContext db, IAuthorizationService aut
 {
     public async Task<GateResult> CheckAsync(PageModel page, int storyId, OperationAuthorizationRequirement operation, CancellationToken cancellationToken = default)
     {
-        var facts = await db.Stories.AccessFactsAsync(storyId, onlyToRead: operation == StoryOperations.Read, cancellationToken);
+        var facts = await db.AccessFactsAsync(storyId, onlyToRead: operation == StoryOperations.Read, cancellationToken);
         if (facts is null || !(await authorization.AuthorizeAsync(page.User, facts, StoryOperations.Read)).Succeeded)
         {
             return new GateResult(page.NotFound(), facts);
