@@ -38,10 +38,16 @@ public sealed partial class InsightsReport
             .ToDictionaryAsync(v => v.Id, v => v.Name, cancellationToken);
         var values = valueCounts.Select(v => new Tally(valueNames[v.Key], v.Count));
         var celebrations = CelebrationsInPeriod;
-        var badges = await celebrations
-            .GroupBy(c => c.Badge.Name)
-            .Select(g => new Tally(g.Key, g.Count()))
+        // Grouped by id, then named: grouping by the name made SQLite sort every celebration of the period through
+        // the names' case-insensitive collation, a call into .NET per comparison (80 of 100 ms at 100,000 stories).
+        var badgeCounts = await celebrations
+            .GroupBy(c => c.BadgeId)
+            .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        var badgeIds = badgeCounts.Select(b => b.Key).ToList();
+        var badgeNames = await db.Badges.AsNoTracking().Where(b => badgeIds.Contains(b.Id))
+            .ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
+        var badges = badgeCounts.Select(b => new Tally(badgeNames[b.Key], b.Count));
 
         var leaders = from userRole in db.UserRoles
                       join role in db.Roles on userRole.RoleId equals role.Id

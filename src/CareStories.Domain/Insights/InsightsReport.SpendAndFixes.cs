@@ -59,7 +59,7 @@ public sealed partial class InsightsReport
     {
         var currency = (await db.CurrentLimitsAsync(cancellationToken)) is { CompanyLimit: not null, Currency: { Length: > 0 } code } ? code : null;
         var lines = await ScopedStories.CountedInLedger().HappenedBetween(period.From, period.To)
-            .SpendLinesAsync(db.StoryLatitudes, cancellationToken);
+            .SpendTotalsLinesAsync(db.StoryLatitudes, cancellationToken);
 
         var fixes = db.Fixes.AsNoTracking().Where(f => _teamIds.Contains(f.TeamId));
         var raised = await CountByTeamAsync(fixes.Where(f => f.RaisedAt >= period.Start && f.RaisedAt < period.End), cancellationToken);

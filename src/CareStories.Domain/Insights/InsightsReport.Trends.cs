@@ -117,17 +117,21 @@ public sealed partial class InsightsReport
         var cfLinks = KindLinks(TeamKind.CustomerFacing);
         var btsLinks = KindLinks(TeamKind.BehindTheScenes);
         var published = ScopedStories.Where(s => s.Status == StoryStatus.Published);
-        var counts = await db.Applause.AsNoTracking()
+        var unpublished = UnpublishedStoryIds;
+        var perStory = db.Applause.AsNoTracking()
             .Where(a => a.At >= period.Start && a.At < period.End)
             .Select(MonthBuckets.StoryMonthOf<Applause>(a => a.StoryId, a => a.At, boundaries))
             .GroupBy(x => new { x.StoryId, x.Month })
-            .Select(g => new { g.Key.StoryId, g.Key.Month, Count = g.Count() })
-            .Join(published, x => x.StoryId, s => s.Id, (x, s) => new
+            .Select(g => new { g.Key.StoryId, g.Key.Month, Count = g.Count() });
+        var counts = await (scope.WholeCompany
+                ? perStory.Where(x => !unpublished.Contains(x.StoryId))
+                : perStory.Where(x => published.Any(s => s.Id == x.StoryId)))
+            .Select(x => new
             {
                 x.Month,
                 x.Count,
-                CustomerFacing = cfLinks.Any(t => t.StoryId == s.Id),
-                BehindTheScenes = btsLinks.Any(t => t.StoryId == s.Id),
+                CustomerFacing = cfLinks.Any(t => t.StoryId == x.StoryId),
+                BehindTheScenes = btsLinks.Any(t => t.StoryId == x.StoryId),
             })
             .GroupBy(x => x.Month)
             .Select(g => new MonthCount(
