@@ -7,7 +7,7 @@ namespace CareStories.Web.Pages.Insights;
 /// Insights: who is and is not recognised, how care is spreading across both kinds of team, what is recognised
 /// and by whom, and how fast reviews are, for a period, a team and a kind of team (all in the address).
 /// </summary>
-public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time, IConfiguration configuration)
+public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time, IConfiguration configuration, IServiceScopeFactory scopes)
     : InsightsPageModel(db, time, configuration)
 {
     /// <summary>At most this many names in the "not recognised lately" invitation; a team filter shows the rest.</summary>
@@ -55,15 +55,27 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time, IConf
         var settings = await Db.CompanySettings.CurrentAsync(cancellationToken);
         NotRecognisedDays = settings.NotRecognisedDays;
         ReviewOverdueDays = settings.ReviewOverdueDays;
+        // About 35 grouped commands in two halves of similar cost, read side by side on two pooled contexts (a
+        // DbContext runs one command at a time): a leader waits for the longer half, not for the sum. Task.Run, as
+        // SQLite's "async" commands run synchronously and would otherwise run the halves one after the other.
+        await using var second = scopes.CreateAsyncScope();
         var report = new InsightsReport(Db, Scope, Period);
-        // One DbContext runs one command at a time; each of these is a handful of grouped commands.
-        Coverage = await report.CoverageAsync(cancellationToken);
-        Trends = await report.TrendsAsync(cancellationToken);
+        var other = new InsightsReport(second.ServiceProvider.GetRequiredService<CareStoriesDbContext>(), Scope, Period);
+        var now = Now;
+        var first = Task.Run(
+            async () => (await report.CoverageAsync(cancellationToken), await report.TrendsAsync(cancellationToken)),
+            cancellationToken);
+        var rest = Task.Run(
+            async () => (
+                await other.RecognitionAsync(cancellationToken),
+                await other.ReviewAsync(now, ReviewOverdueDays, cancellationToken),
+                await other.NotRecognisedAsync(now, NotRecognisedDays, NotRecognisedShown, cancellationToken),
+                await other.SpendAndFixesAsync(Today, cancellationToken)),
+            cancellationToken);
+        await Task.WhenAll(first, rest);
+        (Coverage, Trends) = await first;
+        (Recognition, (Review, ReviewByTeam), (NotRecognised, NotRecognisedCount), SpendAndFixes) = await rest;
         Months = Period.Months();
-        Recognition = await report.RecognitionAsync(cancellationToken);
-        (Review, ReviewByTeam) = await report.ReviewAsync(Now, ReviewOverdueDays, cancellationToken);
-        (NotRecognised, NotRecognisedCount) = await report.NotRecognisedAsync(Now, NotRecognisedDays, NotRecognisedShown, cancellationToken);
-        SpendAndFixes = await report.SpendAndFixesAsync(Today, cancellationToken);
         return Page();
     }
 
