@@ -9,7 +9,7 @@ namespace CareStories.Domain.Search;
 /// <see cref="SqliteStorySearch"/>, the same visibility and filters joined in before paging, the same marks. The rank is
 /// <c>ts_rank</c> negated, so lower is better as with FTS5's bm25 and the page key works alike.
 /// </summary>
-public sealed class PostgresStorySearch(CareStoriesDbContext db) : IStorySearch
+public sealed class PostgresStorySearch(CareStoriesDbContext db, int rankedMatches = SqliteStorySearch.RankedMatches) : IStorySearch
 {
     private const string Config = PostgresStorySearchIndex.Configuration;
 
@@ -22,11 +22,15 @@ public sealed class PostgresStorySearch(CareStoriesDbContext db) : IStorySearch
         }
 
         var (query, words) = TsQuery(request.Terms, request.AnyWord);
-        // The query's text is ours (functions and parameter placeholders); the words go in as parameters.
-        var sql = $"""
+        // The query's text is ours (functions and parameter placeholders); the words go in as parameters. As on SQLite,
+        // ts_rank reads every match's document, so a broad search ranks only the newest matches (ids grow with time):
+        // the cut-off is the id of the rankedMatches-th newest match, whatever the reader may see, as SQLite's is.
+        var sql = string.Create(CultureInfo.InvariantCulture, $"""
             SELECT i."StoryId" AS "StoryId", (-ts_rank(i."Document", {query}))::float8 AS "Rank"
             FROM "StorySearch" AS i WHERE i."Document" @@ {query}
-            """;
+            AND i."StoryId" >= coalesce((SELECT n."StoryId" FROM "StorySearch" AS n WHERE n."Document" @@ {query}
+                ORDER BY n."StoryId" DESC LIMIT 1 OFFSET {rankedMatches - 1}), 0)
+            """);
         var hits = db.Database.SqlQueryRaw<RankedId>(sql, words);
         var visible = db.Stories.AsNoTracking().SearchableBy(viewer).Matching(db, request.Filter, request.Now);
         var ranked = hits.Join(visible, h => h.StoryId, s => s.Id, (h, s) => new Hit { Id = s.Id, Rank = h.Rank, Status = s.Status, PublishedAt = s.PublishedAt });

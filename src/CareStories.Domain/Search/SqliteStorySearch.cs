@@ -9,9 +9,12 @@ namespace CareStories.Domain.Search;
 /// reader's visibility and the feed's filters applied in the same SQL before paging (so nothing they may not open is
 /// ever counted or skipped over); then the marked text of the page's few stories.
 /// </summary>
-public sealed class SqliteStorySearch(CareStoriesDbContext db) : IStorySearch
+public sealed class SqliteStorySearch(CareStoriesDbContext db, int rankedMatches = SqliteStorySearch.RankedMatches) : IStorySearch
 {
-    /// <summary>The most matches a search ranks: beyond this, the newest this many (by story id) are ranked.</summary>
+    /// <summary>
+    /// The most matches a search ranks: beyond this, the newest this many (by story id) are ranked. The app always uses
+    /// this; the constructor takes another number only so tests can see the cut-off with a few stories.
+    /// </summary>
     public const int RankedMatches = 2_000;
 
     public async Task<SearchPage> SearchAsync(SearchRequest request, StoryViewer viewer, CancellationToken cancellationToken)
@@ -29,7 +32,7 @@ public sealed class SqliteStorySearch(CareStoriesDbContext db) : IStorySearch
         var hits = db.Database.SqlQuery<RankedId>($"""
             SELECT rowid AS "StoryId", rank AS "Rank" FROM "StorySearch" WHERE "StorySearch" MATCH {match}
             AND rowid >= coalesce((SELECT rowid FROM "StorySearch" WHERE "StorySearch" MATCH {match}
-                ORDER BY rowid DESC LIMIT 1 OFFSET {RankedMatches - 1}), 0)
+                ORDER BY rowid DESC LIMIT 1 OFFSET {rankedMatches - 1}), 0)
             """);
         var visible = db.Stories.AsNoTracking().SearchableBy(viewer).Matching(db, request.Filter, request.Now);
         var ranked = hits.Join(visible, h => h.StoryId, s => s.Id, (h, s) => new Hit { Id = s.Id, Rank = h.Rank, Status = s.Status, PublishedAt = s.PublishedAt });
