@@ -138,7 +138,12 @@ public sealed class PersonPageTests(CareStoriesFactory factory) : IClassFixture<
         var world = await WorldAsync();
         var quiet = await factory.Data.PersonAsync();
         var badge = await BadgeAsync(null);
-        await StoryAsync(world.Author, world.Team, s => Credit(s, quiet).Publish(world.Manager.Id, factory.Clock.GetUtcNow()));
+        // One celebrated story against eight: a record with no celebrations at all has no details to read.
+        await StoryAsync(world.Author, world.Team, s =>
+        {
+            Credit(s, quiet).Publish(world.Manager.Id, factory.Clock.GetUtcNow());
+            s.ThenCelebrate(world.Manager.Id, badge, "Thank you", factory.Clock.GetUtcNow());
+        });
         for (var i = 0; i < 8; i++)
         {
             await StoryAsync(world.Author, world.Team, s =>
