@@ -122,7 +122,19 @@ public abstract class CareStoriesDbContext(DbContextOptions options)
         await DispatchDomainEventsAsync(cancellationToken);
         BumpVersions();
         Freshness.ChangeStamping.RenewIfContentChanged(this);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var storyStamps = Freshness.StoryStamps.ToRenew(this);
+        if (storyStamps.Count == 0 || Database.CurrentTransaction is not null)
+        {
+            await Freshness.StoryStamps.RenewAsync(this, storyStamps, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The stories' stamps are renewed in the save's own transaction, so no reader sees the change without them.
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await Freshness.StoryStamps.RenewAsync(this, storyStamps, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -131,7 +143,18 @@ public abstract class CareStoriesDbContext(DbContextOptions options)
         DispatchDomainEventsAsync(CancellationToken.None).GetAwaiter().GetResult();
         BumpVersions();
         Freshness.ChangeStamping.RenewIfContentChanged(this);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var storyStamps = Freshness.StoryStamps.ToRenew(this);
+        if (storyStamps.Count == 0 || Database.CurrentTransaction is not null)
+        {
+            Freshness.StoryStamps.Renew(this, storyStamps);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.BeginTransaction();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        Freshness.StoryStamps.Renew(this, storyStamps);
+        transaction.Commit();
+        return saved;
     }
 
     private async Task DispatchDomainEventsAsync(CancellationToken cancellationToken)

@@ -56,7 +56,7 @@ public static class ChangeStamping
         db.Entry(stamp).Property(s => s.Value).IsModified = true;
     }
 
-    private static bool ChangesSharedContent(EntityEntry entry)
+    internal static bool ChangesSharedContent(EntityEntry entry)
     {
         if (entry.State is EntityState.Unchanged or EntityState.Detached || Unshown.Contains(entry.Metadata.ClrType))
         {

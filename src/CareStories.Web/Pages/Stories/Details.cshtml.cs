@@ -57,8 +57,9 @@ public sealed class DetailsModel(
         // The story's text, people, quotes, history, photos and the recognition around it are the same for everyone
         // the gate lets in: read once per change stamp. What is about me (my applause, my celebration, what I may
         // do) is worked out from those complete lists below, without reading anything more.
-        var current = await stamp.CurrentAsync(cancellationToken);
-        var shared = await cache.GetOrLoadAsync(current, $"story:{id}", async () =>
+        // Filed under the story's own stamp, so a change to another story leaves it cached (Freshness/StoryPageStamp).
+        var (storyStamp, storyKey) = await Freshness.StoryPageStamp.CacheKeyAsync(db, id, cancellationToken);
+        var shared = await cache.GetOrLoadAsync(storyStamp, storyKey, async () =>
         {
             var story = await StoryView.ReadAsync(db, id, cancellationToken);
             var photos = await db.PhotosOfStoryAsync(id, cancellationToken);
@@ -81,7 +82,7 @@ public sealed class DetailsModel(
                 await AllowedAsync(Policies.Celebrate), await AllowedAsync(Policies.FeatureStories), IsAdmin);
             var rights = RecognitionRights.For(Facts, me, roles, recognition.Celebrations.Any(c => c.CelebratorId == me));
             var badges = rights.CanCelebrate
-                ? await cache.GetOrLoadAsync(current, "badges", () => BadgeChoice.ReadAsync(db, cancellationToken))
+                ? await cache.GetOrLoadAsync(await stamp.CurrentAsync(cancellationToken), "badges", () => BadgeChoice.ReadAsync(db, cancellationToken))
                 : [];
             var shareUrl = Url.PageLink("/Stories/Details", values: new { id }) ?? "";
             Recognition = RecognitionView.For(recognition, Facts, rights, shareUrl, badges);
