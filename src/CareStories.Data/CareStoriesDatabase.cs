@@ -85,6 +85,7 @@ public static class CareStoriesDatabase
         if (sqlite.State == System.Data.ConnectionState.Open)
         {
             SqliteTextFunctions.Register(sqlite);
+            SqliteWriterSettings.Apply(sqlite);
         }
 
         var options = new DbContextOptionsBuilder<SqliteCareStoriesDbContext>();
@@ -92,9 +93,12 @@ public static class CareStoriesDatabase
         return new SqliteCareStoriesDbContext(options.Options);
     }
 
-    /// <summary>What every SQLite context gets: the text functions on each connection, and the migrations' SQL order.</summary>
+    /// <summary>
+    /// What every SQLite context gets: the text functions and the writer settings on each connection, and the
+    /// migrations' SQL order.
+    /// </summary>
     private static DbContextOptionsBuilder AddSqliteServices(this DbContextOptionsBuilder options) => options
-        .AddInterceptors(SqliteTextFunctions.Instance)
+        .AddInterceptors(SqliteTextFunctions.Instance, SqliteWriterSettings.Instance)
         .ReplaceService<IMigrationsSqlGenerator, LateSqlMigrationsSqlGenerator>();
 
     /// <summary>Full-text search on this context's own index.</summary>
