@@ -6,7 +6,7 @@ namespace CareStories.Web.Notifications;
 /// The bell in the header: a link to the notifications with the signed-in person's unread count. It runs on every
 /// page, so it asks one question only, answered from the (RecipientId, ReadAt) index.
 /// </summary>
-public sealed class NotificationBellViewComponent(CareStoriesDbContext db) : ViewComponent
+public sealed class NotificationBellViewComponent(CareStoriesDbContext db, Freshness.SharedContentStamp stamp) : ViewComponent
 {
     /// <summary>Past this, the badge says "99+"; the screen-reader text still gives the real number.</summary>
     public const int MostShown = 99;
@@ -31,7 +31,8 @@ public sealed class NotificationBellViewComponent(CareStoriesDbContext db) : Vie
         }
 
         var me = UserClaimsPrincipal.PersonId();
-        var unread = await UnreadCount(db, me, HttpContext.RequestAborted);
+        // The feed and story pages read it with the change stamp, in one command (SharedContentStamp).
+        var unread = stamp.UnreadOf(me) ?? await UnreadCount(db, me, HttpContext.RequestAborted);
         var isCurrent = HttpContext.Request.Path.StartsWithSegments("/Notifications", StringComparison.OrdinalIgnoreCase);
         return View(new Bell(unread, isCurrent));
     }

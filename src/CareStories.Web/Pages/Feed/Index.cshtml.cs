@@ -89,7 +89,7 @@ public sealed partial class IndexModel(CareStoriesDbContext db, TimeProvider tim
         var key = string.Create(
             CultureInfo.InvariantCulture,
             $"feed:{team}:{value}:{badge}:{teamKind}:{feedPeriod}:{after}:{(feedPeriod is null ? 0 : now.Ticks)}");
-        var current = await stamp.CurrentAsync(cancellationToken);
+        var current = await stamp.CurrentAsync(User.PersonId(), cancellationToken);
         CacheKey = string.Create(CultureInfo.InvariantCulture, $"{current}:{key}");
         var asked = new FeedAsked(team, value, badge, teamKind, feedPeriod, after, now);
         Data = await cache.GetOrLoadAsync(current, key, () => LoadAsync(asked, cancellationToken), FeedPageData.Kilobytes);

@@ -31,6 +31,14 @@ public sealed class DetailsModel(
 
     public sealed record PhotoTakedownView(DateTimeOffset At, string Reason);
 
+    /// <summary>
+    /// What the markup every reader shares (the text, the credited people, teams and values, the history) is filed
+    /// under: the change stamp and the story, nothing about the reader.
+    /// </summary>
+    public string SharedMarkupKey { get; private set; } = "";
+
+    public bool CacheEnabled => cache.Enabled;
+
     /// <summary>What every reader the gate lets in sees of the story: one cache entry per story and change stamp.</summary>
     private sealed record SharedStory(StoryView Story, IReadOnlyList<PhotoView> Photos, SharedRecognition? Recognition)
     {
@@ -57,8 +65,10 @@ public sealed class DetailsModel(
         // The story's text, people, quotes, history, photos and the recognition around it are the same for everyone
         // the gate lets in: read once per change stamp. What is about me (my applause, my celebration, what I may
         // do) is worked out from those complete lists below, without reading anything more.
-        // Filed under the story's own stamp, so a change to another story leaves it cached (Freshness/StoryPageStamp).
+        // Filed under the story's own stamp, so a change to another story leaves it cached (Freshness/StoryPageStamp);
+        // its shared markup under the same key.
         var (storyStamp, storyKey) = await Freshness.StoryPageStamp.CacheKeyAsync(db, id, cancellationToken);
+        SharedMarkupKey = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{storyStamp}:{storyKey}");
         var shared = await cache.GetOrLoadAsync(storyStamp, storyKey, async () =>
         {
             var story = await StoryView.ReadAsync(db, id, cancellationToken);

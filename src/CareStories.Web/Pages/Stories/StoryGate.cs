@@ -8,11 +8,14 @@ namespace CareStories.Web.Pages.Stories;
 /// The per-record check every story page runs before it reads or changes a story. A story the person may not
 /// see answers 404, as if it did not exist; one they may see but not change answers 403.
 /// </summary>
-public sealed class StoryGate(CareStoriesDbContext db, IAuthorizationService authorization)
+public sealed class StoryGate(
+    CareStoriesDbContext db, IAuthorizationService authorization, Freshness.SharedContentStamp stamp, Freshness.SharedContentCache cache)
 {
     public async Task<GateResult> CheckAsync(PageModel page, int storyId, OperationAuthorizationRequirement operation, CancellationToken cancellationToken = default)
     {
-        var facts = await db.AccessFactsAsync(storyId, onlyToRead: operation == StoryOperations.Read, cancellationToken);
+        var facts = operation == StoryOperations.Read
+            ? await ReadFactsAsync(page, storyId, cancellationToken)
+            : await db.AccessFactsAsync(storyId, onlyToRead: false, cancellationToken);
         if (facts is null || !(await authorization.AuthorizeAsync(page.User, facts, StoryOperations.Read)).Succeeded)
         {
             return new GateResult(page.NotFound(), facts);
@@ -25,6 +28,24 @@ public sealed class StoryGate(CareStoriesDbContext db, IAuthorizationService aut
 
         return new GateResult(null, facts);
     }
+
+    /// <summary>
+    /// The facts a page that only reads the story checks: who wrote it, its heroes, its status (and review teams
+    /// unless everyone reads it) all change only in saves that renew the change stamp, so they are kept under it,
+    /// and the stamp is read with the reader's bell in one command. A page that changes the story reads them afresh.
+    /// </summary>
+    private async Task<StoryAccessFacts?> ReadFactsAsync(PageModel page, int storyId, CancellationToken cancellationToken)
+    {
+        var current = await stamp.CurrentAsync(page.User.PersonId(), cancellationToken);
+        var known = await cache.GetOrLoadAsync(
+            current,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"facts:{storyId}"),
+            async () => new KnownFacts(await db.AccessFactsAsync(storyId, onlyToRead: true, cancellationToken)));
+        return known.Facts;
+    }
+
+    /// <summary>The facts or their absence (no such story), as the cache holds them.</summary>
+    private sealed record KnownFacts(StoryAccessFacts? Facts);
 
     /// <summary>
     /// The author's check for changing a story or its quotes: allowed only while it is a draft or sent back.
