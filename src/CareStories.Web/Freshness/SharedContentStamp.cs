@@ -23,6 +23,7 @@ public sealed class SharedContentStamp(CareStoriesDbContext db)
 
     private long? _value;
     private (string Person, int Count)? _unread;
+    private (int StoryId, (long Stamp, string Key) Key)? _story;
 
     public async ValueTask<long> CurrentAsync(CancellationToken cancellationToken) =>
         _value ??= await Read(db, cancellationToken);
@@ -43,6 +44,31 @@ public sealed class SharedContentStamp(CareStoriesDbContext db)
         _value = read.Stamp;
         return read.Stamp;
     }
+
+    /// <summary>
+    /// As <see cref="CurrentAsync(string, CancellationToken)"/>, and <paramref name="storyId"/>'s own stamps in the same
+    /// command, kept for <see cref="StoryPageKeyAsync"/>: a story page asks the database one thing before its cached parts.
+    /// </summary>
+    public async ValueTask<long> CurrentAsync(string me, int storyId, CancellationToken cancellationToken)
+    {
+        if (_value is { } value)
+        {
+            return value;
+        }
+
+        var read = await StoryPageStamp.ReadWithSharedAsync(db, me, storyId, cancellationToken);
+        _unread = (me, read.Unread);
+        _story = (storyId, StoryPageStamp.KeyOf(storyId, read.Other, read.Story));
+        _value = read.Shared;
+        return read.Shared;
+    }
+
+    /// <summary>
+    /// What <paramref name="storyId"/>'s shared page parts are cached under (<see cref="StoryPageStamp"/>): taken from
+    /// the stamp's own command when that read them, else read now.
+    /// </summary>
+    public async ValueTask<(long Stamp, string Key)> StoryPageKeyAsync(int storyId, CancellationToken cancellationToken) =>
+        _story is { } story && story.StoryId == storyId ? story.Key : await StoryPageStamp.CacheKeyAsync(db, storyId, cancellationToken);
 
     /// <summary>
     /// <paramref name="me"/>'s unread count if it was read with the stamp in this request, else null. It is as new as the

@@ -14,6 +14,26 @@ public static class StoryPageStamp
         (CareStoriesDbContext db, int storyRow) =>
             db.ChangeStamps.AsNoTracking().Where(s => s.Id == StoryStamps.OtherContentId || s.Id == storyRow));
 
+    // Everything a story page asks before its cached parts, in one command: the shared stamp, the reader's unread
+    // notifications (the bell), and the story's two stamps (a row not made yet reads as 0).
+    private static readonly Func<CareStoriesDbContext, string, int, CancellationToken, Task<StoryRequestStamps>> ReadWithShared = EF.CompileAsyncQuery(
+        (CareStoriesDbContext db, string me, int storyRow, CancellationToken cancellationToken) =>
+            db.ChangeStamps.Where(s => s.Id == ChangeStamp.SharedContentId)
+                .Select(s => new StoryRequestStamps(
+                    s.Value,
+                    db.Notifications.Count(n => n.RecipientId == me && n.ReadAt == null),
+                    db.ChangeStamps.Where(o => o.Id == StoryStamps.OtherContentId).Select(o => (long?)o.Value).FirstOrDefault() ?? 0,
+                    db.ChangeStamps.Where(o => o.Id == storyRow).Select(o => (long?)o.Value).FirstOrDefault() ?? 0))
+                .First());
+
+    /// <summary>The shared stamp, <paramref name="me"/>'s unread count and <paramref name="storyId"/>'s stamps in one command.</summary>
+    public static Task<StoryRequestStamps> ReadWithSharedAsync(CareStoriesDbContext db, string me, int storyId, CancellationToken cancellationToken) =>
+        ReadWithShared(db, me, StoryStamps.IdOf(storyId), cancellationToken);
+
+    /// <summary>The cache key of a story's shared part from its two stamps.</summary>
+    public static (long Stamp, string Key) KeyOf(int storyId, long other, long story) =>
+        (other, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"story:{storyId}:{story}"));
+
     /// <summary>The cache key of <paramref name="storyId"/>'s shared part: both stamps, a row not made yet counting as 0.</summary>
     public static async Task<(long Stamp, string Key)> CacheKeyAsync(CareStoriesDbContext db, int storyId, CancellationToken cancellationToken)
     {
@@ -30,6 +50,9 @@ public static class StoryPageStamp
             }
         }
 
-        return (other, $"story:{storyId}:{story}");
+        return KeyOf(storyId, other, story);
     }
 }
+
+/// <summary>What <see cref="StoryPageStamp.ReadWithSharedAsync"/> reads.</summary>
+public sealed record StoryRequestStamps(long Shared, int Unread, long Other, long Story);

@@ -67,7 +67,7 @@ public sealed class DetailsModel(
         // do) is worked out from those complete lists below, without reading anything more.
         // Filed under the story's own stamp, so a change to another story leaves it cached (Freshness/StoryPageStamp);
         // its shared markup under the same key.
-        var (storyStamp, storyKey) = await Freshness.StoryPageStamp.CacheKeyAsync(db, id, cancellationToken);
+        var (storyStamp, storyKey) = await stamp.StoryPageKeyAsync(id, cancellationToken);
         SharedMarkupKey = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{storyStamp}:{storyKey}");
         var shared = await cache.GetOrLoadAsync(storyStamp, storyKey, async () =>
         {

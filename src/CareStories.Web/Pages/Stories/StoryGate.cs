@@ -32,11 +32,11 @@ public sealed class StoryGate(
     /// <summary>
     /// The facts a page that only reads the story checks: who wrote it, its heroes, its status (and review teams
     /// unless everyone reads it) all change only in saves that renew the change stamp, so they are kept under it,
-    /// and the stamp is read with the reader's bell in one command. A page that changes the story reads them afresh.
+    /// and the stamp is read with the reader's bell and the story's own stamps in one command. A page that changes the story reads them afresh.
     /// </summary>
     private async Task<StoryAccessFacts?> ReadFactsAsync(PageModel page, int storyId, CancellationToken cancellationToken)
     {
-        var current = await stamp.CurrentAsync(page.User.PersonId(), cancellationToken);
+        var current = await stamp.CurrentAsync(page.User.PersonId(), storyId, cancellationToken);
         var known = await cache.GetOrLoadAsync(
             current,
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"facts:{storyId}"),
