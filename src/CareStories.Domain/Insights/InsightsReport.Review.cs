@@ -6,6 +6,9 @@ namespace CareStories.Domain.Insights;
 /// <summary>A reviewer's decision on a story and how long it had waited since it was last submitted, in whole hours.</summary>
 public sealed class DecisionWait
 {
+    /// <summary>The decision's own row (a story can be sent back and later published: two decisions).</summary>
+    public int Id { get; init; }
+
     public int StoryId { get; init; }
 
     public int SentBack { get; init; }
@@ -23,17 +26,19 @@ public sealed partial class InsightsReport
     public async Task<(ReviewFigures Overall, IReadOnlyList<TeamReview> Teams)> ReviewAsync(
         DateTimeOffset now, int overdueDays, CancellationToken cancellationToken)
     {
-        var waits = DecisionWaits();
-        var overall = await (scope.WholeCompany ? waits : waits.Where(w => ScopedStories.Any(s => s.Id == w.StoryId)))
-            .GroupBy(w => w.WaitHours)
-            .Select(g => new WaitCount(0, g.Key, g.Count(), g.Sum(w => w.SentBack)))
+        // The waits are worked out once (a lookup of the latest submission per decision) and read with each decision's
+        // teams; the overall figures and each team's are counted from those rows here. Two grouped commands over the
+        // same waits cost that lookup twice (about 50 ms each for the whole company's year at 100,000 stories).
+        var rows = await DecisionWaits()
+            .LeftJoin(db.Set<StoryTeam>().AsNoTracking(), w => w.StoryId, t => t.StoryId, (w, t) => new DecisionTeam
+            {
+                Id = w.Id,
+                TeamId = t == null ? null : t.TeamId,
+                SentBack = w.SentBack,
+                WaitHours = w.WaitHours,
+            })
             .ToListAsync(cancellationToken);
-        var byTeam = await waits
-            .Join(InScopeTeams(db.Set<StoryTeam>().AsNoTracking()), w => w.StoryId, t => t.StoryId, (w, t) => new { t.TeamId, w.WaitHours, w.SentBack })
-            .GroupBy(w => new { w.TeamId, w.WaitHours })
-            .Select(g => new WaitCount(g.Key.TeamId, g.Key.WaitHours, g.Count(), g.Sum(w => w.SentBack)))
-            .ToListAsync(cancellationToken);
-
+        var (overall, byTeam) = WaitHistograms(rows);
         var cutoff = now.AddDays(-overdueDays);
         var overdueStories = ScopedStories.Where(s => s.Status == StoryStatus.Submitted && s.SubmittedAt < cutoff);
         var overdue = await overdueStories.CountAsync(cancellationToken);
@@ -49,6 +54,38 @@ public sealed partial class InsightsReport
     }
 
     private sealed record WaitCount(int TeamId, long WaitHours, int Decisions, int SentBack);
+
+    /// <summary>A decision's wait with one of its story's teams (none when the story has no team).</summary>
+    private sealed class DecisionTeam
+    {
+        public int Id { get; init; }
+
+        public int? TeamId { get; init; }
+
+        public int SentBack { get; init; }
+
+        public long WaitHours { get; init; }
+    }
+
+    /// <summary>
+    /// The scope's decisions once each (for the whole company every decision; otherwise those on a story tagged with
+    /// one of the scope's teams), and each team's, as histograms of their waits.
+    /// </summary>
+    private (List<WaitCount> Overall, List<WaitCount> ByTeam) WaitHistograms(List<DecisionTeam> rows)
+    {
+        var inScope = _teamIds.ToHashSet();
+        var scoped = rows.Where(r => r.TeamId is { } team && inScope.Contains(team)).ToList();
+        var overall = (scope.WholeCompany ? rows : scoped)
+            .DistinctBy(r => r.Id)
+            .GroupBy(r => r.WaitHours)
+            .Select(g => new WaitCount(0, g.Key, g.Count(), g.Sum(r => r.SentBack)))
+            .ToList();
+        var byTeam = scoped
+            .GroupBy(r => (TeamId: r.TeamId!.Value, r.WaitHours))
+            .Select(g => new WaitCount(g.Key.TeamId, g.Key.WaitHours, g.Count(), g.Sum(r => r.SentBack)))
+            .ToList();
+        return (overall, byTeam);
+    }
 
     private static ReviewFigures Figures(List<WaitCount> histogram, int overdue)
     {
@@ -100,8 +137,8 @@ public sealed partial class InsightsReport
             var from = period.Start.ToUniversalTime();
             var until = period.End.ToUniversalTime();
             return db.Database.SqlQuery<DecisionWait>($"""
-                SELECT w."StoryId", w."SentBack", w."WaitHours" FROM (
-                    SELECT d."StoryId" AS "StoryId",
+                SELECT w."Id", w."StoryId", w."SentBack", w."WaitHours" FROM (
+                    SELECT d."Id" AS "Id", d."StoryId" AS "StoryId",
                            CASE WHEN d."To" = {sentBack} THEN 1 ELSE 0 END AS "SentBack",
                            floor(extract(epoch FROM d."At" - (SELECT MAX(s."At") FROM "StoryStatusChanges" AS s
                                   WHERE s."StoryId" = d."StoryId" AND s."To" = {submitted} AND s."At" <= d."At")) / 3600)::bigint AS "WaitHours"
@@ -122,8 +159,8 @@ public sealed partial class InsightsReport
         // top, which copied the latest-submission subquery into the filter, the grouping and the result: three
         // lookups per decision instead of one.
         return db.Database.SqlQuery<DecisionWait>($"""
-            SELECT w."StoryId", w."SentBack", w."WaitHours" FROM (
-                SELECT d."StoryId" AS "StoryId",
+            SELECT w."Id", w."StoryId", w."SentBack", w."WaitHours" FROM (
+                SELECT d."Id" AS "Id", d."StoryId" AS "StoryId",
                        CASE WHEN d."To" = {sentBack} THEN 1 ELSE 0 END AS "SentBack",
                        (d."At" - (SELECT MAX(s."At") FROM "StoryStatusChanges" AS s
                                   WHERE s."StoryId" = d."StoryId" AND s."To" = {submitted} AND s."At" <= d."At")) / {ticksPerHour} AS "WaitHours"

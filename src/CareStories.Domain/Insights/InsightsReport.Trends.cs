@@ -10,10 +10,18 @@ public sealed partial class InsightsReport
     /// applause given on published stories, and customer thank-yous received through a link (for a team, or for a
     /// person: then for the teams the person is in now).
     /// </summary>
-    public async Task<IReadOnlyList<TrendSeries>> TrendsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TrendSeries>> TrendsAsync(CancellationToken cancellationToken) =>
+        TrendsAsync(Enum.GetValues<TrendMetric>(), cancellationToken);
+
+    /// <summary>
+    /// Some of the measures, in the order asked: the page reads applause, the costliest, beside the other measures
+    /// on its second context.
+    /// </summary>
+    public async Task<IReadOnlyList<TrendSeries>> TrendsAsync(IEnumerable<TrendMetric> metrics, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(metrics);
         var series = new List<TrendSeries>();
-        foreach (var metric in Enum.GetValues<TrendMetric>())
+        foreach (var metric in metrics)
         {
             series.Add(metric == TrendMetric.Applause
                 ? await ApplauseTrendAsync(cancellationToken)

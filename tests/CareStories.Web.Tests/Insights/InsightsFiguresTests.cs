@@ -111,6 +111,24 @@ public sealed class InsightsFiguresTests(CareStoriesFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Trends_read_in_parts_as_the_page_does_equal_the_trends_read_together()
+    {
+        var data = await LoadAsync();
+        TrendMetric[] applause = [TrendMetric.Applause];
+        var together = await InsightsWorld.ReportAsync(factory, ScopeOf(data), Period, r => r.TrendsAsync(CancellationToken.None));
+        var rest = await InsightsWorld.ReportAsync(factory, ScopeOf(data), Period,
+            r => r.TrendsAsync(Enum.GetValues<TrendMetric>().Except(applause), CancellationToken.None));
+        var applauseOnly = await InsightsWorld.ReportAsync(factory, ScopeOf(data), Period, r => r.TrendsAsync(applause, CancellationToken.None));
+
+        Assert.Equal(applause, applauseOnly.Select(t => t.Metric));
+        Assert.DoesNotContain(rest, t => t.Metric == TrendMetric.Applause);
+        Assert.Equal(
+            together.Select(t => (t.Metric, string.Join(',', t.Total), string.Join(',', t.CustomerFacing), string.Join(',', t.BehindTheScenes))),
+            rest.Concat(applauseOnly).OrderBy(t => t.Metric)
+                .Select(t => (t.Metric, string.Join(',', t.Total), string.Join(',', t.CustomerFacing), string.Join(',', t.BehindTheScenes))));
+    }
+
+    [Fact]
     public async Task What_is_recognised_and_by_whom_matches_a_direct_count()
     {
         var data = await LoadAsync();

@@ -1420,6 +1420,8 @@ namespace CareStories.Data.PostgreSQL.Migrations
 
                     b.HasIndex("Status", "OccurredOn");
 
+                    b.HasIndex("Status", "PublishedAt", "AuthorId");
+
                     b.HasIndex("Status", "PublishedAt", "Id");
 
                     b.HasIndex("Status", "SubmittedAt", "Id");

@@ -1370,6 +1370,8 @@ namespace CareStories.Data.SQLite.Migrations
 
                     b.HasIndex("Status", "OccurredOn");
 
+                    b.HasIndex("Status", "PublishedAt", "AuthorId");
+
                     b.HasIndex("Status", "PublishedAt", "Id");
 
                     b.HasIndex("Status", "SubmittedAt", "Id");
