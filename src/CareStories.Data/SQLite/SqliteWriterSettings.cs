@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -29,13 +30,23 @@ public sealed class SqliteWriterSettings : DbConnectionInterceptor
     {
     }
 
+    // The settings stay with SQLite's own connection, which Microsoft.Data.Sqlite's pool keeps open between uses: set
+    // them once per such connection, not on every open of a pooled one (an extra command on every request).
+    private static readonly ConditionalWeakTable<object, object> Done = [];
+
     /// <summary>Applies the settings to one open connection (one opened outside EF Core, as <see cref="SqliteTextFunctions.Register"/>).</summary>
     public static void Apply(SqliteConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (connection.Handle is not { } handle || Done.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
         command.ExecuteNonQuery();
+        Done.AddOrUpdate(handle, Done);
     }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

@@ -28,6 +28,35 @@ public sealed class ProviderTests
         Assert.Contains("20261202044441_Insights", db.Database.GetMigrations());
     }
 
+    [Fact]
+    public async Task Every_SQLite_connection_waits_for_the_writer_lock_and_keeps_it_after_a_pooled_reopen()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"carestories-writer-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var db = CareStoriesDatabase.Create(DatabaseProvider.Sqlite, $"Data Source={file}");
+            for (var open = 0; open < 3; open++)
+            {
+                await db.Database.OpenConnectionAsync();
+                Assert.Equal(30_000, await ScalarAsync(db, "PRAGMA busy_timeout"));
+                Assert.Equal(1, await ScalarAsync(db, "PRAGMA synchronous")); // NORMAL
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<long> ScalarAsync(CareStories.Domain.Data.CareStoriesDbContext db, string sql)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     [Theory]
     [InlineData(null, DatabaseProvider.Sqlite)]
     [InlineData("", DatabaseProvider.Sqlite)]
