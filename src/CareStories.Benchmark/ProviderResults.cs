@@ -28,8 +28,8 @@ public static partial class ProviderResults
     public static string? SectionOf(string? document, DatabaseProvider provider)
     {
         var (start, end) = Markers(provider);
-        var from = document?.IndexOf(start, StringComparison.Ordinal) ?? -1;
-        var to = from < 0 ? -1 : document!.IndexOf(end, from, StringComparison.Ordinal);
+        var from = document is null ? -1 : MarkerLine(document, start);
+        var to = from < 0 ? -1 : MarkerLine(document!, end, from);
         return to < 0 ? null : document![from..(to + end.Length)];
     }
 
@@ -92,7 +92,7 @@ public static partial class ProviderResults
         }
 
         // Beside SQLite's: right after it, so the two read one after the other.
-        var sqliteEnd = existing.IndexOf(BenchmarkReport.EndMarker, StringComparison.Ordinal);
+        var sqliteEnd = MarkerLine(existing, BenchmarkReport.EndMarker);
         if (sqliteEnd >= 0)
         {
             var at = sqliteEnd + BenchmarkReport.EndMarker.Length;
@@ -100,6 +100,26 @@ public static partial class ProviderResults
         }
 
         return existing.TrimEnd('\n') + "\n\n" + section;
+    }
+
+    /// <summary>
+    /// Where <paramref name="marker"/> stands on a line of its own in <paramref name="text"/> at or after
+    /// <paramref name="from"/>, or -1: prose that names a marker (in backticks, mid-line) is never taken for one.
+    /// </summary>
+    public static int MarkerLine(string text, string marker, int from = 0)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(marker);
+        for (var at = text.IndexOf(marker, from, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
+        {
+            var after = at + marker.Length;
+            if ((at == 0 || text[at - 1] == '\n') && (after == text.Length || text[after] is '\n' or '\r'))
+            {
+                return at;
+            }
+        }
+
+        return -1;
     }
 
     private static (string Start, string End) Markers(DatabaseProvider provider) => provider == DatabaseProvider.PostgreSQL

@@ -207,8 +207,8 @@ public sealed record BenchmarkReport(
     {
         if (existing is not null)
         {
-            var start = existing.IndexOf(StartMarker, StringComparison.Ordinal);
-            var end = existing.IndexOf(EndMarker, StringComparison.Ordinal);
+            var start = ProviderResults.MarkerLine(existing, StartMarker);
+            var end = start < 0 ? -1 : ProviderResults.MarkerLine(existing, EndMarker, start);
             if (start >= 0 && end > start)
             {
                 return string.Concat(existing.AsSpan(0, start), results.TrimEnd('\n'), existing.AsSpan(end + EndMarker.Length));

@@ -46,6 +46,24 @@ public sealed class ProviderResultsTests
     }
 
     [Fact]
+    public void Prose_that_names_a_marker_is_never_taken_for_a_section()
+    {
+        var prose = $"# Performance\n\nEach run writes its own section, marked `{ProviderResults.PostgresStartMarker}` and `{BenchmarkReport.StartMarker}`.\n\n";
+        var document = prose + Results("1,000") + "\nWhat the runs found.\n";
+        var withPostgres = ProviderResults.Merge(document, DatabaseProvider.PostgreSQL,
+            ProviderResults.Section(DatabaseProvider.PostgreSQL, Results("800"), "db", document));
+
+        var again = ProviderResults.Merge(withPostgres, DatabaseProvider.PostgreSQL,
+            ProviderResults.Section(DatabaseProvider.PostgreSQL, Results("900"), "db", withPostgres));
+        var sqliteAgain = ProviderResults.Merge(again, DatabaseProvider.Sqlite, Results("2,000"));
+
+        Assert.StartsWith(prose, sqliteAgain, StringComparison.Ordinal);
+        Assert.Equal(2_000, ProviderResults.FeedRequestsPerSecond(ProviderResults.SectionOf(sqliteAgain, DatabaseProvider.Sqlite)));
+        Assert.Equal(900, ProviderResults.FeedRequestsPerSecond(ProviderResults.SectionOf(sqliteAgain, DatabaseProvider.PostgreSQL)));
+        Assert.EndsWith("What the runs found.\n", sqliteAgain, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_SQLite_run_replaces_only_SQLite_s_section()
     {
         var withBoth = ProviderResults.Merge(Document, DatabaseProvider.PostgreSQL,
