@@ -60,7 +60,21 @@ public sealed class PostgresTestDatabase : IDisposable
             NpgsqlConnection.ClearPool(connection);
         }
 
-        Execute($"""DROP DATABASE IF EXISTS "{Name}" WITH (FORCE)""");
+        // FORCE ends the sessions still open, but a session that connects between that and the drop makes it fail
+        // ("being accessed by other users"): seen once in CI at a class's clean-up. Try again a few times before failing.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Execute($"""DROP DATABASE IF EXISTS "{Name}" WITH (FORCE)""");
+                return;
+            }
+            catch (PostgresException exception) when (attempt < 5)
+            {
+                Console.Error.WriteLine($"Dropping test database {Name} failed ({exception.SqlState}: {exception.MessageText}); trying again.");
+                Thread.Sleep(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
     }
 
     private static string For(string database) =>
