@@ -48,7 +48,7 @@ public static class CareStoriesDatabase
         ArgumentNullException.ThrowIfNull(options);
         return provider switch
         {
-            DatabaseProvider.PostgreSQL => options.UseNpgsql(connectionString),
+            DatabaseProvider.PostgreSQL => options.UseNpgsql(PostgresSessionSettings.Apply(connectionString)),
             _ => options.UseSqlite(connectionString).AddSqliteServices(),
         };
     }
