@@ -62,15 +62,12 @@ public static class TeamRecordQuery
         // person for every story of the period, 1.2 million seeks for a team of 40 over a year of 100,000 stories.
         var published = db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published);
         var inPeriod = published.Where(s => s.PublishedAt >= period.Start && s.PublishedAt < period.End);
-        var stories = await inPeriod.SelectMany(s => s.Heroes)
-            .GroupBy(h => h.PersonId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        var quotes = await inPeriod
+        // Stories credited and their quotes in one pass over the period's credits (two commands read them twice).
+        var credits = await inPeriod
             .SelectMany(s => s.Heroes, (s, h) => new { h.PersonId, Quotes = s.Quotes.Count(q => !q.IsTextRedacted) })
             .GroupBy(x => x.PersonId)
-            .Select(g => new { g.Key, Count = g.Sum(x => x.Quotes) })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+            .Select(g => new { g.Key, Stories = g.Count(), Quotes = g.Sum(x => x.Quotes) })
+            .ToDictionaryAsync(x => x.Key, cancellationToken);
         var credited = (await db.Celebrations.AsNoTracking()
                 .Where(c => c.At >= period.Start && c.At < period.End)
                 .Join(published, c => c.StoryId, s => s.Id, (c, s) => new { c.Id, s.Heroes })
@@ -111,8 +108,8 @@ public static class TeamRecordQuery
                 g.Key.PersonId,
                 g.Key.DisplayName,
                 string.Join(", ", g.Select(p => p.Team).OfType<string>().Order(StringComparer.CurrentCulture)),
-                stories.GetValueOrDefault(g.Key.PersonId),
-                quotes.GetValueOrDefault(g.Key.PersonId),
+                credits.GetValueOrDefault(g.Key.PersonId)?.Stories ?? 0,
+                credits.GetValueOrDefault(g.Key.PersonId)?.Quotes ?? 0,
                 celebrations.Where(c => c.PersonId == g.Key.PersonId).ToList(),
                 spend.GetValueOrDefault(g.Key.PersonId, []),
                 fixesDone.GetValueOrDefault(g.Key.PersonId)))
