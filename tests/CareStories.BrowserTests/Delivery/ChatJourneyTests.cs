@@ -15,6 +15,7 @@ namespace CareStories.BrowserTests.Delivery;
 /// right one is connected, a published story posts its card to the channel (a receiver on loopback this test starts),
 /// and the delivery log shows it sent.
 /// </summary>
+[Collection(BrowserCollection.Second)]
 public sealed class ChatJourneyTests(AppServer app, Browser browser, ITestOutputHelper output)
     : BrowserTest(app, browser, output)
 {

@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CareStories.BrowserTests.Feed;
 
+[Collection(BrowserCollection.Second)]
 public sealed partial class FeedJourneyTests(AppServer app, Browser browser, ITestOutputHelper output)
     : BrowserTest(app, browser, output)
 {

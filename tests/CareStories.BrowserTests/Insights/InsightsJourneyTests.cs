@@ -6,6 +6,7 @@ namespace CareStories.BrowserTests.Insights;
 /// A leader finds Insights from the home page, narrows it to behind-the-scenes teams over the last quarter, reads a
 /// chart and the table of its numbers, and downloads the CSV; a manager opens their team record and prints it.
 /// </summary>
+[Collection(BrowserCollection.Second)]
 public sealed class InsightsJourneyTests(AppServer app, Browser browser, ITestOutputHelper output)
     : BrowserTest(app, browser, output)
 {

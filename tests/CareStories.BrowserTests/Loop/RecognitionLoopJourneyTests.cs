@@ -7,6 +7,7 @@ namespace CareStories.BrowserTests.Loop;
 /// The loop the product exists for, across three people in three browsers: an employee submits a story, their
 /// manager publishes it, a leader celebrates it, and the employee hears about it and finds the celebration on the feed.
 /// </summary>
+[Collection(BrowserCollection.Second)]
 public sealed class RecognitionLoopJourneyTests(AppServer app, Browser browser, ITestOutputHelper output)
     : BrowserTest(app, browser, output)
 {

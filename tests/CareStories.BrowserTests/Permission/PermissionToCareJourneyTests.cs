@@ -10,6 +10,7 @@ namespace CareStories.BrowserTests.Permission;
 /// customer with a reason and names the rule bent, the manager sees the flag and publishes, a leader finds it in the
 /// ledger and on "Rules we bent" and decides to change the rule, and the author hears of it.
 /// </summary>
+[Collection(BrowserCollection.Second)]
 public sealed class PermissionToCareJourneyTests(AppServer app, Browser browser, ITestOutputHelper output)
     : BrowserTest(app, browser, output)
 {

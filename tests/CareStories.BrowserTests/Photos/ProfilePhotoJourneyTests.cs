@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CareStories.BrowserTests.Photos;
 
 /// <summary>A person adds a profile photo, sees it beside their name, and removes it again.</summary>
+[Collection(BrowserCollection.Second)]
 public sealed class ProfilePhotoJourneyTests(AppServer app, Browser browser, ITestOutputHelper output)
     : BrowserTest(app, browser, output)
 {

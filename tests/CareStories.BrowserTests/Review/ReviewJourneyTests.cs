@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CareStories.BrowserTests.Review;
 
+[Collection(BrowserCollection.Second)]
 public sealed class ReviewJourneyTests(AppServer app, Browser browser, ITestOutputHelper output)
     : BrowserTest(app, browser, output)
 {

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CareStories.BrowserTests.Search;
 
+[Collection(BrowserCollection.Second)]
 public sealed class SearchJourneyTests(AppServer app, Browser browser, ITestOutputHelper output)
     : BrowserTest(app, browser, output)
 {

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CareStories.BrowserTests.Thanks;
 
+[Collection(BrowserCollection.Second)]
 public sealed class ApprovalJourneyTests(AppServer app, Browser browser, ITestOutputHelper output)
     : BrowserTest(app, browser, output)
 {
