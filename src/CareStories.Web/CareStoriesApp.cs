@@ -74,6 +74,21 @@ public static class CareStoriesApp
                 return Task.CompletedTask;
             };
         });
+        // A cookie already read in the last half minute is not decrypted again (Identity/SignInTicketCache); every
+        // check of the ticket still runs on each request. Identity:CacheSignInTickets=false turns it off (to measure it).
+        var signInCookie = services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme);
+        if (configuration.GetValue("Identity:CacheSignInTickets", true))
+        {
+            signInCookie.PostConfigure(options => options.TicketDataFormat = new SignInTicketCache(options.TicketDataFormat));
+        }
+
+        // The security stamp validator is asked only when its check may be due (Identity/SessionCheckWhenDue).
+        if (configuration.GetValue("Identity:AskStampValidatorOnlyWhenDue", true))
+        {
+            signInCookie.PostConfigure<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>(
+                (options, stamps) => SessionCheckWhenDue.Apply(options, stamps.Value));
+        }
+
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "CareStories.Antiforgery";
