@@ -56,6 +56,8 @@ public sealed class SignInTicketCache(ISecureDataFormat<AuthenticationTicket> in
 
     public void Dispose() => _tickets.Dispose();
 
+    // ClaimsPrincipal.Clone keeps the same identities: each identity is cloned too, with its own list of claims.
     private static AuthenticationTicket Copy(AuthenticationTicket ticket) =>
-        new(ticket.Principal.Clone(), ticket.Properties.Clone(), ticket.AuthenticationScheme);
+        new(new System.Security.Claims.ClaimsPrincipal(ticket.Principal.Identities.Select(identity => identity.Clone())),
+            ticket.Properties.Clone(), ticket.AuthenticationScheme);
 }
