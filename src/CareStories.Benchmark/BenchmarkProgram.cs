@@ -27,8 +27,8 @@ public static class BenchmarkProgram
           --postgres CONN    the PostgreSQL server, a role that may create databases (default: CARESTORIES_TEST_POSTGRES,
                              else "Host=127.0.0.1;Username=carestories;Password=carestories"); the data goes into the
                              database carestories_bench_STORIES_PEOPLE there
-          --profile          record a CPU profile (dotnet-trace) and counters (dotnet-counters) of the feed's run into
-                             artifacts/benchmark; prints, writes nothing (the profiler slows the app down)
+          --profile          record a CPU profile (dotnet-trace) and counters (dotnet-counters) of the feed's and the
+                             story page's runs into artifacts/benchmark; prints, writes nothing (the profiler slows the app down)
 
         "mixed" is reads and writes together for --duration (after everything else, as it changes the data): most
         connections read the feed while a few applaud, comment and publish, each change checked on its maker's next read.
@@ -161,8 +161,8 @@ public static class BenchmarkProgram
         var measurements = new List<Measurement>();
         foreach (var target in targets)
         {
-            var profiling = options.Profile && target.Key == Profiling.Key
-                ? Profiling.Start(root, folder, app.ProcessId, settings.Duration, DateTimeOffset.UtcNow)
+            var profiling = options.Profile && Profiling.Keys.Contains(target.Key)
+                ? Profiling.Start(root, folder, target.Key, app.ProcessId, settings.Duration, DateTimeOffset.UtcNow)
                 : null;
             var measurement = await LoadRun.MeasureAsync(app, target, browser, settings, expectedBytes[target.Key], cancellationToken);
             if (profiling is not null)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CareStories.Benchmark;
 
 /// <summary>
-/// With <c>--profile</c>, records where the app's time goes while the feed's first page is measured: a sampled
+/// With <c>--profile</c>, records where the app's time goes while the feed's first page and the story page are measured: a sampled
 /// stack trace (dotnet-trace, profile <c>dotnet-sampled-thread-time</c>, also written as Speedscope for
 /// https://www.speedscope.app or any viewer of that format) and the runtime's and ASP.NET Core's counters
 /// (dotnet-counters, CSV), both .NET tools restored from the repository's tool manifest. The trace's top methods,
@@ -11,7 +11,8 @@ namespace CareStories.Benchmark;
 /// </summary>
 public sealed class Profiling
 {
-    public const string Key = "feed";
+    /// <summary>The targets whose runs are profiled: the feed's first page and the story page.</summary>
+    public static readonly IReadOnlySet<string> Keys = new HashSet<string>(["feed", "story"], StringComparer.Ordinal);
 
     private readonly string _root;
     private readonly string _stem;
@@ -43,9 +44,9 @@ public sealed class Profiling
     }
 
     /// <summary>Starts both recorders on the app for <paramref name="duration"/>; the load should start right after.</summary>
-    public static Profiling Start(string root, string folder, int processId, TimeSpan duration, DateTimeOffset now)
+    public static Profiling Start(string root, string folder, string key, int processId, TimeSpan duration, DateTimeOffset now)
     {
-        var stem = Path.Combine(folder, "profile-feed-" + now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        var stem = Path.Combine(folder, "profile-" + key + "-" + now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         var length = duration.ToString(@"dd\:hh\:mm\:ss", CultureInfo.InvariantCulture);
         var pid = processId.ToString(CultureInfo.InvariantCulture);
         var trace = WebApp.Run(
@@ -79,6 +80,6 @@ public sealed class Profiling
             $"Top methods by exclusive time (samples where the method itself was running)\n{exclusive}\n\nTop methods by inclusive time\n{inclusive}\n",
             cancellationToken);
         var countersNote = countersExit == 0 ? $"counters in {CountersFile}" : $"dotnet-counters failed (exit code {countersExit}): {countersOutput.Trim()}";
-        return $"profile of the feed's run in {TraceFile} (and .speedscope.json); top methods in {TopMethodsFile}; {countersNote}";
+        return $"profile of the run in {TraceFile} (and .speedscope.json); top methods in {TopMethodsFile}; {countersNote}";
     }
 }

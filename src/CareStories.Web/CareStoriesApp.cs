@@ -74,6 +74,21 @@ public static class CareStoriesApp
                 return Task.CompletedTask;
             };
         });
+        // A cookie already read in the last half minute is not decrypted again (Identity/SignInTicketCache); every
+        // check of the ticket still runs on each request. Identity:CacheSignInTickets=false turns it off (to measure it).
+        var signInCookie = services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme);
+        if (configuration.GetValue("Identity:CacheSignInTickets", true))
+        {
+            signInCookie.PostConfigure(options => options.TicketDataFormat = new SignInTicketCache(options.TicketDataFormat));
+        }
+
+        // The security stamp validator is asked only when its check may be due (Identity/SessionCheckWhenDue).
+        if (configuration.GetValue("Identity:AskStampValidatorOnlyWhenDue", true))
+        {
+            signInCookie.PostConfigure<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>(
+                (options, stamps) => SessionCheckWhenDue.Apply(options, stamps.Value));
+        }
+
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "CareStories.Antiforgery";
@@ -127,6 +142,11 @@ public static class CareStoriesApp
             options.Conventions.AllowAnonymousToPage("/StatusCode");
         }).AddMvcOptions(options => options.Filters.Add<RequestShapeFilter>());
 
+        if (configuration.GetValue("Antiforgery:ReuseTokens", true))
+        {
+            ReuseAntiforgeryTokens(services);
+        }
+
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => FriendlyBindingMessages(options.ModelBindingMessageProvider));
         services.AddAuthRateLimiting(configuration);
         services.AddCareStoriesProxies(configuration);
@@ -156,6 +176,17 @@ public static class CareStoriesApp
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         return app;
+    }
+
+    // The framework's antiforgery, wrapped so a page's form token is reused for the same cookie and person
+    // (Identity/ReusedAntiforgeryTokens); POSTs are validated by the framework as before.
+    private static void ReuseAntiforgeryTokens(IServiceCollection services)
+    {
+        var framework = services.Last(d => d.ServiceType == typeof(Microsoft.AspNetCore.Antiforgery.IAntiforgery));
+        services.Remove(framework);
+        services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(provider => new ReusedAntiforgeryTokens(
+            (Microsoft.AspNetCore.Antiforgery.IAntiforgery)ActivatorUtilities.CreateInstance(provider, framework.ImplementationType!),
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>()));
     }
 
     private static bool JsonLogs(IConfiguration configuration) =>
