@@ -64,12 +64,13 @@ public sealed class FeedCardCacheTests(FeedFactory factory) : IClassFixture<Feed
         Assert.Contains(newName, (await reader.GetDocumentAsync("/Feed")).Card(story.Id).Text());
     }
 
-    // The story ids a command was given: as parameters of their own, or as one JSON array.
+    // The story ids a command was given: as parameters of their own, as one array (PostgreSQL) or as one JSON array.
     private static List<int> StoryIdsIn(RecordedCommand command) =>
         [.. command.Parameters.SelectMany(p => p.Value switch
         {
             int id => [id],
             long id => [(int)id],
+            IEnumerable<int> ids => ids,
             string json when json.StartsWith('[') => JsonSerializer.Deserialize<int[]>(json) ?? [],
             _ => Array.Empty<int>(),
         }).Order()];
