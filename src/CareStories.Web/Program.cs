@@ -2,6 +2,7 @@ using CareStories.Web;
 using CareStories.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+MallocArenas.Limit(builder.Configuration.GetValue("Memory:MallocArenas", 2));
 builder.AddCareStories();
 
 var app = builder.Build();

@@ -89,5 +89,29 @@ public sealed class SharedContentCache(IConfiguration configuration) : IDisposab
         }
     }
 
+    /// <summary>
+    /// The value filed under <paramref name="key"/> at <paramref name="stamp"/> if this instance holds it, for a caller
+    /// that looks up many entries and reads the missing ones together (the feed's cards, <see cref="Set{T}"/>).
+    /// </summary>
+    public bool TryGet<T>(long stamp, string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value)
+        where T : class
+    {
+        value = null;
+        return Enabled && _cache.TryGetValue((stamp, key), out value) && value is not null;
+    }
+
+    /// <summary>Files <paramref name="value"/> under <paramref name="key"/> at <paramref name="stamp"/>, about <paramref name="size"/> kilobytes.</summary>
+    public void Set<T>(long stamp, string key, T value, long size)
+        where T : class
+    {
+        if (Enabled)
+        {
+            using var entry = _cache.CreateEntry((stamp, key));
+            entry.Value = value;
+            entry.Size = Math.Max(1, size);
+            entry.SlidingExpiration = Unused;
+        }
+    }
+
     public void Dispose() => _cache.Dispose();
 }

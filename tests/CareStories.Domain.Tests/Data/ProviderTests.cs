@@ -40,6 +40,7 @@ public sealed class ProviderTests
                 await db.Database.OpenConnectionAsync();
                 Assert.Equal(30_000, await ScalarAsync(db, "PRAGMA busy_timeout"));
                 Assert.Equal(1, await ScalarAsync(db, "PRAGMA synchronous")); // NORMAL
+                Assert.Equal(-1024, await ScalarAsync(db, "PRAGMA cache_size")); // 1 MB of page cache a connection
                 await db.Database.CloseConnectionAsync();
             }
         }

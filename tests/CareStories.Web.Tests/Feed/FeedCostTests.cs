@@ -5,8 +5,9 @@ namespace CareStories.Web.Tests.Feed;
 /// <summary>How many SQL commands a feed page costs; a database of its own so the story count is known.</summary>
 public sealed class FeedCostTests(FeedFactory factory) : IClassFixture<FeedFactory>
 {
-    // The page's own commands, the bell, and the change stamp its shared part is cached under (read first).
-    public const int MaxCommandsPerPage = 9;
+    // The page's own commands, the bell, the change stamp its shared part is cached under (read first), and the stamps
+    // its cards and filter lists are kept under (FeedCardCache): at most two more when nothing of it is cached.
+    public const int MaxCommandsPerPage = 11;
 
     // A page already in the cache: the change stamp read with the bell in one command, nothing else.
     public const int MaxCommandsPerCachedPage = 1;
@@ -65,7 +66,8 @@ public sealed class FeedCostTests(FeedFactory factory) : IClassFixture<FeedFacto
         Assert.Equal(3, manyPage.FeaturedIds().Count);
         Assert.Equal(20, manyPage.ListIds().Count);
         Assert.Equal(few, many);
-        Assert.Equal(few, deep);
+        // The deeper page finds the filter lists in the cache, so it may cost fewer; never more.
+        Assert.InRange(deep, 1, few);
         Assert.InRange(many, 1, MaxCommandsPerPage);
         Assert.InRange(cached, 1, MaxCommandsPerCachedPage);
     }

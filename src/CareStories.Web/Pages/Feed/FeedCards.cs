@@ -37,6 +37,9 @@ public sealed partial class IndexModel
 
         /// <summary>Each person celebrates a story once, so the celebrations are the celebrators.</summary>
         public int Celebrators => Badges.Sum(b => b.Count);
+
+        /// <summary>What the card's markup is cached under (its story's stamps, <see cref="CachedCardsAsync"/>); empty: not cached.</summary>
+        public string MarkupKey { get; init; } = "";
     }
 
     public sealed record HeroCard(string Id, string Name, IReadOnlyList<string> Teams, string? PhotoKey = null);

@@ -29,18 +29,8 @@ public sealed partial class IndexModel
 
     private async Task<FeedPageData> LoadAsync(FeedAsked asked, CancellationToken cancellationToken)
     {
-        var teams = await db.Teams.AsNoTracking()
-            .OrderBy(t => t.Name)
-            .Select(t => new TeamOption(t.Id, t.Name, t.Kind))
-            .ToListAsync(cancellationToken);
-        var values = await db.Values.AsNoTracking()
-            .OrderBy(v => v.IsRetired).ThenBy(v => v.Name)
-            .Select(v => new ValueOption(v.Id, v.Name, v.IsRetired))
-            .ToListAsync(cancellationToken);
-        var badges = await db.Badges.AsNoTracking()
-            .OrderBy(b => b.IsRetired).ThenBy(b => b.Name)
-            .Select(b => new BadgeOption(b.Id, b.Name, b.Emoji, b.Colour, b.IsRetired))
-            .ToListAsync(cancellationToken);
+        var other = await OtherContentStampAsync(cancellationToken);
+        var (teams, values, badges) = await CatalogueAsync(other, cancellationToken);
 
         // Only filters that name something that exists count: an old link to a team that is gone shows everything.
         var filter = new FeedFilter(
@@ -59,8 +49,9 @@ public sealed partial class IndexModel
             PageSize,
             k => k.Key);
 
-        var cards = await CardsAsync(
+        var cards = await CachedCardsAsync(
             [.. featuredKeys.Select(k => k.Id), .. list.Items.Select(k => k.Id)],
+            other,
             teams.ToDictionary(t => t.Id),
             badges.ToDictionary(b => b.Id),
             cancellationToken);
