@@ -142,7 +142,7 @@ public static class CareStoriesApp
             options.Conventions.AllowAnonymousToPage("/StatusCode");
         }).AddMvcOptions(options => options.Filters.Add<RequestShapeFilter>());
 
-        if (configuration.GetValue("Antiforgery:ReuseTokens", true))
+        if (configuration.GetValue("Antiforgery:ReuseTokens", false))
         {
             ReuseAntiforgeryTokens(services);
         }

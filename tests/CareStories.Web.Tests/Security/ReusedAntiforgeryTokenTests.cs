@@ -2,12 +2,21 @@ using AngleSharp.Html.Dom;
 
 namespace CareStories.Web.Tests.Security;
 
+/// <summary>The app with <c>Antiforgery:ReuseTokens</c> on (off by default: see README's settings).</summary>
+public sealed class ReusedTokensFactory : CareStoriesFactory
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Antiforgery:ReuseTokens"] = "true",
+    };
+}
+
 /// <summary>
 /// A page's form token is reused for the same antiforgery cookie and person (Identity/ReusedAntiforgeryTokens):
 /// every POST is still checked, another person's or another browser's token is refused, and a page with a reused
 /// token is as uncacheable as one with a new token.
 /// </summary>
-public sealed class ReusedAntiforgeryTokenTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>
+public sealed class ReusedAntiforgeryTokenTests(ReusedTokensFactory factory) : IClassFixture<ReusedTokensFactory>
 {
     private const string SignOutForm = "form[action*='Logout']";
 
@@ -82,4 +91,21 @@ public sealed class ReusedAntiforgeryTokenTests(CareStoriesFactory factory) : IC
 
     private static string TokenOf(AngleSharp.Html.Dom.IHtmlDocument page) =>
         page.QuerySelector<IHtmlInputElement>(SignOutForm + " input[name='__RequestVerificationToken']")!.Value;
+}
+
+/// <summary>By default every page gets a token of its own, so no token repeats across responses.</summary>
+public sealed class FreshAntiforgeryTokenTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>
+{
+    [Fact]
+    public async Task By_default_each_page_gets_a_new_token_and_the_posts_still_pass()
+    {
+        var browser = await factory.SignInAsync(await factory.Data.PersonAsync());
+
+        var first = (await browser.GetDocumentAsync("/Stories")).QuerySelector<IHtmlInputElement>("form[action*='Logout'] input[name='__RequestVerificationToken']")!.Value;
+        var second = (await browser.GetDocumentAsync("/Stories")).QuerySelector<IHtmlInputElement>("form[action*='Logout'] input[name='__RequestVerificationToken']")!.Value;
+
+        Assert.NotEqual(first, second);
+        var response = await browser.PostAsync("/Identity/Account/Logout", new FormUrlEncodedContent([new("__RequestVerificationToken", first)]));
+        await response.ShouldBeAsync(HttpStatusCode.Redirect);
+    }
 }
