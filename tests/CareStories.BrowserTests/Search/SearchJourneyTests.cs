@@ -94,8 +94,11 @@ public sealed class SearchJourneyTests(AppServer app, Browser browser, ITestOutp
         var first = await page.Locator("h1").TextContentAsync();
         await ScreenshotAsync(page, $"huddle-{screen}");
         await AssertAccessibleAsync(page);
+        // The arrow keys are heard once the page's script has run, which is after its heading shows.
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await page.Keyboard.PressAsync("ArrowRight");
         await Expect(page.Locator("h1")).Not.ToHaveTextAsync(first!);
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await page.Keyboard.PressAsync("ArrowLeft");
         await Expect(page.Locator("h1")).ToHaveTextAsync(first!);
 
