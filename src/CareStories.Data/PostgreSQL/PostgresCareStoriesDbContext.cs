@@ -1,4 +1,5 @@
 using CareStories.Domain.Data;
+using CareStories.Domain.Stories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -21,6 +22,11 @@ public sealed class PostgresCareStoriesDbContext(DbContextOptions<PostgresCareSt
     {
         builder.HasCollation(CaseInsensitiveCollation, locale: "und-u-ks-level2", provider: "icu", deterministic: false);
         base.OnModelCreating(builder);
+        // A PostgreSQL index holds no row id, unlike SQLite's, which all carry the rowid: Insights' "about oneself"
+        // (each story published in a period checked against its own heroes by its id and author) read the stories'
+        // heap for the id, the largest table as its rows hold the texts. With the id carried in the index's leaves it
+        // is an index-only scan (125–140 → 75–110 ms in psql for the benchmark's year, on a busy machine).
+        builder.Entity<Story>().HasIndex(s => new { s.Status, s.PublishedAt, s.AuthorId }).IncludeProperties(s => s.Id);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1422,6 +1422,8 @@ namespace CareStories.Data.PostgreSQL.Migrations
 
                     b.HasIndex("Status", "PublishedAt", "AuthorId");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "PublishedAt", "AuthorId"), new[] { "Id" });
+
                     b.HasIndex("Status", "PublishedAt", "Id");
 
                     b.HasIndex("Status", "SubmittedAt", "Id");
