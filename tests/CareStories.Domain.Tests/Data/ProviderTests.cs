@@ -51,6 +51,30 @@ public sealed class ProviderTests
         }
     }
 
+    [Fact]
+    public void A_PostgreSQL_connection_is_not_reset_between_requests_and_prepares_what_it_repeats()
+    {
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(
+            CareStories.Data.PostgreSQL.PostgresSessionSettings.Apply("Host=127.0.0.1;Database=never_opened"));
+
+        Assert.True(settings.NoResetOnClose);
+        Assert.Equal(64, settings.MaxAutoPrepare);
+        Assert.Equal(2, settings.AutoPrepareMinUsages);
+        Assert.Equal("-c jit=off", settings.Options);
+    }
+
+    [Fact]
+    public void A_PostgreSQL_setting_the_connection_string_gives_is_kept()
+    {
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(CareStories.Data.PostgreSQL.PostgresSessionSettings.Apply(
+            "Host=127.0.0.1;Database=never_opened;No Reset On Close=false;maxautoprepare=0;Auto Prepare Min Usages=5;Options=-c jit=on"));
+
+        Assert.False(settings.NoResetOnClose);
+        Assert.Equal(0, settings.MaxAutoPrepare);
+        Assert.Equal(5, settings.AutoPrepareMinUsages);
+        Assert.Equal("-c jit=on", settings.Options);
+    }
+
     private static async Task<long> ScalarAsync(CareStories.Domain.Data.CareStoriesDbContext db, string sql)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
