@@ -23,13 +23,15 @@ public sealed class PostgresStorySearch(CareStoriesDbContext db, int rankedMatch
 
         var (query, words) = TsQuery(request.Terms, request.AnyWord);
         // The query's text is ours (functions and parameter placeholders); the words go in as parameters. As on SQLite,
-        // ts_rank reads every match's document, so a broad search ranks only the newest matches (ids grow with time):
-        // the cut-off is the id of the rankedMatches-th newest match, whatever the reader may see, as SQLite's is.
+        // ts_rank reads every match's document, so a broad search ranks only the newest matches (ids grow with time),
+        // whatever the reader may see: the rankedMatches newest, the same stories as SQLite's "id at or above the
+        // rankedMatches-th newest match's id". Asked this way PostgreSQL finds them in one walk down the newest ids
+        // (or one sort of a rare word's few matches) and ranks just those; the cut-off as a subquery walked twice and
+        // made a rare word's plan read the whole primary key for "id at or above 0".
         var sql = string.Create(CultureInfo.InvariantCulture, $"""
-            SELECT i."StoryId" AS "StoryId", (-ts_rank(i."Document", {query}))::float8 AS "Rank"
-            FROM "StorySearch" AS i WHERE i."Document" @@ {query}
-            AND i."StoryId" >= coalesce((SELECT n."StoryId" FROM "StorySearch" AS n WHERE n."Document" @@ {query}
-                ORDER BY n."StoryId" DESC LIMIT 1 OFFSET {rankedMatches - 1}), 0)
+            SELECT m."StoryId" AS "StoryId", (-ts_rank(m."Document", {query}))::float8 AS "Rank"
+            FROM (SELECT i."StoryId", i."Document" FROM "StorySearch" AS i WHERE i."Document" @@ {query}
+                ORDER BY i."StoryId" DESC LIMIT {rankedMatches}) AS m
             """);
         var hits = db.Database.SqlQueryRaw<RankedId>(sql, words);
         var visible = db.Stories.AsNoTracking().SearchableBy(viewer).Matching(db, request.Filter, request.Now);

@@ -65,6 +65,24 @@ public sealed class RankedMatchesTests(CareStoriesFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task At_the_cut_off_exactly_every_match_is_ranked_with_the_best_first()
+    {
+        var (hero, team) = await _feed.HeroInTeamAsync();
+        var word = SearchArrange.Word();
+        var oldBest = await PublishedAsync(hero, team, SearchArrange.Content(TestData.Unique($"The {word} rescue")));
+        var deep = new List<int>();
+        for (var i = 1; i < Cut; i++)
+        {
+            deep.Add(await PublishedAsync(hero, team, SearchArrange.Content(TestData.Unique("Plain title"), prevention: $"We now keep a {word} on every van.")));
+        }
+
+        var page = await SearchAsync(word, null, 20);
+
+        Assert.Equal([oldBest, .. deep.OrderDescending()], page.Matches.Select(m => m.StoryId));
+        Assert.Null(page.Next);
+    }
+
+    [Fact]
     public async Task A_story_waiting_for_review_counts_toward_the_cut_off_but_is_not_shown_to_other_readers()
     {
         var (hero, team) = await _feed.HeroInTeamAsync();
