@@ -109,14 +109,14 @@ public sealed partial class InsightsReport
     /// <summary>
     /// First submissions in [start, end) of stories in the scope. For the whole company the stories table is not
     /// joined at all: the change names its story, and reading each story's row only to learn it exists cost a
-    /// lookup into the largest table per submission.
+    /// lookup into the largest table per submission. For a scope, the story's links are tested (<see cref="ScopeLinks"/>).
     /// </summary>
     private IQueryable<StoryStatusChange> SubmissionsIn(DateTimeOffset start, DateTimeOffset end)
     {
         var submissions = db.StoryStatusChanges.AsNoTracking()
             .Where(h => h.To == StoryStatus.Submitted && h.From != StoryStatus.ChangesRequested && h.At >= start && h.At < end);
-        var scoped = ScopedStories;
-        return scope.WholeCompany ? submissions : submissions.Where(h => scoped.Any(s => s.Id == h.StoryId));
+        var links = ScopeLinks;
+        return scope.WholeCompany ? submissions : submissions.Where(h => links.Any(t => t.StoryId == h.StoryId));
     }
 
     private IQueryable<TrendRow> ThanksRows(DateTimeOffset start, DateTimeOffset end, List<int> cf, List<int> bts)
@@ -147,7 +147,7 @@ public sealed partial class InsightsReport
         var boundaries = period.MonthBoundaries();
         var cfLinks = KindLinks(TeamKind.CustomerFacing);
         var btsLinks = KindLinks(TeamKind.BehindTheScenes);
-        var published = ScopedStories.Where(s => s.Status == StoryStatus.Published);
+        var links = ScopeLinks;
         var unpublished = UnpublishedStoryIds;
         var perStory = db.Applause.AsNoTracking()
             .Where(a => a.At >= period.Start && a.At < period.End)
@@ -156,7 +156,7 @@ public sealed partial class InsightsReport
             .Select(g => new { g.Key.StoryId, g.Key.Month, Count = g.Count() });
         var counts = await (scope.WholeCompany
                 ? perStory.Where(x => !unpublished.Contains(x.StoryId))
-                : perStory.Where(x => published.Any(s => s.Id == x.StoryId)))
+                : perStory.Where(x => !unpublished.Contains(x.StoryId) && links.Any(t => t.StoryId == x.StoryId)))
             .Select(x => new
             {
                 x.Month,

@@ -27,10 +27,12 @@ public sealed class TeamRecordFiguresTests(CareStoriesFactory factory) : IClassF
             s.Publish(manager.Id, at);
         }
 
-        // Two quotes, one of them redacted; credits both people.
+        // Three quotes, one of them redacted; credits both people: each person's credit meets two counted quotes,
+        // and the story still counts once for each.
         var both = await factory.Data.StoryAsync(first, team, s =>
         {
             s.AddQuote(new QuoteDetails("Second quote.", QuoteSource.Email, DateOnly.FromDateTime(now.AddDays(-6).UtcDateTime), CustomerNaming.Anonymous, null), now);
+            s.AddQuote(new QuoteDetails("Third quote.", QuoteSource.Email, DateOnly.FromDateTime(now.AddDays(-6).UtcDateTime), CustomerNaming.Anonymous, null), now);
             Published(s, now.AddDays(-5), first, second);
         });
         await factory.Data.StoryAsync(first, team, s => Published(s, now.AddDays(-3), first));
@@ -57,7 +59,7 @@ public sealed class TeamRecordFiguresTests(CareStoriesFactory factory) : IClassF
             Assert.Equal(credited.Sum(s => s.Quotes.Count(q => !q.IsTextRedacted)), row.Quotes);
         }
 
-        Assert.Equal((2, 2), (rows.Single(r => r.Id == first.Id).Stories, rows.Single(r => r.Id == first.Id).Quotes));
-        Assert.Equal((1, 1), (rows.Single(r => r.Id == second.Id).Stories, rows.Single(r => r.Id == second.Id).Quotes));
+        Assert.Equal((2, 3), (rows.Single(r => r.Id == first.Id).Stories, rows.Single(r => r.Id == first.Id).Quotes));
+        Assert.Equal((1, 2), (rows.Single(r => r.Id == second.Id).Stories, rows.Single(r => r.Id == second.Id).Quotes));
     }
 }

@@ -31,6 +31,8 @@ public static class TeamRecordQuery
 {
     public sealed record Member(string PersonId, string DisplayName, string? Team);
 
+    private static readonly StoryStatus[] NotPublished = Enum.GetValues<StoryStatus>().Where(s => s != StoryStatus.Published).ToArray();
+
     private sealed record CelebrationDetail(int Id, DateTimeOffset At, string Badge, string Message, string By, string Title);
 
     public static async Task<IReadOnlyList<TeamRecordRow>> ReadAsync(
@@ -62,16 +64,25 @@ public static class TeamRecordQuery
         // person for every story of the period, 1.2 million seeks for a team of 40 over a year of 100,000 stories.
         var published = db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published);
         var inPeriod = published.Where(s => s.PublishedAt >= period.Start && s.PublishedAt < period.End);
-        // Stories credited and their quotes in one pass over the period's credits (two commands read them twice).
-        var credits = await inPeriod
-            .SelectMany(s => s.Heroes, (s, h) => new { h.PersonId, Quotes = s.Quotes.Count(q => !q.IsTextRedacted) })
+        // Stories credited and their quotes in one pass over the period's credits (two commands read them twice),
+        // the quotes joined once per credit: a count of the story's quotes under each credit was a correlated
+        // subquery (SQLite's shell: 161 → 96 ms of CPU for a year at 100,000 stories). A person is credited
+        // once per story, so their stories are the distinct story ids of their rows.
+        var credits = await (from s in inPeriod
+                             from h in s.Heroes
+                             from q in s.Quotes.Where(q => !q.IsTextRedacted).DefaultIfEmpty()
+                             select new { h.PersonId, StoryId = s.Id, QuoteId = (int?)q!.Id })
             .GroupBy(x => x.PersonId)
-            .Select(g => new { g.Key, Stories = g.Count(), Quotes = g.Sum(x => x.Quotes) })
+            .Select(g => new { g.Key, Stories = g.Select(x => x.StoryId).Distinct().Count(), Quotes = g.Count(x => x.QuoteId != null) })
             .ToDictionaryAsync(x => x.Key, cancellationToken);
+        // The period's celebrations from their time index, "on a published story" as "not on one of the few
+        // unpublished ones" (each celebration names a story that exists): joined to the published stories, SQLite
+        // walked all 90,000 of them by the status index and probed each one's celebrations (52 → 16 ms of CPU
+        // in the SQLite shell for a year at 100,000 stories).
+        var unpublished = db.Stories.Where(s => NotPublished.Contains(s.Status)).Select(s => s.Id);
         var credited = (await db.Celebrations.AsNoTracking()
-                .Where(c => c.At >= period.Start && c.At < period.End)
-                .Join(published, c => c.StoryId, s => s.Id, (c, s) => new { c.Id, s.Heroes })
-                .SelectMany(x => x.Heroes, (x, h) => new { x.Id, h.PersonId })
+                .Where(c => c.At >= period.Start && c.At < period.End && !unpublished.Contains(c.StoryId))
+                .Join(db.Set<StoryHero>(), c => c.StoryId, h => h.StoryId, (c, h) => new { c.Id, h.PersonId })
                 .ToListAsync(cancellationToken))
             .Where(x => wanted.Contains(x.PersonId))
             .ToList();
