@@ -26,6 +26,9 @@ public static class PostgresSessionSettings
     /// bell, the story page's, the sign-in cookie's checks) become server-side prepared statements, parsed and planned
     /// once per connection instead of on every request. The schema changes only through migrations, which run before
     /// the app serves a request.</item>
+    /// <item><c>plan_cache_mode = force_custom_plan</c>: a prepared statement is still planned for its parameters on
+    /// every execution. After five executions PostgreSQL may otherwise switch to one generic plan, blind to the values:
+    /// for search's "newest 2,000 matches" that plan took 108 ms (p50) where the planned one takes 19 ms.</item>
     /// </list>
     /// </summary>
     public static string Apply(string connectionString)
@@ -34,8 +37,15 @@ public static class PostgresSessionSettings
         var options = builder.Options ?? string.Empty;
         if (!options.Contains("jit", StringComparison.OrdinalIgnoreCase))
         {
-            builder.Options = (options + " -c jit=off").Trim();
+            options = (options + " -c jit=off").Trim();
         }
+
+        if (!options.Contains("plan_cache_mode", StringComparison.OrdinalIgnoreCase))
+        {
+            options = (options + " -c plan_cache_mode=force_custom_plan").Trim();
+        }
+
+        builder.Options = options;
 
         var given = Keywords(connectionString);
         if (!given.Contains("noresetonclose"))
