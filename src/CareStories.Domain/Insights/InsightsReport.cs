@@ -68,7 +68,14 @@ public sealed partial class InsightsReport(CareStoriesDbContext db, InsightsScop
     /// the stories table, the largest by far as its rows carry the texts, for every celebration or applause counted:
     /// 24 → 5 ms for a year's celebrations at 100,000 stories, more when those pages are not in SQLite's cache.
     /// </summary>
-    private IQueryable<int> UnpublishedStoryIds => db.Stories.Where(s => NotPublished.Contains(s.Status)).Select(s => s.Id);
+    private IQueryable<int> UnpublishedStoryIds => UnpublishedStoryIdsIn(db);
+
+    /// <summary>The ids of the stories not published now, as <see cref="UnpublishedStoryIds"/> says: for the team record too.</summary>
+    public static IQueryable<int> UnpublishedStoryIdsIn(CareStoriesDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Stories.Where(s => NotPublished.Contains(s.Status)).Select(s => s.Id);
+    }
 
     /// <summary>Active people in the scope's teams (everyone active for the whole company).</summary>
     public IQueryable<Person> ScopedPeople => scope.WholeCompany

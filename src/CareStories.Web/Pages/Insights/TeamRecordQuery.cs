@@ -31,8 +31,6 @@ public static class TeamRecordQuery
 {
     public sealed record Member(string PersonId, string DisplayName, string? Team);
 
-    private static readonly StoryStatus[] NotPublished = Enum.GetValues<StoryStatus>().Where(s => s != StoryStatus.Published).ToArray();
-
     private sealed record CelebrationDetail(int Id, DateTimeOffset At, string Badge, string Message, string By, string Title);
 
     public static async Task<IReadOnlyList<TeamRecordRow>> ReadAsync(
@@ -79,7 +77,7 @@ public static class TeamRecordQuery
         // unpublished ones" (each celebration names a story that exists): joined to the published stories, SQLite
         // walked all 90,000 of them by the status index and probed each one's celebrations (52 → 16 ms of CPU
         // in the SQLite shell for a year at 100,000 stories).
-        var unpublished = db.Stories.Where(s => NotPublished.Contains(s.Status)).Select(s => s.Id);
+        var unpublished = InsightsReport.UnpublishedStoryIdsIn(db);
         var credited = (await db.Celebrations.AsNoTracking()
                 .Where(c => c.At >= period.Start && c.At < period.End && !unpublished.Contains(c.StoryId))
                 .Join(db.Set<StoryHero>(), c => c.StoryId, h => h.StoryId, (c, h) => new { c.Id, h.PersonId })
