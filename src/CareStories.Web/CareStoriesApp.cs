@@ -140,7 +140,7 @@ public static class CareStoriesApp
             options.Conventions.AllowAnonymousToPage("/Index");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToPage("/StatusCode");
-        }).AddMvcOptions(options => options.Filters.Add<RequestShapeFilter>());
+        }).AddMvcOptions(options => options.Filters.Add(new RequestShapeFilter()));
 
         if (configuration.GetValue("Antiforgery:ReuseTokens", false))
         {

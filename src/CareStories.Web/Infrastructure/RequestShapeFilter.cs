@@ -12,8 +12,10 @@ namespace CareStories.Web.Infrastructure;
 /// a POST with no or an unknown handler, a GET naming a handler the page does not have, an account link whose
 /// code is not even well-formed, and the two-factor pages opened with no sign-in in progress. It also keeps an
 /// unreadable value for a tick box (binding already refused it) from reaching the tag helper that would throw on it.
+/// One instance serves every request: the sign-in manager (a user manager and store with it) is asked for only on the
+/// two pages that need it, not built for every page.
 /// </summary>
-public sealed class RequestShapeFilter(SignInManager<Person> signIn) : IAsyncPageFilter
+public sealed class RequestShapeFilter : IAsyncPageFilter
 {
     private static readonly string[] PagesWithCodes = ["/Account/ResetPassword", "/Account/ConfirmEmail", "/Account/ConfirmEmailChange"];
     private static readonly string[] TwoFactorPages = ["/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode"];
@@ -42,7 +44,7 @@ public sealed class RequestShapeFilter(SignInManager<Person> signIn) : IAsyncPag
             }
 
             if (TwoFactorPages.Contains(page.ViewEnginePath, StringComparer.OrdinalIgnoreCase)
-                && await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+                && await context.HttpContext.RequestServices.GetRequiredService<SignInManager<Person>>().GetTwoFactorAuthenticationUserAsync() is null)
             {
                 context.Result = new RedirectToPageResult("/Account/Login", new { area = "Identity" });
                 return;
