@@ -77,13 +77,22 @@ public static class TeamRecordQuery
         // unpublished ones" (each celebration names a story that exists): joined to the published stories, SQLite
         // walked all 90,000 of them by the status index and probed each one's celebrations (52 → 16 ms of CPU
         // in the SQLite shell for a year at 100,000 stories).
+        // The team's people are picked as the rows arrive: read into a list first, a whole company's year of credits
+        // (some 15,000 rows) outlived several first-generation collections and was promoted to the GC's oldest
+        // generation, its arrays on the large object heap, for a page that keeps a few hundred of them.
         var unpublished = InsightsReport.UnpublishedStoryIdsIn(db);
-        var credited = (await db.Celebrations.AsNoTracking()
-                .Where(c => c.At >= period.Start && c.At < period.End && !unpublished.Contains(c.StoryId))
-                .Join(db.Set<StoryHero>(), c => c.StoryId, h => h.StoryId, (c, h) => new { c.Id, h.PersonId })
-                .ToListAsync(cancellationToken))
-            .Where(x => wanted.Contains(x.PersonId))
-            .ToList();
+        var credited = new List<(int Id, string PersonId)>();
+        await foreach (var x in db.Celebrations.AsNoTracking()
+                           .Where(c => c.At >= period.Start && c.At < period.End && !unpublished.Contains(c.StoryId))
+                           .Join(db.Set<StoryHero>(), c => c.StoryId, h => h.StoryId, (c, h) => new { c.Id, h.PersonId })
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (wanted.Contains(x.PersonId))
+            {
+                credited.Add((x.Id, x.PersonId));
+            }
+        }
+
         // The details of the team's celebrations only, by key, a thousand at a time (a whole company's year could
         // otherwise pass a database's limit on parameters).
         var details = new Dictionary<int, CelebrationDetail>();
@@ -134,10 +143,18 @@ public static class TeamRecordQuery
         CareStoriesDbContext db, IQueryable<Story> stories, HashSet<string> wanted, CancellationToken cancellationToken)
     {
         var company = (await db.CurrentLimitsAsync(cancellationToken))?.Currency;
-        var lines = (await stories.Where(s => s.Spend != null)
-                .SelectMany(s => s.Heroes, (s, h) => new { h.PersonId, s.Spend!.Currency, s.Spend.Amount })
-                .ToListAsync(cancellationToken))
-            .Where(x => wanted.Contains(x.PersonId));
+        // Picked as they arrive, as the celebrations are (a year's credits on every story with spend, for a few people).
+        var lines = new List<(string PersonId, string Currency, decimal Amount)>();
+        await foreach (var x in stories.Where(s => s.Spend != null)
+                           .SelectMany(s => s.Heroes, (s, h) => new { h.PersonId, s.Spend!.Currency, s.Spend.Amount })
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (wanted.Contains(x.PersonId))
+            {
+                lines.Add((x.PersonId, x.Currency, x.Amount));
+            }
+        }
+
         return lines.GroupBy(l => l.PersonId).ToDictionary(
             g => g.Key,
             g => (IReadOnlyList<SpendTotal>)g.GroupBy(l => l.Currency, StringComparer.Ordinal)
