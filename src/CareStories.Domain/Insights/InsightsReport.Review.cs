@@ -30,8 +30,13 @@ public sealed partial class InsightsReport
         // The waits are worked out once (a lookup of the latest submission per decision) and read with each decision's
         // teams; the overall figures and each team's are counted from those rows here. Two grouped commands over the
         // same waits cost that lookup twice (about 50 ms each for the whole company's year at 100,000 stories).
-        var rows = DecisionWaits()
-            .LeftJoin(db.Set<StoryTeam>().AsNoTracking(), w => w.StoryId, t => t.StoryId, (w, t) => new DecisionTeam
+        // For one team only its decisions are read, with its links: reading every decision of the company to keep a
+        // manager's few here was most of a manager's year. For several teams every decision is read and the scope's
+        // are picked out here, as with the counts by team (see InScopeTeams: SQLite seeks a list of ids one by one).
+        var links = InScopeTeams(db.Set<StoryTeam>().AsNoTracking());
+        var waits = OneTeamAtMost ? DecisionWaits().Where(w => links.Any(t => t.StoryId == w.StoryId)) : DecisionWaits();
+        var rows = waits
+            .LeftJoin(links, w => w.StoryId, t => t.StoryId, (w, t) => new DecisionTeam
             {
                 Id = w.Id,
                 TeamId = t == null ? null : t.TeamId,

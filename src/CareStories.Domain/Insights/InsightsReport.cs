@@ -114,7 +114,10 @@ public sealed partial class InsightsReport(CareStoriesDbContext db, InsightsScop
     /// of CPU in the SQLite shell, its stories by team 21 → 7). One team is a single seek either way.
     /// </summary>
     private IQueryable<StoryTeam> InScopeTeams(IQueryable<StoryTeam> links) =>
-        scope.WholeCompany || _teamIds.Count > 1 ? links : links.Where(t => _teamIds.Contains(t.TeamId));
+        OneTeamAtMost ? links.Where(t => _teamIds.Contains(t.TeamId)) : links;
+
+    /// <summary>A scope of one team (a manager's usual view; none only when empty): its links are one seek in SQL.</summary>
+    private bool OneTeamAtMost => !scope.WholeCompany && _teamIds.Count <= 1;
 
     private static Task<Dictionary<int, int>> CountByTeamAsync(IQueryable<StoryTeam> links, CancellationToken cancellationToken) =>
         links.GroupBy(t => t.TeamId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);

@@ -154,30 +154,47 @@ public sealed class InsightsFiguresTests(CareStoriesFactory factory) : IClassFix
         var now = factory.Clock.GetUtcNow();
         var (overall, teams) = await InsightsWorld.ReportAsync(factory, ScopeOf(data), Period, r => r.ReviewAsync(now, 3, CancellationToken.None));
 
-        List<(Story Story, bool SentBack, long Hours)> Decisions(IEnumerable<Story> stories) => stories
-            .SelectMany(s => s.History
-                .Where(h => h.From == StoryStatus.Submitted && h.To is StoryStatus.Published or StoryStatus.ChangesRequested && Loaded.In(h.At))
-                .Select(h => (s, h.To == StoryStatus.ChangesRequested,
-                    (h.At - s.History.Where(x => x.To == StoryStatus.Submitted && x.At <= h.At).Max(x => x.At)).Ticks / TimeSpan.TicksPerHour)))
-            .ToList();
-        static int? Rank(List<long> waits, double share) =>
-            waits.Count == 0 ? null : (int)waits.Order().ElementAt((int)Math.Ceiling(share * waits.Count) - 1);
-        void Check(IEnumerable<Story> stories, ReviewFigures figures)
-        {
-            var decisions = Decisions(stories);
-            Assert.Equal(decisions.Count, figures.Decisions);
-            Assert.Equal(decisions.Count(d => d.SentBack), figures.SentBack);
-            Assert.Equal(Rank(decisions.Select(d => d.Hours).ToList(), 0.5), figures.MedianHours);
-            Assert.Equal(Rank(decisions.Select(d => d.Hours).ToList(), 0.9), figures.Percentile90Hours);
-            Assert.Equal(stories.Count(s => s.Status == StoryStatus.Submitted && s.SubmittedAt < now.AddDays(-3)), figures.Overdue);
-        }
-
-        Check(data.Scoped, overall);
+        AssertReview(data.Scoped, overall, now);
         foreach (var team in teams)
         {
-            Check(data.Scoped.Where(s => s.Teams.Any(t => t.TeamId == team.Team.Id)), team.Figures);
+            AssertReview(data.Scoped.Where(s => s.Teams.Any(t => t.TeamId == team.Team.Id)), team.Figures, now);
         }
 
         Assert.True(overall.Decisions > 0 && overall.SentBack > 0, "The generated data should have decisions of both kinds.");
+    }
+
+    [Fact]
+    public async Task Review_health_of_one_team_matches_a_direct_count_and_counts_its_stories_of_two_teams_once()
+    {
+        // A scope of one team reads only its decisions in SQL (a scope of several picks them out in memory).
+        var data = await LoadAsync();
+        var now = factory.Clock.GetUtcNow();
+        var team = data.World.Teams[0];
+        var (overall, teams) = await InsightsWorld.ReportAsync(
+            factory, new InsightsScope([team], WholeCompany: false), Period, r => r.ReviewAsync(now, 3, CancellationToken.None));
+
+        var stories = data.Stories.Where(s => s.Teams.Any(t => t.TeamId == team.Id)).ToList();
+        Assert.Contains(stories, s => s.Teams.Count > 1 && s.History.Any(h => h.From == StoryStatus.Submitted && Loaded.In(h.At)));
+        AssertReview(stories, overall, now);
+        AssertReview(stories, Assert.Single(teams).Figures, now);
+        Assert.True(overall.Decisions > 0, "The team should have decisions in the period.");
+    }
+
+    /// <summary>Review figures against the decisions on these stories, each decision once, counted plainly.</summary>
+    private static void AssertReview(IEnumerable<Story> stories, ReviewFigures figures, DateTimeOffset now)
+    {
+        var decisions = stories
+            .SelectMany(s => s.History
+                .Where(h => h.From == StoryStatus.Submitted && h.To is StoryStatus.Published or StoryStatus.ChangesRequested && Loaded.In(h.At))
+                .Select(h => (SentBack: h.To == StoryStatus.ChangesRequested,
+                    Hours: (h.At - s.History.Where(x => x.To == StoryStatus.Submitted && x.At <= h.At).Max(x => x.At)).Ticks / TimeSpan.TicksPerHour)))
+            .ToList();
+        static int? Rank(List<long> waits, double share) =>
+            waits.Count == 0 ? null : (int)waits.Order().ElementAt((int)Math.Ceiling(share * waits.Count) - 1);
+        Assert.Equal(decisions.Count, figures.Decisions);
+        Assert.Equal(decisions.Count(d => d.SentBack), figures.SentBack);
+        Assert.Equal(Rank(decisions.Select(d => d.Hours).ToList(), 0.5), figures.MedianHours);
+        Assert.Equal(Rank(decisions.Select(d => d.Hours).ToList(), 0.9), figures.Percentile90Hours);
+        Assert.Equal(stories.Count(s => s.Status == StoryStatus.Submitted && s.SubmittedAt < now.AddDays(-3)), figures.Overdue);
     }
 }

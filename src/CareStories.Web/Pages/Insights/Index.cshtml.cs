@@ -58,7 +58,9 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time, IConf
         // About 30 grouped commands in two halves of similar cost, read side by side on two pooled contexts (a
         // DbContext runs one command at a time): a leader waits for the longer half, not for the sum. Task.Run, as
         // SQLite's "async" commands run synchronously and would otherwise run the halves one after the other. The
-        // applause trend, the costliest command, goes with the second half so that both take about as long.
+        // applause trend and the review waits, the costliest commands, go with the second half, spend and fixes with
+        // the first, so that both take about as long (with spend in the second, the whole company's year was about
+        // 270 against 410 ms of SQLite CPU in commands, and 830 against 1,560 ms on PostgreSQL, on a busy machine).
         await using var second = scopes.CreateAsyncScope();
         var report = new InsightsReport(Db, Scope, Period);
         var other = new InsightsReport(second.ServiceProvider.GetRequiredService<CareStoriesDbContext>(), Scope, Period);
@@ -68,18 +70,18 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time, IConf
             async () => (
                 await report.CoverageAsync(cancellationToken),
                 await report.TrendsAsync(Enum.GetValues<TrendMetric>().Except(applause), cancellationToken),
-                await report.RecognitionAsync(cancellationToken)),
+                await report.RecognitionAsync(cancellationToken),
+                await report.SpendAndFixesAsync(Today, cancellationToken)),
             cancellationToken);
         var rest = Task.Run(
             async () => (
                 await other.TrendsAsync(applause, cancellationToken),
                 await other.ReviewAsync(now, ReviewOverdueDays, cancellationToken),
-                await other.NotRecognisedAsync(now, NotRecognisedDays, NotRecognisedShown, cancellationToken),
-                await other.SpendAndFixesAsync(Today, cancellationToken)),
+                await other.NotRecognisedAsync(now, NotRecognisedDays, NotRecognisedShown, cancellationToken)),
             cancellationToken);
         await Task.WhenAll(first, rest);
-        (Coverage, var trends, Recognition) = await first;
-        (var applauseTrend, (Review, ReviewByTeam), (NotRecognised, NotRecognisedCount), SpendAndFixes) = await rest;
+        (Coverage, var trends, Recognition, SpendAndFixes) = await first;
+        (var applauseTrend, (Review, ReviewByTeam), (NotRecognised, NotRecognisedCount)) = await rest;
         Trends = trends.Concat(applauseTrend).OrderBy(t => t.Metric).ToList();
         Months = Period.Months();
         return Page();
