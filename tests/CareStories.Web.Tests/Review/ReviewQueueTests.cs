@@ -65,7 +65,7 @@ public sealed class ReviewQueueTests(CareStoriesFactory factory) : IClassFixture
         var other = await factory.Data.PersonAsync();
         var credited = await factory.WaitingStoryAsync(team, factory.Clock.GetUtcNow().AddHours(-2), first, second);
         var elsewhere = await factory.WaitingStoryAsync(team, factory.Clock.GetUtcNow().AddHours(-1), other);
-        var nobody = await factory.WaitingStoryAsync(team);
+        var uncredited = await factory.WaitingStoryAsync(team);
         var teamName = await factory.WithDbAsync(db => db.Teams.Where(t => t.Id == team.TeamId).Select(t => t.Name).SingleAsync());
 
         var queue = await (await factory.SignInAsync(team.Manager)).GetDocumentAsync("/Review");
@@ -76,8 +76,8 @@ public sealed class ReviewQueueTests(CareStoriesFactory factory) : IClassFixture
         Assert.DoesNotContain(other.DisplayName, Meta(credited));
         Assert.Contains(other.DisplayName, Meta(elsewhere));
         Assert.DoesNotContain(first.DisplayName, Meta(elsewhere));
-        Assert.Contains("Credited: nobody", Meta(nobody));
-        Assert.All(new[] { credited, elsewhere, nobody }, id => Assert.Contains(teamName, Meta(id)));
+        Assert.All(new[] { first, second, other }, hero => Assert.DoesNotContain(hero.DisplayName, Meta(uncredited)));
+        Assert.All(new[] { credited, elsewhere, uncredited }, id => Assert.Contains(teamName, Meta(id)));
     }
 
     [Fact]
