@@ -197,7 +197,7 @@ public static class BenchmarkProgram
         {
             var mix = MixedRun.MixFor(settings.Connections);
             Console.WriteLine($"Reads and writes together for {LoadSettings.Seconds(settings.Duration)}: {mix.Describe()}...");
-            mixed = await MixedRun.RunAsync(app.Address, data.Password, mix, settings.Duration, cancellationToken);
+            mixed = await MixedRun.RunAsync(app.Address, data.Password, mix, MixedRun.WarmUp, settings.Duration, cancellationToken);
             var locked = File.ReadLines(Path.Combine(folder, "app.log")).Count(line => line.Contains("database is locked", StringComparison.OrdinalIgnoreCase));
             if (locked > 0)
             {

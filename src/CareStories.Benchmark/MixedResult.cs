@@ -33,6 +33,31 @@ public sealed record MixedResult(
 {
     public const double AimP99Milliseconds = 100;
 
+    /// <summary>The measured times by kind of request (<see cref="KindOf(string)"/>), to tell which ones make the tail.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> ByKind { get; init; } = new Dictionary<string, IReadOnlyList<double>>();
+
+    /// <summary>Requests in the untimed warm-up before the measured part (<see cref="MixedRun.WarmUp"/>), and their p99.</summary>
+    public int WarmUpRequests { get; init; }
+
+    public double WarmUpP99 { get; init; }
+
+    /// <summary>What kind of read an address is: the feed, a story page, the review queue or a story under review.</summary>
+    public static string KindOf(string path) => path switch
+    {
+        "/Feed" => "feed",
+        _ when path.StartsWith("/Stories/", StringComparison.Ordinal) => "story page",
+        _ when path.StartsWith("/Review/Story/", StringComparison.Ordinal) => "story under review",
+        _ when path.StartsWith("/Review", StringComparison.Ordinal) => "review queue",
+        _ => "other",
+    };
+
+    public static string KindOf(MixedChange change) => change switch
+    {
+        MixedChange.Applause => "applause (post)",
+        MixedChange.Comment => "comment (post)",
+        _ => "publish (post)",
+    };
+
     public int Requests => ReadMilliseconds.Count + WriteMilliseconds.Count;
 
     public double RequestsPerSecond => Requests / Duration.TotalSeconds;
@@ -69,6 +94,23 @@ public sealed record MixedResult(
         text.AppendLine(c, $"| reads (feed, story, review queue, checks) | {ReadMilliseconds.Count:N0} | {ReadMilliseconds.Count / Duration.TotalSeconds:N0} | {Percentile(ReadMilliseconds, 0.5):0.0} ms | {Percentile(ReadMilliseconds, 0.99):0.0} ms |");
         text.AppendLine(c, $"| writes (applause, comments, publishing) | {WriteMilliseconds.Count:N0} | {WriteMilliseconds.Count / Duration.TotalSeconds:N0} | {Percentile(WriteMilliseconds, 0.5):0.0} ms | {Percentile(WriteMilliseconds, 0.99):0.0} ms |");
         text.AppendLine(c, $"| all | {Requests:N0} | {RequestsPerSecond:N0} | {P50:0.0} ms | **{P99:0.0} ms** |").AppendLine();
+        if (ByKind.Count > 0)
+        {
+            var threshold = P99;
+            text.AppendLine("| by kind | requests | p50 | p99 | at or over the p99 of all |").AppendLine("| --- | ---: | ---: | ---: | ---: |");
+            foreach (var (kind, times) in ByKind.OrderByDescending(k => k.Value.Count))
+            {
+                text.AppendLine(c, $"| {kind} | {times.Count:N0} | {Percentile(times, 0.5):0.0} ms | {Percentile(times, 0.99):0.0} ms | {times.Count(t => t >= threshold):N0} |");
+            }
+
+            text.AppendLine();
+        }
+
+        if (WarmUpRequests > 0)
+        {
+            text.AppendLine(c, $"Before it, {WarmUpRequests:N0} requests of the same mix warmed the app up, not timed (their p99 {WarmUpP99:0.0} ms); their errors and stale reads are counted below.").AppendLine();
+        }
+
         text.AppendLine(c, $"Changes saved: {Count(MixedChange.Applause)} applause given or taken back, {Count(MixedChange.Comment)} comments, {Count(MixedChange.Publish)} stories published; {Refused:N0} refused with a reason on the page. "
             + $"{Checks:N0} reads after a change, **{StaleReads.Count:N0} of them not showing it**; **{Errors.Count:N0} errors** (any answer but the expected one, a failed connection, or \"database is locked\").");
         foreach (var problem in Errors.Concat(StaleReads).Distinct().Take(5))

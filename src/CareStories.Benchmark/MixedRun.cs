@@ -21,18 +21,26 @@ public static partial class MixedRun
             ? throw new BenchmarkException("The mixed run needs at least 5 connections (--connections).")
             : new MixedMix(Readers: connections - 4, Actors: 3, Publishers: 1);
 
-    public static async Task<MixedResult> RunAsync(Uri address, string password, MixedMix mix, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>How long the same mix runs, not timed, before the measured part.</summary>
+    /// <remarks>
+    /// Every address loaded with wrk is warmed up first; without this the mixed run alone was timed from a cold start of
+    /// the pages only it uses (the review queue, publishing, comments, applause): their first requests compile code and
+    /// queries for several hundred milliseconds while the other 15 people wait, which made most of the slowest 1%.
+    /// Errors and stale reads in the warm-up still count.
+    /// </remarks>
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+
+    public static async Task<MixedResult> RunAsync(Uri address, string password, MixedMix mix, TimeSpan warmUp, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var log = new MixedLog();
         var sessions = new List<BrowserSession>();
         try
         {
             // Employees with no other role read and act; person0001 manages the first team, so has a review queue.
-            var workers = new List<Func<CancellationToken, Task>>();
+            var workers = new List<Func<MixedLog, CancellationToken, Task>>();
             for (var i = 0; i < mix.Readers; i++)
             {
                 var session = await SignedInAsync(address, $"person{60 + i:0000}", password, sessions, cancellationToken);
-                workers.Add(stop => ReadLoopAsync(session, log, stop));
+                workers.Add((log, stop) => ReadLoopAsync(session, log, stop));
             }
 
             for (var i = 0; i < mix.Actors; i++)
@@ -40,25 +48,37 @@ public static partial class MixedRun
                 var session = await SignedInAsync(address, $"person{90 + i:0000}", password, sessions, cancellationToken);
                 var random = new Random(i + 1);
                 var who = i;
-                workers.Add(stop => ActLoopAsync(session, who, random, log, stop));
+                workers.Add((log, stop) => ActLoopAsync(session, who, random, log, stop));
             }
 
             for (var i = 0; i < mix.Publishers; i++)
             {
                 var session = await SignedInAsync(address, $"person{1 + (2 * i):0000}", password, sessions, cancellationToken);
-                workers.Add(stop => PublishLoopAsync(session, log, stop));
+                workers.Add((log, stop) => PublishLoopAsync(session, log, stop));
             }
 
-            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timer.CancelAfter(duration);
-            await Task.WhenAll(workers.Select(w => Task.Run(() => w(timer.Token), CancellationToken.None)));
-            cancellationToken.ThrowIfCancellationRequested();
-            return log.Result(mix, duration);
+            var warm = new MixedLog();
+            if (warmUp > TimeSpan.Zero)
+            {
+                await RunForAsync(workers, warm, warmUp, cancellationToken);
+            }
+
+            var log = new MixedLog();
+            await RunForAsync(workers, log, duration, cancellationToken);
+            return log.Result(mix, duration, warm);
         }
         finally
         {
             sessions.ForEach(s => s.Dispose());
         }
+    }
+
+    private static async Task RunForAsync(List<Func<MixedLog, CancellationToken, Task>> workers, MixedLog log, TimeSpan time, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(time);
+        await Task.WhenAll(workers.Select(w => Task.Run(() => w(log, timer.Token), CancellationToken.None)));
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private static async Task<BrowserSession> SignedInAsync(Uri address, string user, string password, List<BrowserSession> sessions, CancellationToken cancellationToken)
@@ -152,6 +172,7 @@ public static partial class MixedRun
     {
         private readonly ConcurrentQueue<double> _reads = new();
         private readonly ConcurrentQueue<double> _writes = new();
+        private readonly ConcurrentQueue<(string Kind, double Milliseconds)> _byKind = new();
         private readonly ConcurrentQueue<string> _errors = new();
         private readonly ConcurrentQueue<string> _stale = new();
         private readonly ConcurrentDictionary<MixedChange, int> _changes = new();
@@ -164,6 +185,7 @@ public static partial class MixedRun
             {
                 var answer = await session.GetAsync(path, check ? CancellationToken.None : stop);
                 _reads.Enqueue(answer.Took.TotalMilliseconds);
+                _byKind.Enqueue((MixedResult.KindOf(path), answer.Took.TotalMilliseconds));
                 if (answer.Status == HttpStatusCode.OK)
                 {
                     return answer;
@@ -199,6 +221,7 @@ public static partial class MixedRun
             }
 
             _writes.Enqueue(answer.Took.TotalMilliseconds);
+            _byKind.Enqueue((MixedResult.KindOf(change), answer.Took.TotalMilliseconds));
             if (answer.Status == HttpStatusCode.Redirect)
             {
                 _changes.AddOrUpdate(change, 1, (_, n) => n + 1);
@@ -227,15 +250,21 @@ public static partial class MixedRun
             }
         }
 
-        public MixedResult Result(MixedMix mix, TimeSpan duration) => new(
+        /// <summary>What was measured; the warm-up's errors, stale reads and checks are added, its times are not.</summary>
+        public MixedResult Result(MixedMix mix, TimeSpan duration, MixedLog warm) => new(
             mix,
             duration,
             [.. _reads],
             [.. _writes],
             new Dictionary<MixedChange, int>(_changes),
             _refused,
-            _checks,
-            [.. _errors],
-            [.. _stale]);
+            _checks + warm._checks,
+            [.. warm._errors, .. _errors],
+            [.. warm._stale, .. _stale])
+        {
+            ByKind = _byKind.GroupBy(k => k.Kind).ToDictionary(g => g.Key, g => (IReadOnlyList<double>)[.. g.Select(k => k.Milliseconds)]),
+            WarmUpRequests = warm._reads.Count + warm._writes.Count,
+            WarmUpP99 = MixedResult.Percentile([.. warm._reads, .. warm._writes], 0.99),
+        };
     }
 }

@@ -53,6 +53,31 @@ public sealed class MixedAndAimsTests
     }
 
     [Fact]
+    public void The_mixed_runs_report_breaks_the_times_down_by_kind_and_says_the_warm_up_was_not_timed()
+    {
+        var result = Mixed(reads: [10, 20, 500], writes: [40]) with
+        {
+            ByKind = new Dictionary<string, IReadOnlyList<double>> { ["feed"] = [10, 20], ["review queue"] = [500], ["publish (post)"] = [40] },
+            WarmUpRequests = 12,
+            WarmUpP99 = 900,
+        };
+
+        var text = result.Markdown();
+
+        Assert.Contains("| review queue | 1 | 500.0 ms | 500.0 ms | 1 |", text);
+        Assert.Contains("| feed | 2 | 10.0 ms | 20.0 ms | 0 |", text);
+        Assert.Contains("12 requests of the same mix warmed the app up, not timed (their p99 900.0 ms)", text);
+        Assert.Equal(500, result.P99);
+    }
+
+    [Theory]
+    [InlineData("/Feed", "feed")]
+    [InlineData("/Stories/12", "story page")]
+    [InlineData("/Review", "review queue")]
+    [InlineData("/Review/Story/12", "story under review")]
+    public void Each_read_of_the_mixed_run_has_its_kind(string path, string kind) => Assert.Equal(kind, MixedResult.KindOf(path));
+
+    [Fact]
     public void Page_aims_compare_each_page_with_the_static_file_and_the_first_page()
     {
         var report = Report(("static", 20_000, 3), ("feed", 6_000, 20), ("deep", 5_000, 30), ("team", 5_400, 40), ("kind", 4_000, 60), ("story", 4_000, 10));

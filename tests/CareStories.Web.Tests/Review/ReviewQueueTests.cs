@@ -57,6 +57,30 @@ public sealed class ReviewQueueTests(CareStoriesFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Each_waiting_story_in_the_queue_names_its_own_heroes_and_team()
+    {
+        var team = await factory.ReviewTeamAsync();
+        var first = await factory.Data.PersonAsync();
+        var second = await factory.Data.PersonAsync();
+        var other = await factory.Data.PersonAsync();
+        var credited = await factory.WaitingStoryAsync(team, factory.Clock.GetUtcNow().AddHours(-2), first, second);
+        var elsewhere = await factory.WaitingStoryAsync(team, factory.Clock.GetUtcNow().AddHours(-1), other);
+        var uncredited = await factory.WaitingStoryAsync(team);
+        var teamName = await factory.WithDbAsync(db => db.Teams.Where(t => t.Id == team.TeamId).Select(t => t.Name).SingleAsync());
+
+        var queue = await (await factory.SignInAsync(team.Manager)).GetDocumentAsync("/Review");
+
+        string Meta(int id) => queue.QuerySelector($"[data-story-id='{id}'] .story-meta")!.TextContent;
+        Assert.Contains(first.DisplayName, Meta(credited));
+        Assert.Contains(second.DisplayName, Meta(credited));
+        Assert.DoesNotContain(other.DisplayName, Meta(credited));
+        Assert.Contains(other.DisplayName, Meta(elsewhere));
+        Assert.DoesNotContain(first.DisplayName, Meta(elsewhere));
+        Assert.All(new[] { first, second, other }, hero => Assert.DoesNotContain(hero.DisplayName, Meta(uncredited)));
+        Assert.All(new[] { credited, elsewhere, uncredited }, id => Assert.Contains(teamName, Meta(id)));
+    }
+
+    [Fact]
     public async Task Manager_with_nothing_waiting_is_told_there_is_nothing_to_review()
     {
         var team = await factory.ReviewTeamAsync();

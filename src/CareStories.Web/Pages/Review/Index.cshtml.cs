@@ -69,7 +69,11 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
 
         var key = LongestWaiting.Read(after);
         IsFirstPage = key is null;
-        var page = await queue.AsSplitQuery().ToPageAsync(
+
+        // The page's own columns first, then its heroes and teams by the page's ids (each list in the order the
+        // database sorts names): a split query repeated the queue's whole filter, every waiting story against the
+        // reviewer's teams, once for each of the two lists.
+        var page = await queue.ToPageAsync(
             LongestWaiting,
             key,
             PageSize,
@@ -78,19 +82,37 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
                 s.Title,
                 s.Author.DisplayName,
                 s.SubmittedAt ?? s.UpdatedAt,
-                s.Heroes.OrderBy(h => h.Person.DisplayName).Select(h => h.Person.DisplayName).ToList(),
-                s.Teams.OrderBy(t => t.Team.Name).Select(t => t.Team.Name).ToList(),
+                Array.Empty<string>(),
+                Array.Empty<string>(),
                 s.AuthorId == me,
                 s.Heroes.Any(h => h.PersonId == me)),
             cancellationToken);
         Next = page.Next?.ToString();
+        var ids = page.Items.Select(r => r.Id).ToList();
+        var heroes = ids.Count == 0 ? [] : await db.Set<StoryHero>().AsNoTracking()
+            .Where(h => ids.Contains(h.StoryId))
+            .OrderBy(h => h.Person.DisplayName)
+            .Select(h => new { h.StoryId, h.Person.DisplayName })
+            .ToListAsync(cancellationToken);
+        var teams = ids.Count == 0 ? [] : await db.Set<StoryTeam>().AsNoTracking()
+            .Where(t => ids.Contains(t.StoryId))
+            .OrderBy(t => t.Team.Name)
+            .Select(t => new { t.StoryId, t.Team.Name })
+            .ToListAsync(cancellationToken);
+        var heroesOf = heroes.ToLookup(h => h.StoryId, h => h.DisplayName);
+        var teamsOf = teams.ToLookup(t => t.StoryId, t => t.Name);
 
         ThanksWaitingCount = await db.CustomerThanks.AsNoTracking()
             .Where(t => t.Status == ThanksStatus.Waiting)
             .DecidableBy(db, me, IsAdmin)
             .CountAsync(cancellationToken);
 
-        Stories = page.Items.Select(r => r with { Wait = ReviewWait.Of(r.SubmittedAt, now, OverdueDays) }).ToList();
+        Stories = page.Items.Select(r => r with
+        {
+            Heroes = [.. heroesOf[r.Id]],
+            Teams = [.. teamsOf[r.Id]],
+            Wait = ReviewWait.Of(r.SubmittedAt, now, OverdueDays),
+        }).ToList();
     }
 
 }
