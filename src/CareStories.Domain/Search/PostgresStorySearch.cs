@@ -28,14 +28,19 @@ public sealed class PostgresStorySearch(CareStoriesDbContext db, int rankedMatch
         // rankedMatches-th newest match's id". Asked this way PostgreSQL finds them in one walk down the newest ids
         // (or one sort of a rare word's few matches) and ranks just those; the cut-off as a subquery walked twice and
         // made a rare word's plan read the whole primary key for "id at or above 0".
+        // The ranked matches come out already in the page's order (best rank, then newest), and the page is ordered
+        // by those same columns, so PostgreSQL checks each story's visibility in rank order and stops at the page's
+        // end: about 20 lookups into the stories instead of one per ranked match (2,000 for two common words).
         var sql = string.Create(CultureInfo.InvariantCulture, $"""
-            SELECT m."StoryId" AS "StoryId", (-ts_rank(m."Document", {query}))::float8 AS "Rank"
-            FROM (SELECT i."StoryId", i."Document" FROM "StorySearch" AS i WHERE i."Document" @@ {query}
-                ORDER BY i."StoryId" DESC LIMIT {rankedMatches}) AS m
+            SELECT r."StoryId", r."Rank" FROM (
+                SELECT m."StoryId" AS "StoryId", (-ts_rank(m."Document", {query}))::float8 AS "Rank"
+                FROM (SELECT i."StoryId", i."Document" FROM "StorySearch" AS i WHERE i."Document" @@ {query}
+                    ORDER BY i."StoryId" DESC LIMIT {rankedMatches}) AS m) AS r
+            ORDER BY r."Rank", r."StoryId" DESC
             """);
         var hits = db.Database.SqlQueryRaw<RankedId>(sql, words);
         var visible = db.Stories.AsNoTracking().SearchableBy(viewer).Matching(db, request.Filter, request.Now);
-        var ranked = hits.Join(visible, h => h.StoryId, s => s.Id, (h, s) => new Hit { Id = s.Id, Rank = h.Rank, Status = s.Status, PublishedAt = s.PublishedAt });
+        var ranked = hits.Join(visible, h => h.StoryId, s => s.Id, (h, s) => new Hit { Id = h.StoryId, Rank = h.Rank, Status = s.Status, PublishedAt = s.PublishedAt });
         if (request.After is { } after)
         {
             ranked = ranked.Where(h => h.Rank > after.Rank || (h.Rank == after.Rank && h.Id < after.Id));
