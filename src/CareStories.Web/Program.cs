@@ -13,6 +13,20 @@ if (args is ["migrate", ..])
     return;
 }
 
+if (args is ["make-admin", ..])
+{
+    // The first Admin of a new company's database (docs: README, Run it for your company).
+    if (args is not ["make-admin", var email] || string.IsNullOrWhiteSpace(email))
+    {
+        await Console.Error.WriteLineAsync("Usage: dotnet CareStories.Web.dll make-admin person@example.com");
+        Environment.ExitCode = 2;
+        return;
+    }
+
+    Environment.ExitCode = await app.MakeAdminAsync(email);
+    return;
+}
+
 await app.PrepareDatabaseAsync();
 app.UseCareStories();
 await app.RunAsync();

@@ -35,4 +35,40 @@ public sealed class MigrateCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task The_make_admin_command_for_an_address_with_no_account_exits_with_1_and_says_what_to_do_first()
+    {
+        var folder = Directory.CreateTempSubdirectory("carestories-make-admin-").FullName;
+        try
+        {
+            var (exitCode, output) = await Cluster.RunAppAsync(["make-admin", "first.admin@example.com"], new Dictionary<string, string>
+            {
+                ["ConnectionStrings__CareStories"] = $"Data Source={Path.Combine(folder, "carestories.db")}",
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            });
+
+            Assert.True(exitCode == 1, output);
+            Assert.Contains("Database migrated", output, StringComparison.Ordinal);
+            Assert.Contains("No account has that email address", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("first.admin@example.com", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_make_admin_command_without_an_address_shows_its_usage_and_exits_with_2()
+    {
+        var (exitCode, output) = await Cluster.RunAppAsync(["make-admin"], new Dictionary<string, string>
+        {
+            ["ConnectionStrings__CareStories"] = "Data Source=/nonexistent/never-opened.db",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+        });
+
+        Assert.True(exitCode == 2, output);
+        Assert.Contains("Usage: dotnet CareStories.Web.dll make-admin", output, StringComparison.Ordinal);
+    }
 }
