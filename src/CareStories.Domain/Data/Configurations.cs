@@ -102,8 +102,10 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         // Insights asks of each story published in a period whether its author is among the people it credits: with
         // the author in the index SQLite does not read the stories' rows (they carry the texts) for it.
         builder.HasIndex(s => new { s.Status, s.PublishedAt, s.AuthorId });
-        // The review queue reads waiting stories oldest first, paged by (SubmittedAt, Id).
-        builder.HasIndex(s => new { s.Status, s.SubmittedAt, s.Id });
+        // The review queue reads waiting stories oldest first, paged by (SubmittedAt, Id). Its filter and its count ask
+        // of every waiting story who wrote it: with the author in the index SQLite reads the count from the index alone
+        // and a story's row (it carries the texts) only for the page's own stories.
+        builder.HasIndex(s => new { s.Status, s.SubmittedAt, s.Id, s.AuthorId });
 
         builder.HasMany(s => s.Heroes).WithOne().HasForeignKey(h => h.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Teams).WithOne().HasForeignKey(t => t.StoryId).OnDelete(DeleteBehavior.Cascade);

@@ -1426,7 +1426,7 @@ namespace CareStories.Data.PostgreSQL.Migrations
 
                     b.HasIndex("Status", "PublishedAt", "Id");
 
-                    b.HasIndex("Status", "SubmittedAt", "Id");
+                    b.HasIndex("Status", "SubmittedAt", "Id", "AuthorId");
 
                     b.HasIndex(new[] { "Status", "OccurredOn" }, "IX_Stories_Status_OccurredOn_Spend")
                         .HasFilter("\"SpendAmount\" IS NOT NULL");
