@@ -143,6 +143,7 @@ public static class CareStoriesApp
             options.Conventions.AllowAnonymousToPage("/StatusCode");
         }).AddMvcOptions(options => options.Filters.Add(new RequestShapeFilter()));
 
+        QuietTempData.Register(services);
         if (configuration.GetValue("Antiforgery:ReuseTokens", false))
         {
             ReuseAntiforgeryTokens(services);
