@@ -105,6 +105,7 @@ public static class CareStoriesApp
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
         services.AddScoped<Freshness.SharedContentStamp>();
+        services.AddScoped<Notifications.NotificationBell>();
         services.AddSingleton<Freshness.SharedContentCache>();
         // The feed's rendered markup (<cache> tag) is filed under the change stamp too, so a burst of changes leaves
         // entries nobody asks for again until they slide out; 150 KB each, the framework's 100 MB default would let
@@ -142,6 +143,7 @@ public static class CareStoriesApp
             options.Conventions.AllowAnonymousToPage("/StatusCode");
         }).AddMvcOptions(options => options.Filters.Add(new RequestShapeFilter()));
 
+        QuietTempData.Register(services);
         if (configuration.GetValue("Antiforgery:ReuseTokens", false))
         {
             ReuseAntiforgeryTokens(services);
