@@ -35,6 +35,12 @@ public static class DataProtectionSetup
                 $"signing cookies and reset links before they are stored in the database. To store them unencrypted " +
                 $"anyway, set {AllowUnencryptedKeysKey} to true. README.md, \u201cSigning keys\u201d, says how.");
         }
+
+        // An antiforgery cookie read in the last minute is not decrypted again (Identity/AntiforgeryCookieReads).
+        if (configuration.GetValue("Antiforgery:RememberCookieReads", true))
+        {
+            Identity.AntiforgeryCookieReads.Register(services);
+        }
     }
 
     /// <summary>One warning at start-up when an operator chose plain keys outside Development.</summary>
