@@ -27,9 +27,8 @@ public sealed partial class InsightsReport
     public async Task<(ReviewFigures Overall, IReadOnlyList<TeamReview> Teams)> ReviewAsync(
         DateTimeOffset now, int overdueDays, CancellationToken cancellationToken)
     {
-        // The waits are worked out once (a lookup of the latest submission per decision) and read with each decision's
-        // teams; the overall figures and each team's are counted from those rows here. Two grouped commands over the
-        // same waits cost that lookup twice (about 50 ms each for the whole company's year at 100,000 stories).
+        // The waits are read once with each decision's teams; the overall figures and each team's are counted from
+        // those rows here.
         // For one team only its decisions are read, with its links: reading every decision of the company to keep a
         // manager's few here was most of a manager's year. For several teams every decision is read and the scope's
         // are picked out here, as with the counts by team (see InScopeTeams: SQLite seeks a list of ids one by one).
@@ -159,10 +158,11 @@ public sealed partial class InsightsReport
     }
 
     /// <summary>
-    /// The decisions made in the period, each with its wait since the submission it answered (the latest one before it).
-    /// Written in SQL, once per database: SQLite stores instants as UTC ticks, so a wait is a subtraction of two
-    /// integers; PostgreSQL stores <c>timestamptz</c>, so it is the seconds between them. Whole hours, rounded down, on
-    /// both. EF Core composes the scope and the grouping onto it.
+    /// The decisions made in the period, each with its wait since the submission it answered (the latest one before it,
+    /// which the decision's row records as <see cref="StoryStatusChange.SubmittedAt"/>). Written in SQL, once per
+    /// database: SQLite stores instants as UTC ticks, so a wait is a subtraction of two integers; PostgreSQL stores
+    /// <c>timestamptz</c>, so it is the seconds between them. Whole hours, rounded down, on both. EF Core composes the
+    /// scope and the grouping onto it.
     /// </summary>
     public IQueryable<DecisionWait> DecisionWaits()
     {
@@ -170,27 +170,21 @@ public sealed partial class InsightsReport
         const int sentBack = (int)StoryStatus.ChangesRequested;
         const int published = (int)StoryStatus.Published;
         var withoutReview = Story.PublishedWithoutReviewComment;
+        // A decision with no recorded submission at or before it (history written out of order) has no wait to count.
+        // Until the decision carried its submission's instant, each wait was a lookup of the story's latest submission
+        // per decision, about a fifth of the whole company's year (see docs/performance.md).
         if (db.Dialect == SqlDialect.PostgreSQL)
         {
             var from = period.Start.ToUniversalTime();
             var until = period.End.ToUniversalTime();
-            // The latest submission is a lateral join (one step back along the story's (StoryId, To, At) index), so
-            // a decision with none drops out by the join itself. Written as a subquery in the select list with
-            // "WaitHours IS NOT NULL" outside, PostgreSQL pulled it up and ran the lookup twice per decision, once
-            // for the filter and again for each row of the teams' join composed on top: 300 → 180 ms in psql for
-            // the benchmark's year.
             return db.Database.SqlQuery<DecisionWait>($"""
                 SELECT d."Id" AS "Id", d."StoryId" AS "StoryId",
                        CASE WHEN d."To" = {sentBack} THEN 1 ELSE 0 END AS "SentBack",
-                       floor(extract(epoch FROM d."At" - l."At") / 3600)::bigint AS "WaitHours"
+                       floor(extract(epoch FROM d."At" - d."SubmittedAt") / 3600)::bigint AS "WaitHours"
                 FROM "StoryStatusChanges" AS d
-                CROSS JOIN LATERAL (
-                    SELECT s."At" FROM "StoryStatusChanges" AS s
-                    WHERE s."StoryId" = d."StoryId" AND s."To" = {submitted} AND s."At" <= d."At"
-                    ORDER BY s."At" DESC
-                    LIMIT 1) AS l
                 WHERE d."To" IN ({sentBack}, {published}) AND d."From" = {submitted}
                   AND d."At" >= {from} AND d."At" < {until}
+                  AND d."SubmittedAt" <= d."At"
                   AND (d."Comment" IS NULL OR d."Comment" <> {withoutReview})
                 """);
         }
@@ -198,23 +192,15 @@ public sealed partial class InsightsReport
         var start = period.Start.UtcTicks;
         var end = period.End.UtcTicks;
         const long ticksPerHour = TimeSpan.TicksPerHour;
-        // A decision with no recorded submission before it (history written out of order) has no wait to count.
-        // "LIMIT -1" (no limit) keeps SQLite from flattening the inner query into the grouping EF Core composes on
-        // top, which copied the latest-submission subquery into the filter, the grouping and the result: three
-        // lookups per decision instead of one.
         return db.Database.SqlQuery<DecisionWait>($"""
-            SELECT w."Id", w."StoryId", w."SentBack", w."WaitHours" FROM (
-                SELECT d."Id" AS "Id", d."StoryId" AS "StoryId",
-                       CASE WHEN d."To" = {sentBack} THEN 1 ELSE 0 END AS "SentBack",
-                       (d."At" - (SELECT MAX(s."At") FROM "StoryStatusChanges" AS s
-                                  WHERE s."StoryId" = d."StoryId" AND s."To" = {submitted} AND s."At" <= d."At")) / {ticksPerHour} AS "WaitHours"
-                FROM "StoryStatusChanges" AS d
-                WHERE d."To" IN ({sentBack}, {published}) AND d."From" = {submitted}
-                  AND d."At" >= {start} AND d."At" < {end}
-                  AND (d."Comment" IS NULL OR d."Comment" <> {withoutReview})
-                LIMIT -1
-            ) AS w
-            WHERE w."WaitHours" IS NOT NULL
+            SELECT d."Id" AS "Id", d."StoryId" AS "StoryId",
+                   CASE WHEN d."To" = {sentBack} THEN 1 ELSE 0 END AS "SentBack",
+                   (d."At" - d."SubmittedAt") / {ticksPerHour} AS "WaitHours"
+            FROM "StoryStatusChanges" AS d
+            WHERE d."To" IN ({sentBack}, {published}) AND d."From" = {submitted}
+              AND d."At" >= {start} AND d."At" < {end}
+              AND d."SubmittedAt" <= d."At"
+              AND (d."Comment" IS NULL OR d."Comment" <> {withoutReview})
             """);
     }
 }

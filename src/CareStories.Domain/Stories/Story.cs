@@ -371,7 +371,11 @@ public sealed partial class Story : AggregateRoot
 
     private void MoveTo(StoryStatus to, string actorId, DateTimeOffset at, string? comment)
     {
-        _history.Add(new StoryStatusChange(Status, to, actorId, at, comment));
+        // Leaving review records the submission it answers (SubmittedAt is set by every submission, the latest).
+        var answers = Status == StoryStatus.Submitted && to is StoryStatus.Published or StoryStatus.ChangesRequested
+            ? SubmittedAt
+            : null;
+        _history.Add(new StoryStatusChange(Status, to, actorId, at, comment, answers));
         Status = to;
         UpdatedAt = at;
     }

@@ -9,13 +9,15 @@ public sealed class StoryStatusChange
     {
     }
 
-    internal StoryStatusChange(StoryStatus? from, StoryStatus to, string actorId, DateTimeOffset at, string? comment)
+    internal StoryStatusChange(
+        StoryStatus? from, StoryStatus to, string actorId, DateTimeOffset at, string? comment, DateTimeOffset? submittedAt = null)
     {
         From = from;
         To = to;
         ActorId = actorId;
         At = at;
         Comment = comment;
+        SubmittedAt = submittedAt;
     }
 
     public int Id { get; private set; }
@@ -32,6 +34,14 @@ public sealed class StoryStatusChange
     public DateTimeOffset At { get; private set; }
 
     public string? Comment { get; private set; }
+
+    /// <summary>
+    /// For a story leaving review (published or sent back), when the submission it answers was made: the latest one
+    /// at or before this change. Kept on the row so Insights reads a decision's wait as a difference of two columns
+    /// instead of looking the submission up for every decision. Null for other changes, and for a decision with no
+    /// submission recorded before it.
+    /// </summary>
+    public DateTimeOffset? SubmittedAt { get; private set; }
 
     public string Describe() => Describe(From, To);
 

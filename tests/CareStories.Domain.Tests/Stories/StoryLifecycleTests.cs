@@ -114,6 +114,25 @@ public sealed class StoryLifecycleTests
     }
 
     [Fact]
+    public void A_decision_records_the_submission_it_answers_and_after_a_send_back_that_is_the_resubmission()
+    {
+        var story = Draft();
+        story.Submit(Author, Now.AddHours(1));
+        story.RequestChanges(Reviewer, "Add the customer's words.", Now.AddHours(4));
+        story.Submit(Author, Now.AddHours(6));
+        story.Publish(Reviewer, Now.AddHours(9));
+        story.Withdraw(Author, Now.AddHours(10));
+
+        var history = story.History.ToList();
+        var sentBack = history.Single(h => h.To == StoryStatus.ChangesRequested);
+        var published = history.Single(h => h.To == StoryStatus.Published);
+        Assert.Equal(Now.AddHours(1), sentBack.SubmittedAt);
+        Assert.Equal(Now.AddHours(6), published.SubmittedAt);
+        // Only leaving review answers a submission.
+        Assert.All(history.Except([sentBack, published]), h => Assert.Null(h.SubmittedAt));
+    }
+
+    [Fact]
     public void Publishing_a_resubmitted_story_clears_the_old_review_comment()
     {
         var story = InStatus(StoryStatus.ChangesRequested);

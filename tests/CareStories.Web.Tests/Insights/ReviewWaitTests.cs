@@ -34,7 +34,8 @@ public sealed class ReviewWaitTests(CareStoriesFactory factory) : IClassFixture<
             s.Submit(author.Id, start);
             s.Publish(reviewer.Id, start.AddHours(30).AddMinutes(59));
         });
-        // Its only submission is then recorded an hour after the decision: no wait to count.
+        // Its only submission is then recorded an hour after the decision (and the decision says it answers that one):
+        // no wait to count.
         var outOfOrder = await factory.Data.StoryAsync(author, team, s =>
         {
             s.SetHeroes([author.Id]);
@@ -44,6 +45,9 @@ public sealed class ReviewWaitTests(CareStoriesFactory factory) : IClassFixture<
         await factory.WithDbAsync(db => db.StoryStatusChanges
             .Where(h => h.StoryId == outOfOrder && h.To == StoryStatus.Submitted)
             .ExecuteUpdateAsync(set => set.SetProperty(h => h.At, start.AddHours(3))));
+        await factory.WithDbAsync(db => db.StoryStatusChanges
+            .Where(h => h.StoryId == outOfOrder && h.To == StoryStatus.Published)
+            .ExecuteUpdateAsync(set => set.SetProperty(h => h.SubmittedAt, start.AddHours(3))));
         var period = ReportingPeriod.Ending(PeriodChoice.Last30Days, now, TimeZoneInfo.Utc);
         var scope = new InsightsScope([new ScopeTeam(team, "team", TeamKind.BehindTheScenes)], WholeCompany: false);
 

@@ -1531,6 +1531,9 @@ namespace CareStories.Data.PostgreSQL.Migrations
                     b.Property<int>("StoryId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("To")
                         .HasColumnType("integer");
 

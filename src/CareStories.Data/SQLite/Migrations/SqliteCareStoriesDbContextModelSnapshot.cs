@@ -1475,6 +1475,9 @@ namespace CareStories.Data.SQLite.Migrations
                     b.Property<int>("StoryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("To")
                         .HasColumnType("INTEGER");
 
