@@ -44,25 +44,26 @@ public sealed partial class InsightsReport
         var bts = _behindTheScenesIds;
         var cfLinks = KindLinks(TeamKind.CustomerFacing);
         var btsLinks = KindLinks(TeamKind.BehindTheScenes);
+        var (fenced, none) = (FenceKindTests, 0);
         IQueryable<TrendRow> rows = metric switch
         {
             TrendMetric.Submitted => SubmissionsIn(start, end).Select(h => new TrendRow
             {
                 At = h.At,
-                CustomerFacing = cfLinks.Any(t => t.StoryId == h.StoryId),
-                BehindTheScenes = btsLinks.Any(t => t.StoryId == h.StoryId),
+                CustomerFacing = fenced ? cfLinks.Where(t => t.StoryId == h.StoryId).Skip(none).Any() : cfLinks.Any(t => t.StoryId == h.StoryId),
+                BehindTheScenes = fenced ? btsLinks.Where(t => t.StoryId == h.StoryId).Skip(none).Any() : btsLinks.Any(t => t.StoryId == h.StoryId),
             }),
             TrendMetric.Published => PublishedInPeriod.Select(s => new TrendRow
             {
                 At = s.PublishedAt!.Value,
-                CustomerFacing = cfLinks.Any(t => t.StoryId == s.Id),
-                BehindTheScenes = btsLinks.Any(t => t.StoryId == s.Id),
+                CustomerFacing = fenced ? cfLinks.Where(t => t.StoryId == s.Id).Skip(none).Any() : cfLinks.Any(t => t.StoryId == s.Id),
+                BehindTheScenes = fenced ? btsLinks.Where(t => t.StoryId == s.Id).Skip(none).Any() : btsLinks.Any(t => t.StoryId == s.Id),
             }),
             TrendMetric.Celebrations => CelebrationsInPeriod.Select(c => new TrendRow
             {
                 At = c.At,
-                CustomerFacing = cfLinks.Any(t => t.StoryId == c.StoryId),
-                BehindTheScenes = btsLinks.Any(t => t.StoryId == c.StoryId),
+                CustomerFacing = fenced ? cfLinks.Where(t => t.StoryId == c.StoryId).Skip(none).Any() : cfLinks.Any(t => t.StoryId == c.StoryId),
+                BehindTheScenes = fenced ? btsLinks.Where(t => t.StoryId == c.StoryId).Skip(none).Any() : btsLinks.Any(t => t.StoryId == c.StoryId),
             }),
             TrendMetric.CustomerThanks => ThanksRows(start, end, cf, bts),
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Applause is counted per story: ApplauseTrendAsync."),
@@ -92,6 +93,17 @@ public sealed partial class InsightsReport
         var ids = kind == TeamKind.CustomerFacing ? customerFacing : behindTheScenes;
         return links.Where(t => ids.Contains(t.TeamId));
     }
+
+    /// <summary>
+    /// Whether each counted row's kinds of team are tested with <c>OFFSET</c> in the test (PostgreSQL). Without it
+    /// PostgreSQL may turn the test into a "hashed subplan": it reads every link of the kind (74,412 and 49,534 on the
+    /// benchmark's data) into a hash table once per command, which it estimates cheaper than a probe of the links' key
+    /// per row whenever the rows are fewer than a few thousand, and which took 140–200 ms against 12–16 ms for the
+    /// probes for the 1,804 submissions of the whole company's 30 days (<c>EXPLAIN ANALYZE</c>). An <c>OFFSET</c>
+    /// keeps PostgreSQL from rewriting an <c>EXISTS</c> that way; a year's rows were already probed. SQLite's text is
+    /// unchanged.
+    /// </summary>
+    private bool FenceKindTests => db.Dialect == SqlDialect.PostgreSQL;
 
     private async Task ReadKindIdsAsync(CancellationToken cancellationToken)
     {
@@ -147,6 +159,7 @@ public sealed partial class InsightsReport
         var boundaries = period.MonthBoundaries();
         var cfLinks = KindLinks(TeamKind.CustomerFacing);
         var btsLinks = KindLinks(TeamKind.BehindTheScenes);
+        var (fenced, none) = (FenceKindTests, 0);
         var links = ScopeLinks;
         var unpublished = UnpublishedStoryIds;
         var perStory = db.Applause.AsNoTracking()
@@ -161,8 +174,8 @@ public sealed partial class InsightsReport
             {
                 x.Month,
                 x.Count,
-                CustomerFacing = cfLinks.Any(t => t.StoryId == x.StoryId),
-                BehindTheScenes = btsLinks.Any(t => t.StoryId == x.StoryId),
+                CustomerFacing = fenced ? cfLinks.Where(t => t.StoryId == x.StoryId).Skip(none).Any() : cfLinks.Any(t => t.StoryId == x.StoryId),
+                BehindTheScenes = fenced ? btsLinks.Where(t => t.StoryId == x.StoryId).Skip(none).Any() : btsLinks.Any(t => t.StoryId == x.StoryId),
             })
             .GroupBy(x => x.Month)
             .Select(g => new MonthCount(
