@@ -143,8 +143,10 @@ public sealed class Utf8MarkupContent(Utf8Markup markup, ViewContext viewContext
     public async ValueTask WriteToAsync(TextWriter writer)
     {
         // At the page's final write the view context's writer is again the response's; the writer passed in is that
-        // one or MVC's buffer in front of it. Anything else, and bytes could overtake characters: write characters.
+        // one or MVC's buffer in front of it. Anything else, and bytes could overtake characters (or be in the wrong
+        // encoding): write characters.
         if (viewContext.Writer is not HttpResponseStreamWriter response
+            || response.Encoding.CodePage != Encoding.UTF8.CodePage
             || !(ReferenceEquals(writer, response) || writer.GetType().FullName == PagedWriter))
         {
             markup.WriteTo(writer);

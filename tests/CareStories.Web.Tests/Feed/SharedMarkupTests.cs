@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using CareStories.Web.Freshness;
+using CareStories.Web.Tests.Recognition;
 using Microsoft.AspNetCore.Html;
 
 namespace CareStories.Web.Tests.Feed;
