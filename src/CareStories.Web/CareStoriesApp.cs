@@ -107,9 +107,9 @@ public static class CareStoriesApp
         services.AddScoped<Freshness.SharedContentStamp>();
         services.AddScoped<Notifications.NotificationBell>();
         services.AddSingleton<Freshness.SharedContentCache>();
-        // The feed's rendered markup (<cache> tag) is filed under the change stamp too, so a burst of changes leaves
-        // entries nobody asks for again until they slide out; 150 KB each, the framework's 100 MB default would let
-        // hundreds of them pile up. 24 MB keeps about 160 pages.
+        // The feed's cards and the story page's shared parts (<cache> tags) are filed under change stamps too, so a
+        // burst of changes leaves entries nobody asks for again until they slide out; the framework's 100 MB default
+        // would let them pile up. (A whole feed page's markup is kept in SharedContentCache: <shared-markup>.)
         services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(options => options.SizeLimit = 24 * 1024 * 1024);
         services.AddScoped<Pages.Thanks.LinkGate>();
         services.AddCareStoriesPhotos(configuration, builder.Environment);

@@ -54,13 +54,14 @@ public sealed partial class IndexModel(CareStoriesDbContext db, TimeProvider tim
     public IReadOnlyList<string> FilterWords => Data.FilterWords;
 
     /// <summary>
-    /// What this page's shared part is filed under, for the data and for the rendered markup: the database's change
-    /// stamp and everything that picks the page. Nothing about the reader is in it, because nothing about the reader
-    /// is in that part of the page.
+    /// What this page's shared part is filed under at <see cref="Stamp"/>, for the data and for the rendered markup
+    /// (<see cref="SharedMarkupTagHelper"/>): everything that picks the page. Nothing about the reader is in it,
+    /// because nothing about the reader is in that part of the page.
     /// </summary>
     public string CacheKey { get; private set; } = "";
 
-    public bool CacheEnabled => cache.Enabled;
+    /// <summary>The database's change stamp this page was read at.</summary>
+    public long Stamp { get; private set; }
 
     private FeedPageData Data { get; set; } = FeedPageData.Empty;
 
@@ -90,7 +91,8 @@ public sealed partial class IndexModel(CareStoriesDbContext db, TimeProvider tim
             CultureInfo.InvariantCulture,
             $"feed:{team}:{value}:{badge}:{teamKind}:{feedPeriod}:{after}:{(feedPeriod is null ? 0 : now.Ticks)}");
         var current = await stamp.CurrentAsync(User.PersonId(), cancellationToken);
-        CacheKey = string.Create(CultureInfo.InvariantCulture, $"{current}:{key}");
+        CacheKey = key;
+        Stamp = current;
         var asked = new FeedAsked(team, value, badge, teamKind, feedPeriod, after, now);
         Data = await cache.GetOrLoadAsync(current, key, () => LoadAsync(asked, cancellationToken), FeedPageData.Kilobytes);
         return Page();
