@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using AngleSharp.Html.Dom;
 using CareStories.Web.Identity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -14,8 +13,6 @@ namespace CareStories.Web.Tests.Security;
 /// </summary>
 public sealed class AntiforgeryCookieReadsTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>
 {
-    private const string SignOutForm = "form[action*='Logout']";
-
     [Fact]
     public void A_cookie_token_is_decrypted_once_and_each_read_gets_its_own_copy()
     {
@@ -86,7 +83,7 @@ public sealed class AntiforgeryCookieReadsTests(CareStoriesFactory factory) : IC
         var cookies = auth + "; " + antiforgery;
         // Read twice more with the cookie, so it is remembered.
         await SendAsync(client, HttpMethod.Get, "/Stories", cookies);
-        var token = TokenOf(await (await SendAsync(client, HttpMethod.Get, "/Stories", cookies)).ReadDocumentAsync());
+        var token = ReusedAntiforgeryTokenTests.TokenOf(await (await SendAsync(client, HttpMethod.Get, "/Stories", cookies)).ReadDocumentAsync());
         var value = antiforgery[(antiforgery.IndexOf('=', StringComparison.Ordinal) + 1)..];
         var tampered = auth + "; CareStories.Antiforgery=" + value[..^3] + (value[^3] == 'A' ? 'B' : 'A') + value[^2..];
 
@@ -108,9 +105,6 @@ public sealed class AntiforgeryCookieReadsTests(CareStoriesFactory factory) : IC
 
         return await client.SendAsync(request);
     }
-
-    private static string TokenOf(IHtmlDocument page) =>
-        page.QuerySelector<IHtmlInputElement>(SignOutForm + " input[name='__RequestVerificationToken']")!.Value;
 
     /// <summary>Real data protection (ephemeral keys) that counts its decryptions.</summary>
     private sealed class CountingProvider : IDataProtectionProvider
