@@ -28,7 +28,10 @@ public sealed record SpendLine(
     /// <summary>The spend as a share of its limit; null when there is no limit or it is in another currency.</summary>
     public decimal? ShareOfLimit => LimitAmount is { } limit && limit > 0 && Currency == LimitCurrency ? Amount / limit : null;
 
-    public SpendBand Band => ShareOfLimit switch
+    public SpendBand Band => BandOf(ShareOfLimit);
+
+    /// <summary>The band of a share of the limit (<see cref="ShareOfLimit"/>; null when not compared).</summary>
+    public static SpendBand BandOf(decimal? shareOfLimit) => shareOfLimit switch
     {
         null => SpendBand.NotCompared,
         < 0.10m => SpendBand.UnderTenPercent,
@@ -86,9 +89,10 @@ public static class SpendQueries
         stories.Where(StoryAccess.ReviewedByManagersOf(memberships.Where(m => m.PersonId == personId && m.IsManager).Select(m => m.TeamId)));
 
     /// <summary>
-    /// The same lines for totals only (Insights): amount, currency, limit, reason and team ids, with no title, people
-    /// or team names. Insights counts a year's lines and shows none of them; reading the names, and sorting them by
-    /// their case-insensitive collation (a call into .NET per comparison on SQLite), cost most of its spend figures.
+    /// The same lines for totals only (Insights): amount, currency, limit and team ids, with no title, purpose,
+    /// reason, people or team names. Insights counts a year's lines and shows none of them; reading the names, and
+    /// sorting them by their case-insensitive collation (a call into .NET per comparison on SQLite), cost most of its
+    /// spend figures, and the purpose and reason are text read from each story's row for nothing.
     /// </summary>
     public static async Task<List<SpendLine>> SpendTotalsLinesAsync(
         this IQueryable<Story> stories, IQueryable<StoryLatitude> latitudes, CancellationToken cancellationToken = default)
@@ -103,18 +107,16 @@ public static class SpendQueries
                               OccurredOn = s.OccurredOn!.Value,
                               s.Spend!.Amount,
                               s.Spend.Currency,
-                              s.Spend.Purpose,
                               LimitAmount = l == null ? null : l.LimitAmount,
                               LimitCurrency = l == null ? null : l.LimitCurrency,
-                              OverLimitReason = l == null ? null : l.OverLimitReason,
                           })
             .ToListAsync(cancellationToken);
         var teams = (await stories.AsNoTracking().SelectMany(s => s.Teams).Select(t => new { t.StoryId, t.TeamId })
                 .ToListAsync(cancellationToken))
             .ToLookup(t => t.StoryId, t => new SpendLine.Named<int>(t.TeamId, string.Empty));
         return rows.Select(r => new SpendLine(
-                r.Id, string.Empty, r.Status, r.OccurredOn, r.Amount, r.Currency, r.Purpose, teams[r.Id].ToList(), [],
-                r.LimitAmount, r.LimitCurrency, r.OverLimitReason))
+                r.Id, string.Empty, r.Status, r.OccurredOn, r.Amount, r.Currency, string.Empty, teams[r.Id].ToList(), [],
+                r.LimitAmount, r.LimitCurrency, null))
             .ToList();
     }
 
