@@ -15,7 +15,8 @@ public sealed class ReviewQueryCountTests(CareStoriesFactory factory) : IClassFi
     public async Task Page_sends_a_constant_number_of_sql_commands(string url)
     {
         var counter = new CommandCounter();
-        var counted = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        // No delivery worker in this copy: the stories filed below wake it, and its passes would be counted with the page's commands.
+        var counted = factory.WithWebHostBuilder(builder => builder.UseSetting("Delivery:Worker", "false").ConfigureTestServices(services =>
             services.ConfigureDbContext<CareStoriesDbContext>(options => options.AddInterceptors(counter))));
         var team = await factory.ReviewTeamAsync();
         await factory.WaitingStoryAsync(team);
@@ -39,7 +40,8 @@ public sealed class ReviewQueryCountTests(CareStoriesFactory factory) : IClassFi
     public async Task Review_page_sends_a_constant_number_of_sql_commands()
     {
         var counter = new CommandCounter();
-        var counted = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        // No delivery worker in this copy: the stories filed below wake it, and its passes would be counted with the page's commands.
+        var counted = factory.WithWebHostBuilder(builder => builder.UseSetting("Delivery:Worker", "false").ConfigureTestServices(services =>
             services.ConfigureDbContext<CareStoriesDbContext>(options => options.AddInterceptors(counter))));
         var team = await factory.ReviewTeamAsync();
         var plain = await factory.WaitingStoryAsync(team);
