@@ -8,23 +8,7 @@ namespace CareStories.Domain.Insights;
 /// Spend in one currency: how many incidents, how much, how many went over the limit they were saved with, and the
 /// share of those limits used (only where spend and limit are in the same currency: nothing is ever converted).
 /// </summary>
-public sealed record SpendFigures(string Currency, int Incidents, decimal Amount, int OverLimit, decimal? ShareOfLimits)
-{
-    /// <summary>
-    /// The totals of these ledger lines, one per currency: the company's currency first, then the most used.
-    /// </summary>
-    public static IReadOnlyList<SpendFigures> Of(IEnumerable<SpendLine> lines, string? companyCurrency)
-    {
-        ArgumentNullException.ThrowIfNull(lines);
-        var tally = new SpendTally();
-        foreach (var line in lines)
-        {
-            tally.Add(SpendTally.Measure(line));
-        }
-
-        return tally.Figures(companyCurrency);
-    }
-}
+public sealed record SpendFigures(string Currency, int Incidents, decimal Amount, int OverLimit, decimal? ShareOfLimits);
 
 /// <summary>
 /// Spend figures and bands built in one pass over the lines. Each line's share of its limit, band and over-limit
