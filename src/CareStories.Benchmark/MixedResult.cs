@@ -41,6 +41,13 @@ public sealed record MixedResult(
 
     public double WarmUpP99 { get; init; }
 
+    /// <summary>
+    /// Changes the warm-up saved. Until the writers' first changes land, the feed's readers are served a kept page, so a
+    /// warm-up with few changes serves many requests: its request count says how soon the writers got going, not how
+    /// fast the app served the mix.
+    /// </summary>
+    public int WarmUpChanges { get; init; }
+
     /// <summary>What kind of read an address is: the feed, a story page, the review queue or a story under review.</summary>
     public static string KindOf(string path) => path switch
     {
@@ -108,7 +115,7 @@ public sealed record MixedResult(
 
         if (WarmUpRequests > 0)
         {
-            text.AppendLine(c, $"Before it, {WarmUpRequests:N0} requests of the same mix warmed the app up, not timed (their p99 {WarmUpP99:0.0} ms); their errors and stale reads are counted below.").AppendLine();
+            text.AppendLine(c, $"Before it, {WarmUpRequests:N0} requests of the same mix warmed the app up, not timed (their p99 {WarmUpP99:0.0} ms), {WarmUpChanges:N0} of them saved changes (until the first ones, every feed read is served a kept page); their errors and stale reads are counted below.").AppendLine();
         }
 
         text.AppendLine(c, $"Changes saved: {Count(MixedChange.Applause)} applause given or taken back, {Count(MixedChange.Comment)} comments, {Count(MixedChange.Publish)} stories published; {Refused:N0} refused with a reason on the page. "

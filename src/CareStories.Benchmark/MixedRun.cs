@@ -265,6 +265,7 @@ public static partial class MixedRun
             ByKind = _byKind.GroupBy(k => k.Kind).ToDictionary(g => g.Key, g => (IReadOnlyList<double>)[.. g.Select(k => k.Milliseconds)]),
             WarmUpRequests = warm._reads.Count + warm._writes.Count,
             WarmUpP99 = MixedResult.Percentile([.. warm._reads, .. warm._writes], 0.99),
+            WarmUpChanges = warm._changes.Values.Sum(),
         };
     }
 }

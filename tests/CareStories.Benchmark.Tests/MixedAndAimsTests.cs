@@ -70,6 +70,16 @@ public sealed class MixedAndAimsTests
         Assert.Equal(500, result.P99);
     }
 
+    [Fact]
+    public void The_mixed_runs_report_says_how_many_changes_its_warm_up_saved()
+    {
+        var result = Mixed(reads: [10, 20], writes: [40]) with { WarmUpRequests = 1_860, WarmUpP99 = 722.1, WarmUpChanges = 7 };
+
+        var text = result.Markdown();
+
+        Assert.Contains("1,860 requests of the same mix warmed the app up, not timed (their p99 722.1 ms), 7 of them saved changes", text);
+    }
+
     [Theory]
     [InlineData("/Feed", "feed")]
     [InlineData("/Stories/12", "story page")]
