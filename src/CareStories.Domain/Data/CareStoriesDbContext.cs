@@ -122,17 +122,28 @@ public abstract class CareStoriesDbContext(DbContextOptions options)
         await DispatchDomainEventsAsync(cancellationToken);
         BumpVersions();
         Freshness.ChangeStamping.RenewIfContentChanged(this);
+        await StoryTeamKinds.SetAddedAsync(this, cancellationToken);
+        var kindEdits = StoryTeamKinds.Edited(this);
         var storyStamps = Freshness.StoryStamps.ToRenew(this);
-        if (storyStamps.Count == 0 || Database.CurrentTransaction is not null)
+        if (storyStamps.Count == 0 && kindEdits.Count == 0)
         {
-            await Freshness.StoryStamps.RenewAsync(this, storyStamps, cancellationToken);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The stories' stamps are renewed in the save's own transaction, so no reader sees the change without them.
+        if (Database.CurrentTransaction is not null)
+        {
+            await Freshness.StoryStamps.RenewAsync(this, storyStamps, cancellationToken);
+            var within = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await StoryTeamKinds.FollowAsync(this, kindEdits, cancellationToken);
+            return within;
+        }
+
+        // The stories' stamps and the links' copies of a team's kind are written in the save's own transaction, so no
+        // reader sees the change without them.
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await Freshness.StoryStamps.RenewAsync(this, storyStamps, cancellationToken);
+        await StoryTeamKinds.FollowAsync(this, kindEdits, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return saved;
     }
@@ -143,16 +154,26 @@ public abstract class CareStoriesDbContext(DbContextOptions options)
         DispatchDomainEventsAsync(CancellationToken.None).GetAwaiter().GetResult();
         BumpVersions();
         Freshness.ChangeStamping.RenewIfContentChanged(this);
+        StoryTeamKinds.SetAdded(this);
+        var kindEdits = StoryTeamKinds.Edited(this);
         var storyStamps = Freshness.StoryStamps.ToRenew(this);
-        if (storyStamps.Count == 0 || Database.CurrentTransaction is not null)
+        if (storyStamps.Count == 0 && kindEdits.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        if (Database.CurrentTransaction is not null)
         {
             Freshness.StoryStamps.Renew(this, storyStamps);
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            var within = base.SaveChanges(acceptAllChangesOnSuccess);
+            StoryTeamKinds.Follow(this, kindEdits);
+            return within;
         }
 
         using var transaction = Database.BeginTransaction();
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         Freshness.StoryStamps.Renew(this, storyStamps);
+        StoryTeamKinds.Follow(this, kindEdits);
         transaction.Commit();
         return saved;
     }

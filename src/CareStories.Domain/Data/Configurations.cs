@@ -142,6 +142,8 @@ internal sealed class StoryTeamConfiguration : IEntityTypeConfiguration<StoryTea
     {
         builder.HasKey(t => new { t.StoryId, t.TeamId });
         builder.HasIndex(t => t.TeamId);
+        // Insights' trends ask, per counted story, whether it has a link of each kind: a seek of this index answers.
+        builder.HasIndex(t => new { t.StoryId, t.Kind });
         builder.HasOne(t => t.Team).WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.Restrict);
     }
 }

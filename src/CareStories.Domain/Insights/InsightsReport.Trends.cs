@@ -5,9 +5,6 @@ namespace CareStories.Domain.Insights;
 
 public sealed partial class InsightsReport
 {
-    /// <summary>Every team's id by kind, for the whole company on PostgreSQL (see <see cref="KindLinks"/>); null otherwise.</summary>
-    private (List<int> CustomerFacing, List<int> BehindTheScenes)? _kindIds;
-
     /// <summary>
     /// The five measures by calendar month, one grouped command each: stories submitted for review (first
     /// submissions, not resubmissions after a send-back), stories published (still published), celebrations and
@@ -24,7 +21,6 @@ public sealed partial class InsightsReport
     public async Task<IReadOnlyList<TrendSeries>> TrendsAsync(IEnumerable<TrendMetric> metrics, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        await ReadKindIdsAsync(cancellationToken);
         var series = new List<TrendSeries>();
         foreach (var metric in metrics)
         {
@@ -72,25 +68,23 @@ public sealed partial class InsightsReport
     }
 
     /// <summary>
-    /// The story-team links of the scope's teams of one kind. For the whole company that is every team of the kind.
-    /// On SQLite it is found through the team's own row (one lookup per link in a table of a few dozen rows), not
-    /// through a list of team ids: SQLite turned that list into one index search per id for every story counted
-    /// (34 → 10 ms for the benchmark's 12-month published trend). PostgreSQL runs the kind test once per counted row
-    /// as a correlated subplan (it cannot turn an <c>EXISTS</c> inside a <c>CASE</c> or <c>FILTER</c> into a join),
-    /// and planned the join to the teams (or an <c>IN</c> over them) as a join built afresh for each row: 0.03–0.05 ms
-    /// a row, 2.3 s for the applause trend of the benchmark's year. With the kind's team ids as an array parameter
-    /// (<see cref="_kindIds"/>, read once) each row is one probe of the links' key, filtered by the array (0.002 ms).
+    /// The story-team links of the scope's teams of one kind. For the whole company that is every link of the kind,
+    /// found by the kind each link carries (<see cref="StoryTeam.Kind"/>): each counted story is one seek of the
+    /// (StoryId, Kind) index, with no lookup of the team's row (SQLite) and no list of the kind's team ids (PostgreSQL,
+    /// which read the teams' kinds once per half to probe the links' key with them). For a scope of teams, the links
+    /// of the scope's teams of the kind, by id. PostgreSQL runs the kind test once per counted row as a correlated
+    /// subplan (it cannot turn an <c>EXISTS</c> inside a <c>CASE</c> or <c>FILTER</c> into a join); a join to the
+    /// teams there was built afresh for each row (2.3 s for the applause trend of the benchmark's year).
     /// </summary>
     private IQueryable<StoryTeam> KindLinks(TeamKind kind)
     {
         var links = db.Set<StoryTeam>().AsNoTracking();
-        if (scope.WholeCompany && _kindIds is null)
+        if (scope.WholeCompany)
         {
-            return links.Where(t => t.Team.Kind == kind);
+            return links.Where(t => t.Kind == kind);
         }
 
-        var (customerFacing, behindTheScenes) = _kindIds ?? (_customerFacingIds, _behindTheScenesIds);
-        var ids = kind == TeamKind.CustomerFacing ? customerFacing : behindTheScenes;
+        var ids = kind == TeamKind.CustomerFacing ? _customerFacingIds : _behindTheScenesIds;
         return links.Where(t => ids.Contains(t.TeamId));
     }
 
@@ -104,19 +98,6 @@ public sealed partial class InsightsReport
     /// unchanged.
     /// </summary>
     private bool FenceKindTests => db.Dialect == SqlDialect.PostgreSQL;
-
-    private async Task ReadKindIdsAsync(CancellationToken cancellationToken)
-    {
-        if (!scope.WholeCompany || db.Dialect != SqlDialect.PostgreSQL || _kindIds is not null)
-        {
-            return;
-        }
-
-        var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.Kind }).ToListAsync(cancellationToken);
-        _kindIds = (
-            teams.Where(t => t.Kind == TeamKind.CustomerFacing).Select(t => t.Id).ToList(),
-            teams.Where(t => t.Kind == TeamKind.BehindTheScenes).Select(t => t.Id).ToList());
-    }
 
     /// <summary>
     /// First submissions in [start, end) of stories in the scope. For the whole company the stories table is not

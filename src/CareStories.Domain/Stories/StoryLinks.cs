@@ -30,6 +30,13 @@ public sealed class StoryTeam
 
     public int TeamId { get; private set; }
 
+    /// <summary>
+    /// The team's kind, copied onto the link so that Insights tests "has this story a team of kind K" from the
+    /// (StoryId, Kind) index alone, with no lookup of the team's row per counted story. Set when the link is saved
+    /// and rewritten in the same save when an admin changes the team's kind (<see cref="Data.StoryTeamKinds"/>).
+    /// </summary>
+    public TeamKind Kind { get; private set; }
+
     public Team Team { get; private set; } = null!;
 }
 

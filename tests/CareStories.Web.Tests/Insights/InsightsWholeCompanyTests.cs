@@ -4,7 +4,7 @@ namespace CareStories.Web.Tests.Insights;
 
 /// <summary>
 /// The whole company's figures take shorter paths than a chosen set of teams (no list of team ids, kinds of team read
-/// from the team's own row, no join to the stories for submissions), and the last recognition of the people not
+/// from the kind each story-team link carries, no join to the stories for submissions), and the last recognition of the people not
 /// recognised lately is looked up in windows of time or person by person. Each path must give the figures the
 /// direct counts in <see cref="InsightsFiguresTests"/> check for the other.
 /// </summary>
@@ -16,10 +16,21 @@ public sealed class InsightsWholeCompanyTests(CareStoriesFactory factory) : ICla
     public async Task Whole_company_figures_by_team_and_kind_equal_those_of_every_team_chosen_one_by_one()
     {
         await InsightsWorld.MakeAsync(factory);
+        var whole = await FiguresAsync(wholeCompany: true);
+        Assert.Equal(await FiguresAsync(wholeCompany: false), whole);
+        Assert.Contains("Published: ", whole, StringComparison.Ordinal);
+        Assert.DoesNotContain("Published: 0,0,0,0", whole, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The figures by team and kind for every team there is, read the whole company's way (the kind each story-team
+    /// link carries) or as a chosen set of teams (the teams' own kinds): each team's kind is read afresh.
+    /// </summary>
+    private async Task<string> FiguresAsync(bool wholeCompany)
+    {
         var teams = await factory.WithDbAsync(db => db.Teams.OrderBy(t => t.Name).Select(t => new ScopeTeam(t.Id, t.Name, t.Kind)).ToListAsync());
         var now = InsightsWorld.From.AddDays(200);
-
-        async Task<string> FiguresAsync(bool wholeCompany) => await InsightsWorld.ReportAsync(factory, new InsightsScope(teams, wholeCompany), Period, async report =>
+        return await InsightsWorld.ReportAsync(factory, new InsightsScope(teams, wholeCompany), Period, async report =>
         {
             var coverage = await report.CoverageAsync(CancellationToken.None);
             var trends = await report.TrendsAsync(CancellationToken.None);
@@ -34,11 +45,27 @@ public sealed class InsightsWholeCompanyTests(CareStoriesFactory factory) : ICla
                 .. spend.Teams.Select(t => $"{t.Team.Id} {t.Spend.Count} {string.Join(",", t.Bands)} {t.Fixes}"),
             ]);
         });
+    }
 
-        var whole = await FiguresAsync(wholeCompany: true);
-        Assert.Equal(await FiguresAsync(wholeCompany: false), whole);
-        Assert.Contains("Published: ", whole, StringComparison.Ordinal);
-        Assert.DoesNotContain("Published: 0,0,0,0", whole, StringComparison.Ordinal);
+    [Fact]
+    public async Task A_teams_kind_changed_by_an_admin_moves_its_stories_to_the_other_kind_on_the_next_read()
+    {
+        var world = await InsightsWorld.MakeAsync(factory, seed: 31);
+        var moved = world.Teams.First(t => t.Kind == TeamKind.CustomerFacing);
+        Assert.Empty(await factory.WithDbAsync(db => db.Set<StoryTeam>().Where(l => l.Kind != l.Team.Kind).ToListAsync()));
+        var before = await FiguresAsync(wholeCompany: true);
+        Assert.Equal(await FiguresAsync(wholeCompany: false), before);
+        var admin = await factory.SignInAsync(await factory.Data.PersonAsync(Roles.Employee, Roles.Admin));
+
+        var response = await admin.SubmitFormAsync($"/Admin/Teams/Edit/{moved.Id}", new FormValues { ["Input.Kind"] = nameof(TeamKind.BehindTheScenes) });
+
+        await response.ShouldBeAsync(HttpStatusCode.Redirect);
+        var links = await factory.WithDbAsync(db => db.Set<StoryTeam>().AsNoTracking().Where(l => l.TeamId == moved.Id).Select(l => l.Kind).ToListAsync());
+        Assert.NotEmpty(links);
+        Assert.All(links, kind => Assert.Equal(TeamKind.BehindTheScenes, kind));
+        var after = await FiguresAsync(wholeCompany: true);
+        Assert.NotEqual(before, after);
+        Assert.Equal(await FiguresAsync(wholeCompany: false), after);
     }
 
     [Fact]

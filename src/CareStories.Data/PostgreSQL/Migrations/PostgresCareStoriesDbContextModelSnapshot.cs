@@ -1558,9 +1558,14 @@ namespace CareStories.Data.PostgreSQL.Migrations
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.HasKey("StoryId", "TeamId");
 
                     b.HasIndex("TeamId");
+
+                    b.HasIndex("StoryId", "Kind");
 
                     b.ToTable("StoryTeam");
                 });

@@ -1502,9 +1502,14 @@ namespace CareStories.Data.SQLite.Migrations
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("StoryId", "TeamId");
 
                     b.HasIndex("TeamId");
+
+                    b.HasIndex("StoryId", "Kind");
 
                     b.ToTable("StoryTeam");
                 });
