@@ -25,21 +25,10 @@ internal static class StoryTeamKinds
 
     public static async Task SetAddedAsync(DbContext db, CancellationToken cancellationToken)
     {
-        var added = Added(db);
-        if (added.Count == 0)
-        {
-            return;
-        }
-
-        var kinds = Tracked(db);
-        var missing = added.Select(l => l.Entity.TeamId).Where(id => !kinds.ContainsKey(id)).Distinct().ToList();
+        var (added, kinds, missing) = Pending(db);
         if (missing.Count > 0)
         {
-            foreach (var team in await db.Set<Team>().AsNoTracking().Where(t => missing.Contains(t.Id))
-                .Select(t => new { t.Id, t.Kind }).ToListAsync(cancellationToken))
-            {
-                kinds[team.Id] = team.Kind;
-            }
+            Remember(kinds, await KindsOf(db, missing).ToListAsync(cancellationToken));
         }
 
         Set(added, kinds);
@@ -47,21 +36,10 @@ internal static class StoryTeamKinds
 
     public static void SetAdded(DbContext db)
     {
-        var added = Added(db);
-        if (added.Count == 0)
-        {
-            return;
-        }
-
-        var kinds = Tracked(db);
-        var missing = added.Select(l => l.Entity.TeamId).Where(id => !kinds.ContainsKey(id)).Distinct().ToList();
+        var (added, kinds, missing) = Pending(db);
         if (missing.Count > 0)
         {
-            foreach (var team in db.Set<Team>().AsNoTracking().Where(t => missing.Contains(t.Id))
-                .Select(t => new { t.Id, t.Kind }).ToList())
-            {
-                kinds[team.Id] = team.Kind;
-            }
+            Remember(kinds, KindsOf(db, missing).ToList());
         }
 
         Set(added, kinds);
@@ -82,6 +60,31 @@ internal static class StoryTeamKinds
         foreach (var (teamId, kind) in edited)
         {
             db.Set<StoryTeam>().Where(l => l.TeamId == teamId).ExecuteUpdate(s => s.SetProperty(l => l.Kind, kind));
+        }
+    }
+
+    /// <summary>The links this save adds, the kinds of the teams the context tracks, and the teams to read.</summary>
+    private static (List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<StoryTeam>> Added, Dictionary<int, TeamKind> Kinds, List<int> Missing) Pending(DbContext db)
+    {
+        var added = Added(db);
+        if (added.Count == 0)
+        {
+            return (added, [], []);
+        }
+
+        var kinds = Tracked(db);
+        var missing = added.Select(l => l.Entity.TeamId).Where(id => !kinds.ContainsKey(id)).Distinct().ToList();
+        return (added, kinds, missing);
+    }
+
+    private static IQueryable<KeyValuePair<int, TeamKind>> KindsOf(DbContext db, List<int> teamIds) =>
+        db.Set<Team>().AsNoTracking().Where(t => teamIds.Contains(t.Id)).Select(t => new KeyValuePair<int, TeamKind>(t.Id, t.Kind));
+
+    private static void Remember(Dictionary<int, TeamKind> kinds, List<KeyValuePair<int, TeamKind>> teams)
+    {
+        foreach (var (id, kind) in teams)
+        {
+            kinds[id] = kind;
         }
     }
 
