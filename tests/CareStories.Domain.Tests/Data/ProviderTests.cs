@@ -52,7 +52,7 @@ public sealed class ProviderTests
     }
 
     [Fact]
-    public void A_PostgreSQL_connection_is_not_reset_between_requests_and_prepares_what_it_repeats()
+    public void A_PostgreSQL_session_is_not_reset_prepares_what_it_repeats_and_starts_no_jit_or_parallel_workers()
     {
         var settings = new Npgsql.NpgsqlConnectionStringBuilder(
             CareStories.Data.PostgreSQL.PostgresSessionSettings.Apply("Host=127.0.0.1;Database=never_opened"));
@@ -60,19 +60,19 @@ public sealed class ProviderTests
         Assert.True(settings.NoResetOnClose);
         Assert.Equal(64, settings.MaxAutoPrepare);
         Assert.Equal(2, settings.AutoPrepareMinUsages);
-        Assert.Equal("-c jit=off -c plan_cache_mode=force_custom_plan", settings.Options);
+        Assert.Equal("-c jit=off -c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_custom_plan", settings.Options);
     }
 
     [Fact]
     public void A_PostgreSQL_setting_the_connection_string_gives_is_kept()
     {
         var settings = new Npgsql.NpgsqlConnectionStringBuilder(CareStories.Data.PostgreSQL.PostgresSessionSettings.Apply(
-            "Host=127.0.0.1;Database=never_opened;No Reset On Close=false;maxautoprepare=0;Auto Prepare Min Usages=5;Options=-c jit=on -c plan_cache_mode=auto"));
+            "Host=127.0.0.1;Database=never_opened;No Reset On Close=false;maxautoprepare=0;Auto Prepare Min Usages=5;Options=-c jit=on -c max_parallel_workers_per_gather=2 -c plan_cache_mode=auto"));
 
         Assert.False(settings.NoResetOnClose);
         Assert.Equal(0, settings.MaxAutoPrepare);
         Assert.Equal(5, settings.AutoPrepareMinUsages);
-        Assert.Equal("-c jit=on -c plan_cache_mode=auto", settings.Options);
+        Assert.Equal("-c jit=on -c max_parallel_workers_per_gather=2 -c plan_cache_mode=auto", settings.Options);
     }
 
     private static async Task<long> ScalarAsync(CareStories.Domain.Data.CareStoriesDbContext db, string sql)
