@@ -46,17 +46,17 @@ internal static class MonthBuckets
         return Expression.Lambda<Func<TrendRow, MonthRow>>(body, row);
     }
 
-    /// <summary>row => new StoryMonth { StoryId = row.StoryId, Month = the month of row.At }.</summary>
-    public static Expression<Func<T, StoryMonth>> StoryMonthOf<T>(
-        Expression<Func<T, int>> storyId, Expression<Func<T, DateTimeOffset>> at, IReadOnlyList<DateTimeOffset> boundaries)
+    /// <summary>row => new KeyMonth { Key = key(row), Month = the month of at(row) }.</summary>
+    public static Expression<Func<T, KeyMonth>> KeyMonthOf<T>(
+        Expression<Func<T, int>> key, Expression<Func<T, DateTimeOffset>> at, IReadOnlyList<DateTimeOffset> boundaries)
     {
-        var row = storyId.Parameters[0];
+        var row = key.Parameters[0];
         var atBody = new Rebind(at.Parameters[0], row).Visit(at.Body);
         var body = Expression.MemberInit(
-            Expression.New(typeof(StoryMonth)),
-            Expression.Bind(typeof(StoryMonth).GetProperty(nameof(StoryMonth.StoryId))!, storyId.Body),
-            Expression.Bind(typeof(StoryMonth).GetProperty(nameof(StoryMonth.Month))!, Month(atBody, boundaries)));
-        return Expression.Lambda<Func<T, StoryMonth>>(body, row);
+            Expression.New(typeof(KeyMonth)),
+            Expression.Bind(typeof(KeyMonth).GetProperty(nameof(KeyMonth.Key))!, key.Body),
+            Expression.Bind(typeof(KeyMonth).GetProperty(nameof(KeyMonth.Month))!, Month(atBody, boundaries)));
+        return Expression.Lambda<Func<T, KeyMonth>>(body, row);
     }
 
     private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
@@ -79,10 +79,13 @@ internal static class MonthBuckets
     }
 }
 
-/// <summary>A story and the month of the period something about it (an applause) falls in.</summary>
-public sealed class StoryMonth
+/// <summary>
+/// A key and the month of the period something falls in: an applause's story, or a counted row's kinds of team as one
+/// number (PostgreSQL's trends).
+/// </summary>
+public sealed class KeyMonth
 {
-    public int StoryId { get; init; }
+    public int Key { get; init; }
 
     public int Month { get; init; }
 }

@@ -7,14 +7,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CareStories.Web.Tests.Insights;
 
 /// <summary>
-/// The trends test each counted row's kinds of team with an <c>OFFSET</c> on PostgreSQL, which keeps it from reading
-/// every link of a kind into a hash table per command (140–210 ms for the benchmark's 30 days against 12–16 ms for a
-/// probe per row); SQLite's text has none. The figures themselves are pinned by <see cref="InsightsWholeCompanyTests"/>.
+/// The trends find each counted row's kinds of team with one probe of its story's links on PostgreSQL (the least and
+/// greatest kind in one subquery, grouped on), where a test per kind was a probe per kind (the benchmark's year: the
+/// submitted trend 61 → 40 ms in psql); SQLite keeps its two <c>EXISTS</c> tests, cheaper there than the aggregate. The
+/// figures themselves are pinned by <see cref="InsightsWholeCompanyTests"/>.
 /// </summary>
 public sealed class KindOfTeamProbeTests(CareStoriesFactory factory) : IClassFixture<CareStoriesFactory>
 {
     [Fact]
-    public async Task Whole_company_trends_probe_each_rows_kinds_of_team_on_postgresql_only()
+    public async Task Whole_company_trends_probe_each_rows_links_once_on_postgresql_and_once_per_kind_on_sqlite()
     {
         await InsightsWorld.MakeAsync(factory);
         var log = new SqlCommandLog();
@@ -30,6 +31,7 @@ public sealed class KindOfTeamProbeTests(CareStoriesFactory factory) : IClassFix
 
         var kindTests = log.Commands.Where(c => c.Text.Contains("\"StoryTeam\"", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, kindTests.Count);
-        Assert.All(kindTests, c => Assert.Equal(TestDatabase.IsPostgres, c.Text.Contains("OFFSET", StringComparison.Ordinal)));
+        var probesPerRow = TestDatabase.IsPostgres ? 1 : 2;
+        Assert.All(kindTests, c => Assert.Equal(probesPerRow, c.Text.Split("FROM \"StoryTeam\"").Length - 1));
     }
 }
