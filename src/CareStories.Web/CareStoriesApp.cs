@@ -105,6 +105,13 @@ public static class CareStoriesApp
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();
         services.AddScoped<Freshness.SharedContentStamp>();
+        if (database == DatabaseProvider.Sqlite)
+        {
+            // The stamp and the bell on connections kept open with their statements prepared (see the class).
+            services.AddSingleton(sp => new Freshness.SqliteRequestStamps(
+                connectionString, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Freshness.SqliteRequestStampsOptions>>()));
+        }
+
         services.AddScoped<Notifications.NotificationBell>();
         services.AddSingleton<Freshness.SharedContentCache>();
         // The feed's cards and the story page's shared parts (<cache> tags) are filed under change stamps too, so a

@@ -5,9 +5,10 @@ namespace CareStories.Web.Freshness;
 /// <summary>
 /// The database's <see cref="ChangeStamp"/> as this request sees it, read at most once per request (one small SQL
 /// command, compiled once). Read it before reading anything it guards: data read afterwards is at least as new as
-/// the stamp, so a cache entry filed under it is never older than what the stamp promises.
+/// the stamp, so a cache entry filed under it is never older than what the stamp promises. On SQLite the command runs
+/// on <see cref="SqliteRequestStamps"/>' open connections, unless the request holds a transaction of its own.
 /// </summary>
-public sealed class SharedContentStamp(CareStoriesDbContext db)
+public sealed class SharedContentStamp(CareStoriesDbContext db, SqliteRequestStamps? sqlite = null)
 {
     private static readonly Func<CareStoriesDbContext, CancellationToken, Task<long>> Read = EF.CompileAsyncQuery(
         (CareStoriesDbContext db, CancellationToken cancellationToken) =>
@@ -26,7 +27,7 @@ public sealed class SharedContentStamp(CareStoriesDbContext db)
     private (int StoryId, (long Stamp, string Key) Key)? _story;
 
     public async ValueTask<long> CurrentAsync(CancellationToken cancellationToken) =>
-        _value ??= await Read(db, cancellationToken);
+        _value ??= Fast is { } fast ? fast.ReadStamp() : await Read(db, cancellationToken);
 
     /// <summary>
     /// The stamp, read together with <paramref name="me"/>'s unread count if it has not been read yet in this request;
@@ -39,10 +40,10 @@ public sealed class SharedContentStamp(CareStoriesDbContext db)
             return value;
         }
 
-        var read = await ReadWithUnread(db, me, cancellationToken);
-        _unread = (me, read.Unread);
-        _value = read.Stamp;
-        return read.Stamp;
+        var (stamp, unread) = Fast is { } fast ? fast.ReadShared(me) : await ReadWithUnreadAsync(me, cancellationToken);
+        _unread = (me, unread);
+        _value = stamp;
+        return stamp;
     }
 
     /// <summary>
@@ -56,7 +57,7 @@ public sealed class SharedContentStamp(CareStoriesDbContext db)
             return value;
         }
 
-        var read = await StoryPageStamp.ReadWithSharedAsync(db, me, storyId, cancellationToken);
+        var read = Fast is { } fast ? fast.ReadStory(me, storyId) : await StoryPageStamp.ReadWithSharedAsync(db, me, storyId, cancellationToken);
         _unread = (me, read.Unread);
         _story = (storyId, StoryPageStamp.KeyOf(storyId, read.Other, read.Story));
         _value = read.Shared;
@@ -75,6 +76,15 @@ public sealed class SharedContentStamp(CareStoriesDbContext db)
     /// stamp: a page that marks notifications read in the same request must not read the stamp with the count first.
     /// </summary>
     public int? UnreadOf(string me) => _unread is { } unread && unread.Person == me ? unread.Count : null;
+
+    private async Task<(long Stamp, int Unread)> ReadWithUnreadAsync(string me, CancellationToken cancellationToken)
+    {
+        var read = await ReadWithUnread(db, me, cancellationToken);
+        return (read.Stamp, read.Unread);
+    }
+
+    // Another connection would not see what this request's own open transaction wrote.
+    private SqliteRequestStamps? Fast => sqlite is not null && db.Database.CurrentTransaction is null ? sqlite : null;
 
     private sealed record StampAndUnread(long Stamp, int Unread);
 }

@@ -41,7 +41,8 @@ public sealed class FeedFactory : CareStoriesFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-            services.ConfigureDbContext<CareStoriesDbContext>(options => options.AddInterceptors(Sql)));
+        builder.ConfigureTestServices(services => services
+            .ConfigureDbContext<CareStoriesDbContext>(options => options.AddInterceptors(Sql))
+            .ObserveStampCommands(Sql.Record));
     }
 }

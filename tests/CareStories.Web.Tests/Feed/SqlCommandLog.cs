@@ -56,7 +56,8 @@ public sealed class SqlCommandLog : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
-    private void Record(DbCommand command) =>
+    /// <summary>Records a command run outside EF Core (<see cref="Infrastructure.StampCommands"/>).</summary>
+    public void Record(DbCommand command) =>
         _commands.Enqueue(new RecordedCommand(
             command.CommandText,
             [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));

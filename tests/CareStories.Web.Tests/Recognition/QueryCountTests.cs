@@ -65,7 +65,7 @@ public sealed class QueryCountTests(QueryCountTests.CountingFactory factory) : I
         {
             base.ConfigureWebHost(builder);
             builder.ConfigureTestServices(services =>
-                services.ConfigureDbContext<CareStoriesDbContext>(options => options.AddInterceptors(Commands)));
+                services.ConfigureDbContext<CareStoriesDbContext>(options => options.AddInterceptors(Commands)).ObserveStampCommands(Commands.Observe));
         }
     }
 
@@ -76,6 +76,8 @@ public sealed class QueryCountTests(QueryCountTests.CountingFactory factory) : I
         public int Count => Volatile.Read(ref _count);
 
         public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public void Observe(DbCommand command) => Interlocked.Increment(ref _count);
 
         public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
         {

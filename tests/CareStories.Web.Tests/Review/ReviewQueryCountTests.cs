@@ -17,7 +17,7 @@ public sealed class ReviewQueryCountTests(CareStoriesFactory factory) : IClassFi
         var counter = new CommandCounter();
         // No delivery worker in this copy: the stories filed below wake it, and its passes would be counted with the page's commands.
         var counted = factory.WithWebHostBuilder(builder => builder.UseSetting("Delivery:Worker", "false").ConfigureTestServices(services =>
-            services.ConfigureDbContext<CareStoriesDbContext>(options => options.AddInterceptors(counter))));
+            services.ConfigureDbContext<CareStoriesDbContext>(options => options.AddInterceptors(counter)).ObserveStampCommands(counter.Observe)));
         var team = await factory.ReviewTeamAsync();
         await factory.WaitingStoryAsync(team);
         var client = counted.CreateClient(new() { AllowAutoRedirect = false });
@@ -42,7 +42,7 @@ public sealed class ReviewQueryCountTests(CareStoriesFactory factory) : IClassFi
         var counter = new CommandCounter();
         // No delivery worker in this copy: the stories filed below wake it, and its passes would be counted with the page's commands.
         var counted = factory.WithWebHostBuilder(builder => builder.UseSetting("Delivery:Worker", "false").ConfigureTestServices(services =>
-            services.ConfigureDbContext<CareStoriesDbContext>(options => options.AddInterceptors(counter))));
+            services.ConfigureDbContext<CareStoriesDbContext>(options => options.AddInterceptors(counter)).ObserveStampCommands(counter.Observe)));
         var team = await factory.ReviewTeamAsync();
         var plain = await factory.WaitingStoryAsync(team);
         var heroes = new List<TestPerson>();
@@ -70,6 +70,8 @@ public sealed class ReviewQueryCountTests(CareStoriesFactory factory) : IClassFi
             await request();
             return Volatile.Read(ref _count);
         }
+
+        public void Observe(DbCommand command) => Interlocked.Increment(ref _count);
 
         public override DbCommand CommandCreated(CommandEndEventData eventData, DbCommand result)
         {
