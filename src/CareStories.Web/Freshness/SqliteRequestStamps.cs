@@ -18,13 +18,20 @@ namespace CareStories.Web.Freshness;
 /// before it, as EF Core's would; <see cref="SharedContentStamp"/> uses it only when the request holds no transaction
 /// of its own (whose writes another connection would not see).
 /// </para>
+/// <para>
+/// Not on PostgreSQL: there the connection comes from Npgsql's pool with nothing to set up and the statement is already
+/// prepared on the server (<c>Max Auto Prepare</c>), so the same kept, prepared connections measured no gain (the feed
+/// 2,789 req/s and 423 µs of app CPU a request through EF Core, 2,654 and 434 µs on kept connections, back to back).
+/// </para>
 /// </summary>
 public sealed class SqliteRequestStamps(string connectionString, IOptions<SqliteRequestStampsOptions> options) : IDisposable
 {
     // Idle connections kept for the next request; more than the requests that read at once on a small machine.
     private const int MostKept = 8;
 
-    private readonly ConcurrentBag<Lease> _idle = [];
+    // A queue, not a bag: a request's continuation often runs on another thread than the one that gave a lease back,
+    // and a bag would then take it from another thread's list under a lock.
+    private readonly ConcurrentQueue<Lease> _idle = new();
     private readonly IReadOnlyList<Action<DbCommand>> _observers = [.. options.Value.Observers];
     private int _idleCount;
     private volatile bool _disposed;
@@ -51,7 +58,7 @@ public sealed class SqliteRequestStamps(string connectionString, IOptions<Sqlite
     public void Dispose()
     {
         _disposed = true;
-        while (_idle.TryTake(out var lease))
+        while (_idle.TryDequeue(out var lease))
         {
             lease.Dispose();
         }
@@ -94,7 +101,7 @@ public sealed class SqliteRequestStamps(string connectionString, IOptions<Sqlite
 
     private Lease Rent()
     {
-        if (_idle.TryTake(out var lease))
+        if (_idle.TryDequeue(out var lease))
         {
             Interlocked.Decrement(ref _idleCount);
             return lease;
@@ -112,8 +119,8 @@ public sealed class SqliteRequestStamps(string connectionString, IOptions<Sqlite
             return;
         }
 
-        _idle.Add(lease);
-        if (_disposed && _idle.TryTake(out var late))
+        _idle.Enqueue(lease);
+        if (_disposed && _idle.TryDequeue(out var late))
         {
             late.Dispose();
         }
