@@ -115,6 +115,42 @@ public sealed class RequestStampsTests(RequestStampsTests.WatchedFactory factory
         }
     }
 
+    [Fact]
+    public async Task A_kept_connection_holds_no_read_transaction_between_requests_so_the_log_can_be_checkpointed()
+    {
+        var file = Path.Combine(factory.TempFolder, $"kept-{Guid.NewGuid():N}.db");
+        var connectionString = $"Data Source={file};Pooling=False";
+        await using (var setup = new Microsoft.Data.Sqlite.SqliteConnection(connectionString))
+        {
+            await setup.OpenAsync();
+            await using var create = setup.CreateCommand();
+            create.CommandText = """
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE "ChangeStamps" ("Id" INTEGER PRIMARY KEY, "Value" INTEGER NOT NULL);
+                CREATE TABLE "Notifications" ("Id" INTEGER PRIMARY KEY, "RecipientId" TEXT NOT NULL, "ReadAt" INTEGER NULL);
+                INSERT INTO "ChangeStamps" VALUES (1, 7), (2, 8);
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        using var kept = new SqliteRequestStamps(connectionString, Microsoft.Extensions.Options.Options.Create(new SqliteRequestStampsOptions()));
+        Assert.Equal((7, 0), kept.ReadShared("me"));
+
+        await using var writer = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await writer.OpenAsync();
+        await using var write = writer.CreateCommand();
+        write.CommandText = """UPDATE "ChangeStamps" SET "Value" = 9 WHERE "Id" = 1; INSERT INTO "Notifications" ("RecipientId") VALUES ('me');""";
+        await write.ExecuteNonQueryAsync();
+        await using var checkpoint = writer.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        await using var result = await checkpoint.ExecuteReaderAsync();
+        Assert.True(await result.ReadAsync());
+
+        // busy = 0: no reader on a kept connection held the log back.
+        Assert.Equal(0, result.GetInt32(0));
+        Assert.Equal((9, 1), kept.ReadShared("me"));
+    }
+
     private async Task<(long Stamp, int Unread)> ReadAsync(string me)
     {
         await using var scope = factory.Services.CreateAsyncScope();
