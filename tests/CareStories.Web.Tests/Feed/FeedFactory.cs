@@ -17,9 +17,12 @@ public sealed class FeedFactory : CareStoriesFactory
     /// <summary>
     /// Runs EXPLAIN QUERY PLAN for a command the app ran, on this factory's database, and returns the plan's lines.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ExplainAsync(RecordedCommand recorded)
+    public Task<IReadOnlyList<string>> ExplainAsync(RecordedCommand recorded) => ExplainAsync(ConnectionString, recorded);
+
+    /// <summary>As <see cref="ExplainAsync(RecordedCommand)"/>, on the SQLite database <paramref name="connectionString"/> names.</summary>
+    public static async Task<IReadOnlyList<string>> ExplainAsync(string connectionString, RecordedCommand recorded)
     {
-        await using var connection = new SqliteConnection(ConnectionString);
+        await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + recorded.Text;

@@ -172,27 +172,7 @@ public sealed class RequestStampsTests(RequestStampsTests.WatchedFactory factory
     {
         public SqlCommandLog Watched { get; } = new();
 
-        public async Task<IReadOnlyList<string>> ExplainAsync(RecordedCommand recorded)
-        {
-            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
-            await connection.OpenAsync();
-            CareStories.Data.SQLite.SqliteTextFunctions.Register(connection);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + recorded.Text;
-            foreach (var (name, value) in recorded.Parameters)
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-
-            var lines = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(3));
-            }
-
-            return lines;
-        }
+        public Task<IReadOnlyList<string>> ExplainAsync(RecordedCommand recorded) => FeedFactory.ExplainAsync(ConnectionString, recorded);
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
