@@ -160,4 +160,23 @@ public sealed class StoryFormLatitudeTests(CareStoriesFactory factory) : IClassF
         Assert.Contains("Allow visits within 20 km.", decision);
         Assert.Contains(leaderPerson.DisplayName, decision);
     }
+
+    [Fact]
+    public async Task A_leaders_decision_is_on_the_very_next_read_of_a_story_page_its_hero_had_read()
+    {
+        var team = await factory.ReviewTeamAsync();
+        var hero = await factory.Data.PersonAsync();
+        var (storyId, ruleId) = await factory.StoryBendingAsync(team.Author, team.TeamId, TestData.Unique("No refunds in cash"), hero);
+        var heroClient = await factory.SignInAsync(hero);
+        var before = await heroClient.GetDocumentAsync($"/Stories/{storyId}");
+        Assert.Contains("Rule bent for the customer", before.Body!.TextContent);
+        Assert.Null(before.QuerySelector("[data-rule-decision]"));
+        var leader = await factory.SignInAsync(await factory.Data.PersonAsync(Roles.Employee, Roles.Leader));
+
+        await (await leader.SubmitFormAsync($"/Rules/{ruleId}", new() { ["Input.Kind"] = "Change", ["Input.Text"] = "Cash refunds up to EUR 50.", ["Input.Owner"] = "Head of Stores" }))
+            .ShouldBeAsync(HttpStatusCode.Redirect);
+
+        var after = await heroClient.GetDocumentAsync($"/Stories/{storyId}");
+        Assert.Contains("Cash refunds up to EUR 50.", after.QuerySelector("[data-rule-decision]")!.TextContent);
+    }
 }

@@ -197,6 +197,50 @@ public sealed class StoryPageFreshnessTests(PhotoFactory factory) : IClassFixtur
         }
     }
 
+    [Fact]
+    public async Task A_page_first_read_by_a_reader_with_no_controls_still_shows_everyone_else_their_own()
+    {
+        var words = TestData.Unique("They stayed on the line until it worked");
+        var author = await factory.Data.PersonAsync();
+        var team = await factory.Data.TeamAsync(members: [author]);
+        var now = factory.Clock.GetUtcNow();
+        var storyId = await factory.Data.StoryAsync(author, team, story =>
+        {
+            story.AddQuote(new QuoteDetails(words, QuoteSource.Email, DateOnly.FromDateTime(now.UtcDateTime), CustomerNaming.FullName, "Ana Lima"), now);
+            story.Submit(author.Id, now, publishWithoutReview: true);
+        });
+        var url = $"/Stories/{storyId}";
+        var commenter = await factory.Data.PersonAsync();
+        var commentId = await factory.CommentAsync(storyId, commenter, "Lovely to read.");
+
+        // A reader who sees every part as others do reads first, so each part is kept as that reader's markup.
+        var stranger = await (await factory.SignInAsync(await factory.Data.PersonAsync())).GetDocumentAsync(url);
+        var authorsView = await (await factory.SignInAsync(author)).GetDocumentAsync(url);
+        var adminsView = await (await AdminAsync()).GetDocumentAsync(url);
+        var commentersView = await (await factory.SignInAsync(commenter)).GetDocumentAsync(url);
+        var managersView = await (await factory.SignInAsync(await factory.Data.PersonAsync(Roles.Employee, Roles.Manager))).GetDocumentAsync(url);
+        var anotherStranger = await (await factory.SignInAsync(await factory.Data.PersonAsync())).GetDocumentAsync(url);
+
+        Assert.NotNull(authorsView.QuerySelector(".page-head form[action*='Withdraw']"));
+        Assert.NotNull(authorsView.QuerySelector("[data-applause-own]"));
+        Assert.NotNull(adminsView.QuerySelector("#quotes [data-redact-link]"));
+        Assert.NotNull(adminsView.QuerySelector($"#comment-{commentId} [data-hide-link]"));
+        Assert.NotNull(commentersView.QuerySelector($"#comment-{commentId} .comment-actions form[action*='/Delete']"));
+        Assert.NotNull(managersView.QuerySelector("form.celebrate-form"));
+        foreach (var view in new[] { stranger, anotherStranger })
+        {
+            Assert.Contains(words, view.QuerySelector("#quotes")!.TextContent);
+            Assert.Contains("Lovely to read.", view.QuerySelector($"#comment-{commentId}")!.TextContent);
+            Assert.Null(view.QuerySelector(".page-head form, .comment-actions, [data-redact-link], [data-hide-link], form.celebrate-form, [data-applause-own]"));
+            Assert.Equal("false", view.QuerySelector(".applaud-button")!.GetAttribute("aria-pressed"));
+        }
+
+        // Each form on the kept page carries the token of the reader it was sent to: the second stranger's applause is taken.
+        var second = await factory.SignInAsync(await factory.Data.PersonAsync());
+        await second.SubmitFormAsync(url, [], "form[action$='/Applause']").ShouldBeAsync(HttpStatusCode.Redirect);
+        Assert.Equal("true", (await second.GetDocumentAsync(url)).QuerySelector(".applaud-button")!.GetAttribute("aria-pressed"));
+    }
+
     private async Task<HttpClient> AdminAsync() => await factory.SignInAsync(await factory.Data.PersonAsync(Roles.Employee, Roles.Admin));
 
     /// <summary>A reader who has just read <paramref name="url"/>, so the page's shared part is in the cache.</summary>
