@@ -57,7 +57,8 @@ public sealed class FeedFreshnessTests(CareStoriesFactory factory) : IClassFixtu
     public async Task A_redacted_quote_is_gone_from_the_very_next_feed_read()
     {
         var words = TestData.Unique("Words the customer took back");
-        var (storyId, quoteId) = await StoryWithQuoteAsync(words);
+        var (story, quoteId) = await factory.QuotedStoryAsync(words);
+        var storyId = story.Id;
         var reader = await CachedFeedReaderAsync(storyId);
         Assert.Contains(words, (await reader.GetDocumentAsync("/Feed")).Card(storyId).Text());
         var admin = await factory.SignInAsync(await factory.Data.PersonAsync(Roles.Employee, Roles.Admin));
@@ -134,19 +135,5 @@ public sealed class FeedFreshnessTests(CareStoriesFactory factory) : IClassFixtu
         var reader = await factory.SignInAsync(await factory.Data.PersonAsync());
         Assert.Contains(storyId, (await reader.GetDocumentAsync("/Feed")).AllIds());
         return reader;
-    }
-
-    private async Task<(int StoryId, int QuoteId)> StoryWithQuoteAsync(string words)
-    {
-        var author = await factory.Data.PersonAsync();
-        var team = await factory.Data.TeamAsync(members: [author]);
-        var now = factory.Clock.GetUtcNow();
-        var storyId = await factory.Data.StoryAsync(author, team, story =>
-        {
-            story.AddQuote(new QuoteDetails(words, QuoteSource.Email, DateOnly.FromDateTime(now.UtcDateTime), CustomerNaming.FullName, "Ana Lima"), now);
-            story.Submit(author.Id, now, publishWithoutReview: true);
-        });
-        var quoteId = await factory.WithDbAsync(db => db.Quotes.Where(q => q.StoryId == storyId && q.Text == words).Select(q => q.Id).SingleAsync());
-        return (storyId, quoteId);
     }
 }

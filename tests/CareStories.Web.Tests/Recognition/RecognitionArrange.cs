@@ -23,6 +23,21 @@ internal static class RecognitionArrange
         return new PublishedStory(id, author, heroes);
     }
 
+    /// <summary>A story its author published with one customer quote of <paramref name="words"/>, and the quote's id.</summary>
+    public static async Task<(PublishedStory Story, int QuoteId)> QuotedStoryAsync(this CareStoriesFactory factory, string words)
+    {
+        var author = await factory.Data.PersonAsync();
+        var team = await factory.Data.TeamAsync(members: [author]);
+        var now = factory.Clock.GetUtcNow();
+        var storyId = await factory.Data.StoryAsync(author, team, story =>
+        {
+            story.AddQuote(new QuoteDetails(words, QuoteSource.Email, DateOnly.FromDateTime(now.UtcDateTime), CustomerNaming.FullName, "Ana Lima"), now);
+            story.Submit(author.Id, now, publishWithoutReview: true);
+        });
+        var quoteId = await factory.WithDbAsync(db => db.Quotes.Where(q => q.StoryId == storyId && q.Text == words).Select(q => q.Id).SingleAsync());
+        return (new PublishedStory(storyId, author, []), quoteId);
+    }
+
     public static async Task<int> BadgeAsync(this CareStoriesFactory factory, bool retired = false, string? emoji = "🌟")
     {
         return await factory.WithDbAsync(async db =>

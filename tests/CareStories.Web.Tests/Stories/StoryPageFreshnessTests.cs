@@ -81,15 +81,8 @@ public sealed class StoryPageFreshnessTests(PhotoFactory factory) : IClassFixtur
     public async Task A_redacted_quote_is_gone_from_the_very_next_story_page_read()
     {
         var words = TestData.Unique("Words the customer took back");
-        var author = await factory.Data.PersonAsync();
-        var team = await factory.Data.TeamAsync(members: [author]);
-        var now = factory.Clock.GetUtcNow();
-        var storyId = await factory.Data.StoryAsync(author, team, story =>
-        {
-            story.AddQuote(new QuoteDetails(words, QuoteSource.Email, DateOnly.FromDateTime(now.UtcDateTime), CustomerNaming.FullName, "Ana Lima"), now);
-            story.Submit(author.Id, now, publishWithoutReview: true);
-        });
-        var quoteId = await factory.WithDbAsync(db => db.Quotes.Where(q => q.StoryId == storyId && q.Text == words).Select(q => q.Id).SingleAsync());
+        var (story, quoteId) = await factory.QuotedStoryAsync(words);
+        var storyId = story.Id;
         var reader = await CachedReaderAsync($"/Stories/{storyId}");
         Assert.Contains(words, (await reader.GetDocumentAsync($"/Stories/{storyId}")).QuerySelector("#quotes")!.TextContent);
         var admin = await AdminAsync();
@@ -201,15 +194,8 @@ public sealed class StoryPageFreshnessTests(PhotoFactory factory) : IClassFixtur
     public async Task A_page_first_read_by_a_reader_with_no_controls_still_shows_everyone_else_their_own()
     {
         var words = TestData.Unique("They stayed on the line until it worked");
-        var author = await factory.Data.PersonAsync();
-        var team = await factory.Data.TeamAsync(members: [author]);
-        var now = factory.Clock.GetUtcNow();
-        var storyId = await factory.Data.StoryAsync(author, team, story =>
-        {
-            story.AddQuote(new QuoteDetails(words, QuoteSource.Email, DateOnly.FromDateTime(now.UtcDateTime), CustomerNaming.FullName, "Ana Lima"), now);
-            story.Submit(author.Id, now, publishWithoutReview: true);
-        });
-        var url = $"/Stories/{storyId}";
+        var (story, _) = await factory.QuotedStoryAsync(words);
+        var (storyId, author, url) = (story.Id, story.Author, story.Url);
         var commenter = await factory.Data.PersonAsync();
         var commentId = await factory.CommentAsync(storyId, commenter, "Lovely to read.");
 
