@@ -25,8 +25,28 @@ public static class CareStoriesApp
         // Database:Provider picks SQLite (the default) or PostgreSQL; ConnectionStrings:CareStories says where.
         var database = CareStoriesDatabase.ParseProvider(configuration[CareStoriesDatabase.ProviderSetting]);
         var connectionString = DatabasePaths.ResolveConnectionString(configuration, builder.Environment, database);
+        // PostgreSQL: the stamps and bells kept in memory and kept current by the database's announcements (see the
+        // class); Freshness:ListenForChanges=false reads them on every page instead.
+        var listenForChanges = database == DatabaseProvider.PostgreSQL && configuration.GetValue("Freshness:ListenForChanges", true);
+        if (listenForChanges)
+        {
+            services.AddHttpContextAccessor();
+            services.AddSingleton(sp => new Freshness.PostgresChangeFeed(
+                new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString,
+                sp.GetRequiredService<ILogger<Freshness.PostgresChangeFeed>>()));
+            services.AddHostedService(sp => sp.GetRequiredService<Freshness.PostgresChangeFeed>());
+            services.AddSingleton<Freshness.ChangeFeedSaves>();
+        }
+
         services.AddCareStoriesDatabase(database, _ => connectionString,
-            (provider, options) => options.AddInterceptors(provider.GetRequiredService<Delivery.DeliveryNudge>()));
+            (provider, options) =>
+            {
+                options.AddInterceptors(provider.GetRequiredService<Delivery.DeliveryNudge>());
+                if (provider.GetService<Freshness.ChangeFeedSaves>() is { } saves)
+                {
+                    options.AddInterceptors(saves);
+                }
+            });
 
         services.Configure<RegistrationOptions>(configuration.GetSection(RegistrationOptions.Section));
         services.AddIdentity<Person, IdentityRole>(options =>

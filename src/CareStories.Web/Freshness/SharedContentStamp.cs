@@ -8,7 +8,8 @@ namespace CareStories.Web.Freshness;
 /// the stamp, so a cache entry filed under it is never older than what the stamp promises. On SQLite the command runs
 /// on <see cref="SqliteRequestStamps"/>' open connections, unless the request holds a transaction of its own.
 /// </summary>
-public sealed class SharedContentStamp(CareStoriesDbContext db, SqliteRequestStamps? sqlite = null)
+public sealed class SharedContentStamp(
+    CareStoriesDbContext db, SqliteRequestStamps? sqlite = null, PostgresChangeFeed? feed = null, IHttpContextAccessor? http = null)
 {
     private static readonly Func<CareStoriesDbContext, CancellationToken, Task<long>> Read = EF.CompileAsyncQuery(
         (CareStoriesDbContext db, CancellationToken cancellationToken) =>
@@ -26,8 +27,29 @@ public sealed class SharedContentStamp(CareStoriesDbContext db, SqliteRequestSta
     private (string Person, int Count)? _unread;
     private (int StoryId, (long Stamp, string Key) Key)? _story;
 
-    public async ValueTask<long> CurrentAsync(CancellationToken cancellationToken) =>
-        _value ??= Fast is { } fast ? fast.ReadStamp() : await Read(db, cancellationToken);
+    public async ValueTask<long> CurrentAsync(CancellationToken cancellationToken)
+    {
+        if (_value is { } value)
+        {
+            return value;
+        }
+
+        if (Fast is { } fast)
+        {
+            return (_value = fast.ReadStamp()).Value;
+        }
+
+        if (Known(null, null) is { } known)
+        {
+            return (_value = known.Shared).Value;
+        }
+
+        var offerTo = OfferTo;
+        var epoch = offerTo?.Epoch ?? 0;
+        var stamp = await Read(db, cancellationToken);
+        offerTo?.Offer(epoch, stamp, null, 0);
+        return (_value = stamp).Value;
+    }
 
     /// <summary>
     /// The stamp, read together with <paramref name="me"/>'s unread count if it has not been read yet in this request;
@@ -40,7 +62,24 @@ public sealed class SharedContentStamp(CareStoriesDbContext db, SqliteRequestSta
             return value;
         }
 
-        var (stamp, unread) = Fast is { } fast ? fast.ReadShared(me) : await ReadWithUnreadAsync(me, cancellationToken);
+        long stamp;
+        int unread;
+        if (Fast is { } fast)
+        {
+            (stamp, unread) = fast.ReadShared(me);
+        }
+        else if (Known(me, null) is { } known)
+        {
+            (stamp, unread) = (known.Shared, known.Unread);
+        }
+        else
+        {
+            var offerTo = OfferTo;
+            var epoch = offerTo?.Epoch ?? 0;
+            (stamp, unread) = await ReadWithUnreadAsync(me, cancellationToken);
+            offerTo?.Offer(epoch, stamp, me, unread);
+        }
+
         _unread = (me, unread);
         _value = stamp;
         return stamp;
@@ -57,7 +96,23 @@ public sealed class SharedContentStamp(CareStoriesDbContext db, SqliteRequestSta
             return value;
         }
 
-        var read = Fast is { } fast ? fast.ReadStory(me, storyId) : await StoryPageStamp.ReadWithSharedAsync(db, me, storyId, cancellationToken);
+        StoryRequestStamps read;
+        if (Fast is { } fast)
+        {
+            read = fast.ReadStory(me, storyId);
+        }
+        else if (Known(me, StoryStamps.IdOf(storyId)) is { } known)
+        {
+            read = new StoryRequestStamps(known.Shared, known.Unread, known.Other, known.Story);
+        }
+        else
+        {
+            var offerTo = OfferTo;
+            var epoch = offerTo?.Epoch ?? 0;
+            read = await StoryPageStamp.ReadWithSharedAsync(db, me, storyId, cancellationToken);
+            offerTo?.Offer(epoch, read.Shared, me, read.Unread, StoryStamps.IdOf(storyId), read.Other, read.Story);
+        }
+
         _unread = (me, read.Unread);
         _story = (storyId, StoryPageStamp.KeyOf(storyId, read.Other, read.Story));
         _value = read.Shared;
@@ -85,6 +140,14 @@ public sealed class SharedContentStamp(CareStoriesDbContext db, SqliteRequestSta
 
     // Another connection would not see what this request's own open transaction wrote.
     private SqliteRequestStamps? Fast => sqlite is not null && db.Database.CurrentTransaction is null ? sqlite : null;
+
+    // PostgreSQL: the stamps (and bell) this instance was told of, unless this request's own transaction may have
+    // written newer ones or the person's last save has not been announced here yet.
+    private KnownStamps? Known(string? me, int? storyRow) =>
+        OfferTo?.TryKnown(me, storyRow, http?.HttpContext is { } context ? FreshnessToken.Of(context.Request) : FreshnessToken.None);
+
+    // What a request reads inside its own transaction may be its own uncommitted writes: never kept for others.
+    private PostgresChangeFeed? OfferTo => feed is not null && db.Database.CurrentTransaction is null ? feed : null;
 
     private sealed record StampAndUnread(long Stamp, int Unread);
 }

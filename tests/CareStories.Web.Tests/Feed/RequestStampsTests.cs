@@ -12,7 +12,8 @@ namespace CareStories.Web.Tests.Feed;
 /// <summary>
 /// The change stamp and the bell as a request reads them (<see cref="SharedContentStamp"/>): on SQLite on kept, prepared
 /// connections (<see cref="SqliteRequestStamps"/>), through EF Core when the request holds its own transaction, and on
-/// PostgreSQL always through EF Core. Either way they are as new as the last save.
+/// PostgreSQL through EF Core when the stamps are not kept in memory (<see cref="PostgresChangeFeed"/>, off here).
+/// Either way they are as new as the last save.
 /// </summary>
 public sealed class RequestStampsTests(RequestStampsTests.WatchedFactory factory) : IClassFixture<RequestStampsTests.WatchedFactory>
 {
@@ -173,6 +174,9 @@ public sealed class RequestStampsTests(RequestStampsTests.WatchedFactory factory
         public SqlCommandLog Watched { get; } = new();
 
         public Task<IReadOnlyList<string>> ExplainAsync(RecordedCommand recorded) => FeedFactory.ExplainAsync(ConnectionString, recorded);
+
+        // These tests read what the database holds; PostgreSQL's stamps kept in memory are ChangeAnnouncementTests'.
+        protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Freshness:ListenForChanges"] = "false" };
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

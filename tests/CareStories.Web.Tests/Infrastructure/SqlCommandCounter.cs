@@ -22,7 +22,7 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     {
         var counter = new SqlCommandCounter();
         // No delivery worker in this copy: its passes would be counted with the request's commands.
-        var app = factory.WithWebHostBuilder(builder => builder.UseSetting("Delivery:Worker", "false").ConfigureServices(services =>
+        var app = factory.WithWebHostBuilder(builder => builder.UseSetting("Delivery:Worker", "false").UseSetting("Freshness:ListenForChanges", "false").ConfigureServices(services =>
             services.ConfigureDbContext<Domain.Data.CareStoriesDbContext>(options => options.AddInterceptors(counter))
                 .ObserveStampCommands(_ => Interlocked.Increment(ref counter._count))));
         return (app, counter);

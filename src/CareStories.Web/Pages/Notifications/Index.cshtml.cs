@@ -5,7 +5,7 @@ using CareStories.Web.Notifications;
 namespace CareStories.Web.Pages.Notifications;
 
 /// <summary>What the bell links to: the signed-in person's notifications, newest first; opening one marks it read.</summary>
-public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time, Freshness.ChangeFeedSaves? feedSaves = null) : PageModel
 {
     public const int PageSize = 20;
 
@@ -75,6 +75,15 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
         var marked = await db.Notifications
             .Where(n => n.RecipientId == me && n.ReadAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
+        if (marked > 0)
+        {
+            // Written without a save: announced here as a save would be (PostgreSQL's bells kept in memory).
+            if (feedSaves is not null)
+            {
+                await feedSaves.ChangedWithoutSaveAsync(db, cancellationToken);
+            }
+        }
+
         TempData["StatusMessage"] = marked switch
         {
             0 => "You had no unread notifications.",
