@@ -90,10 +90,7 @@ public sealed class ChangeAnnouncementTests(ChangeAnnouncementTests.ListeningFac
     [Fact]
     public async Task A_change_written_outside_the_app_is_on_the_feed_once_the_database_has_announced_it()
     {
-        var story = await factory.PublishedStoryAsync();
-        var reader = await factory.SignInAsync(await factory.Data.PersonAsync());
-        await reader.GetDocumentAsync("/Feed");
-        await CaughtUpAsync();
+        var (story, reader) = await StoryOnAReadFeedAsync();
 
         await WriteOutsideTheAppAsync(story.Id, "Renamed where no instance saw it");
         await CaughtUpAsync();
@@ -104,10 +101,7 @@ public sealed class ChangeAnnouncementTests(ChangeAnnouncementTests.ListeningFac
     [Fact]
     public async Task When_the_listening_connection_is_cut_nothing_kept_before_is_used_and_it_listens_again()
     {
-        var story = await factory.PublishedStoryAsync();
-        var reader = await factory.SignInAsync(await factory.Data.PersonAsync());
-        await reader.GetDocumentAsync("/Feed");
-        await CaughtUpAsync();
+        var (story, reader) = await StoryOnAReadFeedAsync();
 
         await using (var admin = new NpgsqlConnection(factory.ConnectionString))
         {
@@ -180,6 +174,16 @@ public sealed class ChangeAnnouncementTests(ChangeAnnouncementTests.ListeningFac
         // A change that leaves the unread count alone (a delivery attempt) says nothing; a new notification does.
         Assert.Single(heard, p => p == "b" + person.Id);
         Assert.Contains(heard, p => p.StartsWith(PostgresChangeNotices.SavePrefix, StringComparison.Ordinal));
+    }
+
+    /// <summary>A published story, and a reader whose feed showed it and whose instance has caught up since.</summary>
+    private async Task<(PublishedStory Story, HttpClient Reader)> StoryOnAReadFeedAsync()
+    {
+        var story = await factory.PublishedStoryAsync();
+        var reader = await factory.SignInAsync(await factory.Data.PersonAsync());
+        await reader.GetDocumentAsync("/Feed");
+        await CaughtUpAsync();
+        return (story, reader);
     }
 
     private static string? Unread(IHtmlDocument page) => page.QuerySelector(".nav-bell")?.GetAttribute("data-unread");
