@@ -6,7 +6,9 @@ namespace CareStories.Web.Freshness;
 /// The database's <see cref="ChangeStamp"/> as this request sees it, read at most once per request (one small SQL
 /// command, compiled once). Read it before reading anything it guards: data read afterwards is at least as new as
 /// the stamp, so a cache entry filed under it is never older than what the stamp promises. On SQLite the command runs
-/// on <see cref="SqliteRequestStamps"/>' open connections, unless the request holds a transaction of its own.
+/// on <see cref="SqliteRequestStamps"/>' open connections, unless the request holds a transaction of its own. On
+/// PostgreSQL the stamps and the bell come from <see cref="PostgresChangeFeed"/>'s memory when it knows them for this
+/// request, and what is read from the database is offered to it.
 /// </summary>
 public sealed class SharedContentStamp(
     CareStoriesDbContext db, SqliteRequestStamps? sqlite = null, PostgresChangeFeed? feed = null, IHttpContextAccessor? http = null)
