@@ -27,6 +27,9 @@ public static class PostgresChangeNotices
     /// <summary>A new save's number: random, so instances need not agree on a counter.</summary>
     public static long NewSave() => Random.Shared.NextInt64(1, long.MaxValue);
 
+    /// <summary>The payload announcing save <paramref name="save"/>.</summary>
+    public static string SavePayload(long save) => SavePrefix + save.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The two trigger functions and their triggers (a PostgreSQL-only migration, <c>ChangeNotices</c>).</summary>
     public const string Create = $$"""
         CREATE FUNCTION carestories_stamp_notice() RETURNS trigger LANGUAGE plpgsql AS $body$

@@ -131,7 +131,7 @@ public sealed class ChangeFeedSaves(PostgresChangeFeed feed, IHttpContextAccesso
 
     private static FormattableString Announcement(long save)
     {
-        var payload = PostgresChangeNotices.SavePrefix + save.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var payload = PostgresChangeNotices.SavePayload(save);
         return $"SELECT pg_notify({PostgresChangeNotices.Channel}, {payload})";
     }
 

@@ -162,7 +162,7 @@ public sealed partial class PostgresChangeFeed(string connectionString, ILogger<
             {
                 await connection.OpenAsync(cancellationToken);
                 await using var notify = new NpgsqlCommand(PostgresChangeNotices.AnnounceSql, connection);
-                notify.Parameters.AddWithValue(PostgresChangeNotices.SavePrefix + save.ToString(CultureInfo.InvariantCulture));
+                notify.Parameters.AddWithValue(PostgresChangeNotices.SavePayload(save));
                 await notify.ExecuteNonQueryAsync(cancellationToken);
             }
 
