@@ -141,7 +141,9 @@ internal sealed class StoryTeamConfiguration : IEntityTypeConfiguration<StoryTea
     public void Configure(EntityTypeBuilder<StoryTeam> builder)
     {
         builder.HasKey(t => new { t.StoryId, t.TeamId });
-        builder.HasIndex(t => t.TeamId);
+        // The stories tagged with a team, read from the index alone (the review queue reads a manager's teams' stories
+        // once, then tests each waiting story against them).
+        builder.HasIndex(t => new { t.TeamId, t.StoryId });
         // Insights' trends ask, per counted story, whether it has a link of each kind: a seek of this index answers.
         builder.HasIndex(t => new { t.StoryId, t.Kind });
         builder.HasOne(t => t.Team).WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.Restrict);

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CareStories.Domain.People;
 
 namespace CareStories.Domain.Stories;
 
@@ -76,6 +77,21 @@ public static class StoryAccess
     /// <summary>The same, with the teams as a subquery (the teams a person manages), so it stays one command.</summary>
     public static Expression<Func<Story, bool>> ReviewedByManagersOf(IQueryable<int> teamIds) =>
         ReviewTeamIn(id => teamIds.Contains(id));
+
+    /// <summary>
+    /// The same rule as <see cref="ReviewedByManagersOf(IQueryable{int})"/>, written for walking many stories (the review
+    /// queue): the stories tagged with those teams and the people in them are each read once, and every story is then
+    /// tested against those two lists, where the other form looks up each story's own teams and its author's teams,
+    /// story by story. Same review teams as <see cref="ReviewTeamSources"/>: the story's links, and its author's
+    /// memberships.
+    /// </summary>
+    public static Expression<Func<Story, bool>> ReviewedByManagersOf(
+        IQueryable<int> teamIds, IQueryable<StoryTeam> links, IQueryable<TeamMembership> memberships)
+    {
+        var tagged = links.Where(l => teamIds.Contains(l.TeamId)).Select(l => l.StoryId);
+        var members = memberships.Where(m => teamIds.Contains(m.TeamId)).Select(m => m.PersonId);
+        return s => tagged.Contains(s.Id) || members.Contains(s.AuthorId);
+    }
 
     /// <summary>s => any of its review teams satisfies <paramref name="isManagedTeam"/>, over one parameter.</summary>
     private static Expression<Func<Story, bool>> ReviewTeamIn(Expression<Func<int, bool>> isManagedTeam)

@@ -54,7 +54,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time, IConf
             ReviewOverdueDays = (await db.CompanySettings.CurrentAsync(cancellationToken)).ReviewOverdueDays;
             var now = time.GetUtcNow();
             var waiting = await db.Stories.AsNoTracking()
-                .WaitingForReviewBy(db.TeamMemberships, me, isAdmin: false)
+                .WaitingForReviewBy(db, me, isAdmin: false)
                 .NotInvolving(me)
                 .OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id)
                 .Select(s => new WaitingStory(s.Id, s.Title, s.Author.DisplayName, s.SubmittedAt))

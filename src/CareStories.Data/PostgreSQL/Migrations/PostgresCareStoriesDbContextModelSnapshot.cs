@@ -1563,9 +1563,9 @@ namespace CareStories.Data.PostgreSQL.Migrations
 
                     b.HasKey("StoryId", "TeamId");
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("StoryId", "Kind");
+
+                    b.HasIndex("TeamId", "StoryId");
 
                     b.ToTable("StoryTeam");
                 });

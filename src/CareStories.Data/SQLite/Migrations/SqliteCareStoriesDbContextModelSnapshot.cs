@@ -1507,9 +1507,9 @@ namespace CareStories.Data.SQLite.Migrations
 
                     b.HasKey("StoryId", "TeamId");
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("StoryId", "Kind");
+
+                    b.HasIndex("TeamId", "StoryId");
 
                     b.ToTable("StoryTeam");
                 });

@@ -58,7 +58,7 @@ public sealed class IndexModel(CareStoriesDbContext db, TimeProvider time) : Pag
         var now = time.GetUtcNow();
         OverdueDays = (await db.CompanySettings.CurrentAsync(cancellationToken)).ReviewOverdueDays;
         var cutoff = now.AddDays(-OverdueDays);
-        var queue = db.Stories.AsNoTracking().WaitingForReviewBy(db.TeamMemberships, me, IsAdmin);
+        var queue = db.Stories.AsNoTracking().WaitingForReviewBy(db, me, IsAdmin);
 
         var counts = await queue.NotInvolving(me)
             .GroupBy(s => s.SubmittedAt < cutoff)

@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CareStories.Data.SQLite.Migrations
+{
+    /// <inheritdoc />
+    public partial class StoryTeamByTeamThenStory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_StoryTeam_TeamId",
+                table: "StoryTeam");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoryTeam_TeamId_StoryId",
+                table: "StoryTeam",
+                columns: new[] { "TeamId", "StoryId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_StoryTeam_TeamId_StoryId",
+                table: "StoryTeam");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoryTeam_TeamId",
+                table: "StoryTeam",
+                column: "TeamId");
+        }
+    }
+}
