@@ -65,7 +65,7 @@ public static class PostgresStorySearchIndex
     public static void Drop(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
-        foreach (var (table, _, _) in Watched)
+        foreach (var (table, _, _, _) in Watched)
         {
             migrationBuilder.Sql($"""DROP TRIGGER IF EXISTS "TR_{table}_search" ON "{table}";""");
             migrationBuilder.Sql($"""DROP FUNCTION IF EXISTS "{Table}_on_{table}"();""");
@@ -106,45 +106,125 @@ public static class PostgresStorySearchIndex
     }
 
     /// <summary>
-    /// Each watched table, what change re-reads stories, and which stories (an expression over "changed", the new or the old row).
+    /// Each watched table, what change re-reads stories, which stories (an expression over "changed", the new or the
+    /// old row), and the columns an update must really change to re-read them (<see cref="ReindexOnlyWhatChanged"/>).
     /// </summary>
-    private static readonly (string Table, string Events, string Stories)[] Watched =
+    private static readonly (string Table, string Events, string Stories, string[] Compared)[] Watched =
     [
         ("Stories", """INSERT OR DELETE OR UPDATE OF "Title", "Situation", "ImmediateAction", "Prevention", "Outcome", "Status" """,
-            """ARRAY[changed."Id"]"""),
-        ("Quotes", """INSERT OR DELETE OR UPDATE OF "Text", "Naming", "CustomerName", "StoryId" """, """ARRAY[changed."StoryId"]"""),
-        ("StoryHero", "INSERT OR DELETE", """ARRAY[changed."StoryId"]"""),
-        ("StoryTeam", "INSERT OR DELETE", """ARRAY[changed."StoryId"]"""),
-        ("StoryValue", "INSERT OR DELETE", """ARRAY[changed."StoryId"]"""),
+            """ARRAY[changed."Id"]""", ["Title", "Situation", "ImmediateAction", "Prevention", "Outcome"]),
+        ("Quotes", """INSERT OR DELETE OR UPDATE OF "Text", "Naming", "CustomerName", "StoryId" """, """ARRAY[changed."StoryId"]""",
+            ["Text", "Naming", "CustomerName", "StoryId"]),
+        ("StoryHero", "INSERT OR DELETE", """ARRAY[changed."StoryId"]""", []),
+        ("StoryTeam", "INSERT OR DELETE", """ARRAY[changed."StoryId"]""", []),
+        ("StoryValue", "INSERT OR DELETE", """ARRAY[changed."StoryId"]""", []),
         // Renaming a person, team or value re-reads every story that names them.
-        ("AspNetUsers", """UPDATE OF "DisplayName" """, """ARRAY(SELECT "StoryId" FROM "StoryHero" WHERE "PersonId" = changed."Id")"""),
-        ("Teams", """UPDATE OF "Name" """, """ARRAY(SELECT "StoryId" FROM "StoryTeam" WHERE "TeamId" = changed."Id")"""),
-        ("Values", """UPDATE OF "Name" """, """ARRAY(SELECT "StoryId" FROM "StoryValue" WHERE "ValueId" = changed."Id")"""),
+        ("AspNetUsers", """UPDATE OF "DisplayName" """, """ARRAY(SELECT "StoryId" FROM "StoryHero" WHERE "PersonId" = changed."Id")""", ["DisplayName"]),
+        ("Teams", """UPDATE OF "Name" """, """ARRAY(SELECT "StoryId" FROM "StoryTeam" WHERE "TeamId" = changed."Id")""", ["Name"]),
+        ("Values", """UPDATE OF "Name" """, """ARRAY(SELECT "StoryId" FROM "StoryValue" WHERE "ValueId" = changed."Id")""", ["Name"]),
     ];
+
+    /// <summary>
+    /// Replaces the triggers' functions (<see cref="Create"/> made them re-read a story on every update they watch,
+    /// twice for an update: once for the old row and once for the new) with ones that re-read only when the update
+    /// changed what the story is found by, and each story once. Publishing a story (its status from waiting to
+    /// published, both searchable) re-read its whole document twice, several milliseconds inside the publishing
+    /// transaction; it now re-reads nothing, as nothing about what finds it changed. A story moving into or out of
+    /// the searchable statuses, or any watched text really changing, still re-reads it.
+    /// </summary>
+    public static void ReindexOnlyWhatChanged(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        foreach (var sql in TriggerFunctions(onlyWhatChanged: true))
+        {
+            migrationBuilder.Sql(sql);
+        }
+    }
+
+    /// <summary>Undoes <see cref="ReindexOnlyWhatChanged"/>: the functions as <see cref="Create"/> made them.</summary>
+    public static void ReindexOnEveryUpdate(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        foreach (var sql in TriggerFunctions(onlyWhatChanged: false))
+        {
+            migrationBuilder.Sql(sql);
+        }
+    }
 
     private static IEnumerable<string> Triggers()
     {
-        foreach (var (table, events, stories) in Watched)
+        foreach (var ((table, events, _, _), function) in Watched.Zip(TriggerFunctions(onlyWhatChanged: false)))
         {
-            // A row trigger: "changed" is the new row, or the old one when it was deleted (and both when an update moved it).
             yield return $$"""
-                CREATE FUNCTION "{{Table}}_on_{{table}}"() RETURNS trigger LANGUAGE plpgsql AS $body$
+                {{function}}
+                CREATE TRIGGER "TR_{{table}}_search" AFTER {{events}} ON "{{table}}"
+                    FOR EACH ROW EXECUTE FUNCTION "{{Table}}_on_{{table}}"();
+                """;
+        }
+    }
+
+    /// <summary>
+    /// Each watched table's trigger function. A row trigger: "changed" is the new row, or the old one when it was
+    /// deleted (and both when an update moved it).
+    /// </summary>
+    private static IEnumerable<string> TriggerFunctions(bool onlyWhatChanged)
+    {
+        foreach (var (table, _, stories, compared) in Watched)
+        {
+            if (!onlyWhatChanged)
+            {
+                yield return $$"""
+                    CREATE OR REPLACE FUNCTION "{{Table}}_on_{{table}}"() RETURNS trigger LANGUAGE plpgsql AS $body$
+                    DECLARE
+                        changed record;
+                    BEGIN
+                        IF TG_OP <> 'INSERT' THEN
+                            changed := OLD;
+                            PERFORM "{{Table}}_reindex"({{stories}});
+                        END IF;
+                        IF TG_OP <> 'DELETE' THEN
+                            changed := NEW;
+                            PERFORM "{{Table}}_reindex"({{stories}});
+                        END IF;
+                        RETURN NULL;
+                    END;
+                    $body$;
+                    """;
+                continue;
+            }
+
+            var differences = compared.Select(c => $"""OLD."{c}" IS DISTINCT FROM NEW."{c}" """.TrimEnd()).ToList();
+            if (table == "Stories")
+            {
+                differences.Add($"""(OLD."Status" IN ({SearchableStatuses})) <> (NEW."Status" IN ({SearchableStatuses}))""");
+            }
+
+            var unchanged = differences.Count == 0 ? string.Empty : $$"""
+                        IF TG_OP = 'UPDATE' THEN
+                            IF NOT ({{string.Join("\n                                OR ", differences)}}) THEN
+                                RETURN NULL;
+                            END IF;
+                        END IF;
+                """;
+            yield return $$"""
+                CREATE OR REPLACE FUNCTION "{{Table}}_on_{{table}}"() RETURNS trigger LANGUAGE plpgsql AS $body$
                 DECLARE
                     changed record;
+                    stories integer[] := '{}';
                 BEGIN
+                {{unchanged}}
                     IF TG_OP <> 'INSERT' THEN
                         changed := OLD;
-                        PERFORM "{{Table}}_reindex"({{stories}});
+                        stories := stories || {{stories}};
                     END IF;
                     IF TG_OP <> 'DELETE' THEN
                         changed := NEW;
-                        PERFORM "{{Table}}_reindex"({{stories}});
+                        stories := stories || {{stories}};
                     END IF;
+                    PERFORM "{{Table}}_reindex"(ARRAY(SELECT DISTINCT unnest(stories)));
                     RETURN NULL;
                 END;
                 $body$;
-                CREATE TRIGGER "TR_{{table}}_search" AFTER {{events}} ON "{{table}}"
-                    FOR EACH ROW EXECUTE FUNCTION "{{Table}}_on_{{table}}"();
                 """;
         }
     }
