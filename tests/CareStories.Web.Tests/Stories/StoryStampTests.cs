@@ -1,4 +1,6 @@
+using CareStories.Domain.Fixes;
 using CareStories.Web.Tests.Feed;
+using CareStories.Web.Tests.Fixes;
 using CareStories.Web.Tests.Recognition;
 
 namespace CareStories.Web.Tests.Stories;
@@ -30,6 +32,55 @@ public sealed class StoryStampTests(FeedFactory factory) : IClassFixture<FeedFac
         Assert.Contains(factory.Sql.Commands, ReadsRecognition);
         Assert.Equal("true", applaudersView.QuerySelector(".applaud-button")!.GetAttribute("aria-pressed"));
         Assert.Equal("1", (await reader.GetDocumentAsync(applauded.Url)).QuerySelector("[data-applause-count]")?.TextContent);
+    }
+
+    [Fact]
+    public async Task After_applause_on_another_story_a_story_page_read_again_asks_only_for_its_stamps()
+    {
+        var applauded = await factory.PublishedStoryAsync();
+        var other = await factory.PublishedStoryAsync();
+        var reader = await factory.SignInAsync(await factory.Data.PersonAsync());
+        var applauder = await factory.SignInAsync(await factory.Data.PersonAsync());
+        await reader.GetDocumentAsync(other.Url);
+
+        await applauder.SubmitFormAsync(applauded.Url, [], "form[action$='/Applause']").ShouldBeAsync(HttpStatusCode.Redirect);
+
+        // Its access facts, its fixes and its latitude are kept under the story's own stamps too, not under the one
+        // every save renews: the one command is the stamps' (with the bell).
+        factory.Sql.Clear();
+        var page = await reader.GetDocumentAsync(other.Url);
+        Assert.NotNull(page.QuerySelector("#fixes"));
+        Assert.Single(factory.Sql.Commands);
+    }
+
+    [Fact]
+    public async Task A_fix_for_the_earlier_story_is_on_the_next_read_of_a_cached_page_of_the_story_that_repeats_it()
+    {
+        var team = await factory.FixTeamAsync();
+        var earlier = await factory.PublishedStoryAsync();
+        var later = await factory.PublishedStoryAsync();
+        await factory.WithDbAsync(async db =>
+        {
+            var now = factory.Clock.GetUtcNow();
+            db.StoryRepeats.Add(StoryRepeat.Mark(later.Id, earlier.Id, null, now.AddDays(-1), later.Author.Id, now));
+            await db.SaveChangesAsync();
+        });
+        var reader = await factory.SignInAsync(await factory.Data.PersonAsync());
+        Assert.Contains("That story has no fix yet.", (await reader.GetDocumentAsync(later.Url)).QuerySelector("[data-repeat-of]")!.TextContent);
+        var otherStory = await factory.PublishedStoryAsync();
+        var first = await factory.FixAsync(team, earlier.Author, [earlier.Id]);
+        Assert.NotNull((await reader.GetDocumentAsync(later.Url)).QuerySelector($"[data-repeat-of] a[href='/Fixes/{first}']"));
+
+        // A fix first raised for another story and then linked to the earlier one too.
+        var second = await factory.FixAsync(team, otherStory.Author, [otherStory.Id]);
+        Assert.Null((await reader.GetDocumentAsync(later.Url)).QuerySelector($"[data-repeat-of] a[href='/Fixes/{second}']"));
+        await factory.WithDbAsync(async db =>
+        {
+            var fix = await db.Fixes.Include(f => f.Stories).SingleAsync(f => f.Id == second);
+            fix.AddStory(earlier.Id, earlier.Author.Id, factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        });
+        Assert.NotNull((await reader.GetDocumentAsync(later.Url)).QuerySelector($"[data-repeat-of] a[href='/Fixes/{second}']"));
     }
 
     [Fact]

@@ -18,7 +18,13 @@ public sealed class StoryFixesViewComponent(
 
     public sealed record RepeatOf(int StoryId, string Title, IReadOnlyList<FixRow> Fixes);
 
-    /// <summary>What every reader of the story sees, read once per change stamp.</summary>
+    /// <summary>
+    /// What every reader of the story sees, read once per story page stamp (<see cref="Freshness.StoryPageStamp"/>): a
+    /// change to this story's fixes or to the story it repeats renews this story's stamp or the stamp of changes shown
+    /// on every story page (a fix's own row, and any story's link to a fix, which the earlier story's readers and the
+    /// fix's count of stories show: <see cref="Domain.Freshness.StoryStamps"/>), so an applause on another story
+    /// leaves it cached.
+    /// </summary>
     private sealed record SharedFixes(IReadOnlyList<FixRow> Fixes, RepeatOf? Repeat);
 
     public async Task<IViewComponentResult> InvokeAsync(int storyId, string authorId, StoryStatus status)
@@ -29,8 +35,8 @@ public sealed class StoryFixesViewComponent(
         }
 
         var cancellationToken = HttpContext.RequestAborted;
-        var shared = await cache.GetOrLoadAsync(
-            await stamp.CurrentAsync(cancellationToken), $"fixes:{storyId}", () => ReadAsync(storyId, cancellationToken));
+        var (storyStamp, storyKey) = await stamp.StoryPageKeyAsync(storyId, cancellationToken);
+        var shared = await cache.GetOrLoadAsync(storyStamp, "fixes:" + storyKey, () => ReadAsync(storyId, cancellationToken));
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return View("/Pages/Fixes/_StoryFixes.cshtml", new Shown(storyId, authorId == UserClaimsPrincipal.PersonId(), shared.Fixes, shared.Repeat, today));
     }

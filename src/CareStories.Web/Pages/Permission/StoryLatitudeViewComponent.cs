@@ -33,11 +33,15 @@ public sealed class StoryLatitudeViewComponent(
 
     public async Task<IViewComponentResult> InvokeAsync(int storyId, bool forReviewer = false)
     {
-        // The same for everyone who may read the story (the page has checked that): read once per change stamp.
+        // The same for everyone who may read the story (the page has checked that): read once per story page stamp
+        // (Freshness.StoryPageStamp). What it shows is the story's own rows (its spend, its latitude), which renew the
+        // story's stamp, or rules, procedures and decisions, which belong to no story and renew the stamp of changes
+        // every story page may show; so an applause on another story leaves it cached.
         var cancellationToken = HttpContext.RequestAborted;
+        var (storyStamp, storyKey) = await stamp.StoryPageKeyAsync(storyId, cancellationToken);
         var shared = await cache.GetOrLoadAsync(
-            await stamp.CurrentAsync(cancellationToken),
-            $"latitude:{storyId}",
+            storyStamp,
+            "latitude:" + storyKey,
             async () => new Shared(await ReadAsync(storyId, cancellationToken)));
         var view = shared.View is null ? null : shared.View with { ForReviewer = forReviewer };
         return view is null || (!view.IsOver && view.RuleId is null)

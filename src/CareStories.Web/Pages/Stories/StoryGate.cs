@@ -30,16 +30,19 @@ public sealed class StoryGate(
     }
 
     /// <summary>
-    /// The facts a page that only reads the story checks: who wrote it, its heroes, its status (and review teams
-    /// unless everyone reads it) all change only in saves that renew the change stamp, so they are kept under it,
-    /// and the stamp is read with the reader's bell and the story's own stamps in one command. A page that changes the story reads them afresh.
+    /// The facts a page that only reads the story checks: who wrote it, its heroes, its status and its teams change
+    /// only in saves that renew the story's own stamp, and its author's teams (the rest of its review teams) in saves
+    /// that renew the stamp of changes shown on every story page, so they are kept under the story page's stamps
+    /// (<see cref="Freshness.StoryPageStamp"/>), and an applause on another story leaves them kept. Those stamps are
+    /// read with the shared one and the reader's bell in one command. A page that changes the story reads them afresh.
     /// </summary>
     private async Task<StoryAccessFacts?> ReadFactsAsync(PageModel page, int storyId, CancellationToken cancellationToken)
     {
-        var current = await stamp.CurrentAsync(page.User.PersonId(), storyId, cancellationToken);
+        await stamp.CurrentAsync(page.User.PersonId(), storyId, cancellationToken);
+        var (storyStamp, storyKey) = await stamp.StoryPageKeyAsync(storyId, cancellationToken);
         var known = await cache.GetOrLoadAsync(
-            current,
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"facts:{storyId}"),
+            storyStamp,
+            "facts:" + storyKey,
             async () => new KnownFacts(await db.AccessFactsAsync(storyId, onlyToRead: true, cancellationToken)));
         return known.Facts;
     }
