@@ -18,9 +18,9 @@ public static class StoryStamps
     /// <summary>The row renewed by shown changes that are not about particular stories.</summary>
     public const int OtherContentId = 2;
 
-    // Shown on other stories' pages although their rows name one story: the page says how many stories are featured;
-    // a story's link to a fix is shown on the pages of the fix's other stories (how many stories it came from) and of
-    // the stories that repeat it (the earlier story's fixes). Both change rarely, so every story page is read again.
+    // Shown on other stories' pages although their rows name one story: the page says how many stories are featured,
+    // and a fix on a story's page says how many stories it came from. Both change rarely, so every story page is read
+    // again. (A story that repeats another shows the other's title and fixes: that part stays under the shared stamp.)
     private static readonly HashSet<Type> OnEveryStoryPage = [typeof(Stories.FeaturedStory), typeof(Fixes.FixStory)];
 
     /// <summary>The row of <paramref name="storyId"/>'s stamp.</summary>

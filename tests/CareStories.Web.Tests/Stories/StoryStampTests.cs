@@ -81,6 +81,15 @@ public sealed class StoryStampTests(FeedFactory factory) : IClassFixture<FeedFac
             await db.SaveChangesAsync();
         });
         Assert.NotNull((await reader.GetDocumentAsync(later.Url)).QuerySelector($"[data-repeat-of] a[href='/Fixes/{second}']"));
+
+        // The earlier story withdrawn: the page no longer says the later one repeats it.
+        await factory.WithDbAsync(async db =>
+        {
+            var story = await db.Stories.SingleAsync(s => s.Id == earlier.Id);
+            story.Withdraw(earlier.Author.Id, factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        });
+        Assert.Null((await reader.GetDocumentAsync(later.Url)).QuerySelector("[data-repeat-of]"));
     }
 
     [Fact]

@@ -20,10 +20,11 @@ public sealed class StoryFixesViewComponent(
 
     /// <summary>
     /// What every reader of the story sees, read once per story page stamp (<see cref="Freshness.StoryPageStamp"/>): a
-    /// change to this story's fixes or to the story it repeats renews this story's stamp or the stamp of changes shown
-    /// on every story page (a fix's own row, and any story's link to a fix, which the earlier story's readers and the
-    /// fix's count of stories show: <see cref="Domain.Freshness.StoryStamps"/>), so an applause on another story
-    /// leaves it cached.
+    /// change to this story's fixes renews this story's stamp or the stamp of changes shown on every story page (a
+    /// fix's own row, and any story's link to a fix, which the fix's count of stories shows:
+    /// <see cref="Domain.Freshness.StoryStamps"/>), so an applause on another story leaves it cached. A story that
+    /// repeats an earlier one also shows that story (its title, whether it is still published, its fixes), which
+    /// changes with the earlier story's own stamp: those few are kept under the shared stamp, as every page was.
     /// </summary>
     private sealed record SharedFixes(IReadOnlyList<FixRow> Fixes, RepeatOf? Repeat);
 
@@ -37,6 +38,12 @@ public sealed class StoryFixesViewComponent(
         var cancellationToken = HttpContext.RequestAborted;
         var (storyStamp, storyKey) = await stamp.StoryPageKeyAsync(storyId, cancellationToken);
         var shared = await cache.GetOrLoadAsync(storyStamp, "fixes:" + storyKey, () => ReadAsync(storyId, cancellationToken));
+        if (shared.Repeat is not null)
+        {
+            // Whether it repeats another is this story's own (its stamp covers it); what the other shows is not.
+            shared = await cache.GetOrLoadAsync(
+                await stamp.CurrentAsync(cancellationToken), $"fixes-repeat:{storyId}", () => ReadAsync(storyId, cancellationToken));
+        }
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return View("/Pages/Fixes/_StoryFixes.cshtml", new Shown(storyId, authorId == UserClaimsPrincipal.PersonId(), shared.Fixes, shared.Repeat, today));
     }
