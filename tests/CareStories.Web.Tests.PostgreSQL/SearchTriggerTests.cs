@@ -56,7 +56,7 @@ public sealed class SearchTriggerTests(CareStoriesFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_story_leaving_the_searchable_statuses_leaves_the_index_once_and_a_team_rename_reads_each_story_once()
+    public async Task A_withdrawn_story_leaves_the_index_and_a_teams_new_name_reaches_its_stories_rows()
     {
         var author = await factory.Data.PersonAsync();
         var team = await factory.Data.TeamAsync(members: [author]);
