@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -11,10 +12,12 @@ namespace CareStories.Web.Freshness;
 /// segments (<see cref="Utf8Markup"/>) and written to the response as bytes. Used instead of the framework's
 /// <c>&lt;cache&gt;</c> for a whole feed page: that tag keeps 50 KB of HTML as 1,024-character arrays (about 100 KB)
 /// in a cache of its own, and every request copies those characters through two writers and encodes them again.
-/// Only markup that is the same for every reader at this stamp may go inside.
+/// Only markup that is the same for every reader at this stamp may go inside, with one exception: with
+/// <c>form-token="true"</c> its forms may carry their antiforgery token, which is each person's own. The token of the
+/// request that renders the markup is cut out of it, and every response writes its own token into those places.
 /// </summary>
 [HtmlTargetElement("shared-markup")]
-public sealed class SharedMarkupTagHelper(SharedContentCache cache, HtmlEncoder encoder) : TagHelper
+public sealed class SharedMarkupTagHelper(SharedContentCache cache, HtmlEncoder encoder, IAntiforgery antiforgery) : TagHelper
 {
     /// <summary>The change stamp the page was read at (<see cref="SharedContentStamp"/>).</summary>
     [HtmlAttributeName("stamp")]
@@ -23,6 +26,10 @@ public sealed class SharedMarkupTagHelper(SharedContentCache cache, HtmlEncoder 
     /// <summary>What the markup is filed under at that stamp; empty to render it every time.</summary>
     [HtmlAttributeName("key")]
     public string Key { get; set; } = "";
+
+    /// <summary>Whether forms inside carry the antiforgery token (the request's own, written into the kept markup).</summary>
+    [HtmlAttributeName("form-token")]
+    public bool FormToken { get; set; }
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -36,11 +43,13 @@ public sealed class SharedMarkupTagHelper(SharedContentCache cache, HtmlEncoder 
             return;
         }
 
+        // The form token every form of this response carries (one per request), as a form's hidden field writes it.
+        var token = FormToken ? encoder.Encode(antiforgery.GetAndStoreTokens(ViewContext.HttpContext).RequestToken ?? "") : null;
         var markup = await cache.GetOrLoadAsync(
             Stamp,
-            "markup:" + Key,
-            async () => Utf8Markup.Encode(await output.GetChildContentAsync(), encoder),
+            (FormToken ? "markup-with-forms:" : "markup:") + Key,
+            async () => Utf8Markup.Encode(await output.GetChildContentAsync(), encoder, token),
             m => m.Kilobytes);
-        output.Content.SetHtmlContent(new Utf8MarkupContent(markup, ViewContext));
+        output.Content.SetHtmlContent(new Utf8MarkupContent(markup, ViewContext, token ?? ""));
     }
 }

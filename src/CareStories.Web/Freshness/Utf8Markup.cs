@@ -9,19 +9,25 @@ namespace CareStories.Web.Freshness;
 
 /// <summary>
 /// Rendered HTML kept as UTF-8 bytes, in segments of at most <see cref="SegmentChars"/> characters (under 48 KB each,
-/// so never on the large object heap), each a whole number of characters so it decodes on its own.
+/// so never on the large object heap), each a whole number of characters so it decodes on its own. It may have holes:
+/// places where each response writes its own text (a form's token), between its <see cref="Parts"/>.
 /// </summary>
 public sealed class Utf8Markup
 {
     /// <summary>Characters a segment holds: about 16 KB of bytes for HTML, the response writer's own buffer.</summary>
     public const int SegmentChars = 16 * 1024;
 
-    private Utf8Markup(IReadOnlyList<byte[]> segments)
+    private Utf8Markup(IReadOnlyList<IReadOnlyList<byte[]>> parts)
     {
-        Segments = segments;
-        Length = segments.Sum(s => (long)s.Length);
+        Parts = parts;
+        Segments = parts.Count == 1 ? parts[0] : [.. parts.SelectMany(p => p)];
+        Length = Segments.Sum(s => (long)s.Length);
     }
 
+    /// <summary>The markup between its holes, in order: one more than there are holes.</summary>
+    public IReadOnlyList<IReadOnlyList<byte[]>> Parts { get; }
+
+    /// <summary>Every part's segments, one after the other (the markup without what goes into its holes).</summary>
     public IReadOnlyList<byte[]> Segments { get; }
 
     /// <summary>Bytes in all, what a browser receives of it.</summary>
@@ -30,24 +36,50 @@ public sealed class Utf8Markup
     /// <summary>About how many kilobytes it holds, for <see cref="SharedContentCache"/>.</summary>
     public long Kilobytes => 1 + (Length / 1024);
 
-    /// <summary>Writes <paramref name="content"/> out once and keeps it as bytes.</summary>
-    public static Utf8Markup Encode(IHtmlContent content, HtmlEncoder encoder)
+    /// <summary>
+    /// Writes <paramref name="content"/> out once and keeps it as bytes. Wherever it holds <paramref name="hole"/>
+    /// (exactly as written, e.g. the request's form token), the kept markup has a hole instead, for
+    /// <see cref="WriteTo(TextWriter, string)"/> and <see cref="Utf8MarkupContent"/> to fill with each response's own.
+    /// </summary>
+    public static Utf8Markup Encode(IHtmlContent content, HtmlEncoder encoder, string? hole = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (string.IsNullOrEmpty(hole))
+        {
+            return new Utf8Markup([EncodeOne(content, encoder)]);
+        }
+
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        content.WriteTo(text, encoder);
+        return new Utf8Markup([.. text.ToString().Split(hole, StringSplitOptions.None).Select(piece => EncodeOne(new HtmlString(piece), encoder))]);
+    }
+
+    private static List<byte[]> EncodeOne(IHtmlContent content, HtmlEncoder encoder)
     {
         using var writer = new SegmentWriter();
         content.WriteTo(writer, encoder);
-        return new Utf8Markup(writer.Finish());
+        return writer.Finish();
     }
 
-    /// <summary>Writes the markup as characters, for a writer that is not the response's (a buffer, a string).</summary>
-    public void WriteTo(TextWriter writer)
+    /// <summary>Writes the markup as characters, <paramref name="filler"/> in its holes, for a writer that is not the response's.</summary>
+    public void WriteTo(TextWriter writer, string filler = "")
     {
+        ArgumentNullException.ThrowIfNull(writer);
         var chars = ArrayPool<char>.Shared.Rent(SegmentChars + 2);
         try
         {
-            foreach (var segment in Segments)
+            for (var i = 0; i < Parts.Count; i++)
             {
-                var count = Encoding.UTF8.GetChars(segment, chars);
-                writer.Write(chars, 0, count);
+                if (i > 0)
+                {
+                    writer.Write(filler);
+                }
+
+                foreach (var segment in Parts[i])
+                {
+                    var count = Encoding.UTF8.GetChars(segment, chars);
+                    writer.Write(chars, 0, count);
+                }
             }
         }
         finally
@@ -131,14 +163,15 @@ public sealed class Utf8Markup
 /// One response's use of a <see cref="Utf8Markup"/>. Written at the end of the page (MVC writes a page's buffered
 /// HTML asynchronously, <see cref="IHtmlAsyncContent"/>), it hands the response its bytes as they are: what was
 /// written before it is first pushed through the page's writers, so the order holds. Anywhere else (inside another
-/// buffer, a page rendered to a string) it is written as characters.
+/// buffer, a page rendered to a string) it is written as characters. <paramref name="filler"/> goes into the markup's
+/// holes, as it is: it must be HTML already.
 /// </summary>
-public sealed class Utf8MarkupContent(Utf8Markup markup, ViewContext viewContext) : IHtmlAsyncContent
+public sealed class Utf8MarkupContent(Utf8Markup markup, ViewContext viewContext, string filler = "") : IHtmlAsyncContent
 {
     // MVC's writer that smooths a page's synchronous writes on their way to the response's writer (internal type).
     private const string PagedWriter = "Microsoft.AspNetCore.Mvc.ViewFeatures.Buffers.PagedBufferedTextWriter";
 
-    public void WriteTo(TextWriter writer, HtmlEncoder encoder) => markup.WriteTo(writer);
+    public void WriteTo(TextWriter writer, HtmlEncoder encoder) => markup.WriteTo(writer, filler);
 
     public async ValueTask WriteToAsync(TextWriter writer)
     {
@@ -149,7 +182,7 @@ public sealed class Utf8MarkupContent(Utf8Markup markup, ViewContext viewContext
             || response.Encoding.CodePage != Encoding.UTF8.CodePage
             || !(ReferenceEquals(writer, response) || writer.GetType().FullName == PagedWriter))
         {
-            markup.WriteTo(writer);
+            markup.WriteTo(writer, filler);
             return;
         }
 
@@ -162,9 +195,18 @@ public sealed class Utf8MarkupContent(Utf8Markup markup, ViewContext viewContext
         // Into the response's pipe without a flush each: they go out with what the page writes next, in the same
         // chunks as before, instead of one send per segment.
         var body = viewContext.HttpContext.Response.BodyWriter;
-        foreach (var segment in markup.Segments)
+        var fillerBytes = markup.Parts.Count > 1 ? Encoding.UTF8.GetBytes(filler) : [];
+        for (var i = 0; i < markup.Parts.Count; i++)
         {
-            body.Write(segment);
+            if (i > 0)
+            {
+                body.Write(fillerBytes);
+            }
+
+            foreach (var segment in markup.Parts[i])
+            {
+                body.Write(segment);
+            }
         }
     }
 }

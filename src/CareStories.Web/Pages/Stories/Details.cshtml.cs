@@ -10,7 +10,12 @@ namespace CareStories.Web.Pages.Stories;
 /// Comments) or, for moderation, under Admin.
 /// </summary>
 public sealed class DetailsModel(
-    CareStoriesDbContext db, StoryGate gate, IAuthorizationService authorization, Freshness.SharedContentStamp stamp, Freshness.SharedContentCache cache)
+    CareStoriesDbContext db,
+    StoryGate gate,
+    IAuthorizationService authorization,
+    Freshness.SharedContentStamp stamp,
+    Freshness.SharedContentCache cache,
+    TimeProvider time)
     : StoryPageModel(gate)
 {
     public StoryView Story { get; private set; } = null!;
@@ -39,8 +44,18 @@ public sealed class DetailsModel(
 
     public bool CacheEnabled => cache.Enabled;
 
+    /// <summary>
+    /// What the whole body of the page is kept under, as markup, for a reader whose view of it holds nothing of their
+    /// own (<see cref="KeepsWholeBody"/>); empty for everyone else, whose body is rendered for them.
+    /// </summary>
+    public string BodyKey { get; private set; } = "";
+
+    /// <summary>The stamp <see cref="BodyKey"/> is filed under: the story page's, or the shared one when the body shows another story.</summary>
+    public long BodyStamp { get; private set; }
+
     /// <summary>What every reader the gate lets in sees of the story: one cache entry per story and change stamp.</summary>
-    private sealed record SharedStory(StoryView Story, IReadOnlyList<PhotoView> Photos, SharedRecognition? Recognition)
+    /// <param name="Repeats">Whether the story says it repeats an earlier one, whose title and fixes its fixes panel shows.</param>
+    private sealed record SharedStory(StoryView Story, IReadOnlyList<PhotoView> Photos, SharedRecognition? Recognition, bool Repeats)
     {
         /// <summary>Roughly what the entry holds, for the cache's size limit: the texts, twice over as UTF-16, and a little per row.</summary>
         public static long Kilobytes(SharedStory shared)
@@ -74,7 +89,8 @@ public sealed class DetailsModel(
             var story = await StoryView.ReadAsync(db, id, cancellationToken);
             var photos = await db.PhotosOfStoryAsync(id, cancellationToken);
             var recognition = story.Status == StoryStatus.Published ? await SharedRecognition.ReadAsync(db, id, cancellationToken) : null;
-            return new SharedStory(story, photos, recognition);
+            var repeats = await db.StoryRepeats.AnyAsync(r => r.StoryId == id, cancellationToken);
+            return new SharedStory(story, photos, recognition, repeats);
         }, SharedStory.Kilobytes);
         (Story, Photos) = (shared.Story, shared.Photos);
         if (IsAuthor || IsAdmin)
@@ -97,7 +113,31 @@ public sealed class DetailsModel(
             var shareUrl = Url.PageLink("/Stories/Details", values: new { id }) ?? "";
             Recognition = RecognitionView.For(recognition, Facts, rights, shareUrl, badges);
         }
+
+        if (KeepsWholeBody(shared, me))
+        {
+            // The fixes panel of a story that repeats another shows that story, which its own stamp does not cover.
+            BodyStamp = shared.Repeats ? await stamp.CurrentAsync(cancellationToken) : storyStamp;
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            BodyKey = string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"story-body:{storyKey}:{(Recognition?.Applause.OwnStory == true ? "own" : "any")}:{today:yyyyMMdd}:{Request.Scheme}://{Request.Host}");
+        }
     }
+
+    /// <summary>
+    /// Whether this reader's body of the page is the one every such reader sees, so it can be kept as markup: nothing
+    /// in it is theirs. Not for the author or an Admin (their controls), a manager or leader with a celebrate form, a
+    /// note on celebrating or the feature bar, someone who applauded (the summary names them "You") or commented (their
+    /// comments' links), nor a page showing a refusal. What else differs between such readers is in the key: whether
+    /// they are credited in it (no applaud button), the day (a fix is overdue from a date), the address the share link
+    /// names. Their forms' tokens are their own, written into the kept markup per response.
+    /// </summary>
+    private bool KeepsWholeBody(SharedStory shared, string me) =>
+        cache.Enabled && !IsAuthor && !IsAdmin && ModelState.ErrorCount == 0
+        && (Recognition is null
+            || (Recognition is { Applause.Mine: false, Rights: { CanCelebrate: false, CelebrationNote: null, CanFeature: false } }
+                && !shared.Recognition!.Comments.Any(c => c.AuthorId == me)));
 
     private async Task<bool> AllowedAsync(string policy) => (await authorization.AuthorizeAsync(User, policy)).Succeeded;
 }
