@@ -54,8 +54,7 @@ public sealed class DetailsModel(
     public long BodyStamp { get; private set; }
 
     /// <summary>What every reader the gate lets in sees of the story: one cache entry per story and change stamp.</summary>
-    /// <param name="Repeats">Whether the story says it repeats an earlier one, whose title and fixes its fixes panel shows.</param>
-    private sealed record SharedStory(StoryView Story, IReadOnlyList<PhotoView> Photos, SharedRecognition? Recognition, bool Repeats)
+    private sealed record SharedStory(StoryView Story, IReadOnlyList<PhotoView> Photos, SharedRecognition? Recognition)
     {
         /// <summary>Roughly what the entry holds, for the cache's size limit: the texts, twice over as UTF-16, and a little per row.</summary>
         public static long Kilobytes(SharedStory shared)
@@ -89,8 +88,7 @@ public sealed class DetailsModel(
             var story = await StoryView.ReadAsync(db, id, cancellationToken);
             var photos = await db.PhotosOfStoryAsync(id, cancellationToken);
             var recognition = story.Status == StoryStatus.Published ? await SharedRecognition.ReadAsync(db, id, cancellationToken) : null;
-            var repeats = await db.StoryRepeats.AnyAsync(r => r.StoryId == id, cancellationToken);
-            return new SharedStory(story, photos, recognition, repeats);
+            return new SharedStory(story, photos, recognition);
         }, SharedStory.Kilobytes);
         (Story, Photos) = (shared.Story, shared.Photos);
         if (IsAuthor || IsAdmin)
@@ -117,7 +115,10 @@ public sealed class DetailsModel(
         if (KeepsWholeBody(shared, me))
         {
             // The fixes panel of a story that repeats another shows that story, which its own stamp does not cover.
-            BodyStamp = shared.Repeats ? await stamp.CurrentAsync(cancellationToken) : storyStamp;
+            // Read only here: a page rendered for its reader (an author, a manager) does not need it.
+            var repeats = await cache.GetOrLoadAsync(
+                storyStamp, "repeats:" + storyKey, async () => new Repeats(await db.StoryRepeats.AnyAsync(r => r.StoryId == id, cancellationToken)));
+            BodyStamp = repeats.Any ? await stamp.CurrentAsync(cancellationToken) : storyStamp;
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             BodyKey = string.Create(
                 System.Globalization.CultureInfo.InvariantCulture,
@@ -133,6 +134,9 @@ public sealed class DetailsModel(
     /// they are credited in it (no applaud button), the day (a fix is overdue from a date), the address the share link
     /// names. Their forms' tokens are their own, written into the kept markup per response.
     /// </summary>
+    /// <summary>Whether the story says it repeats an earlier one, whose title and fixes its fixes panel shows.</summary>
+    private sealed record Repeats(bool Any);
+
     private bool KeepsWholeBody(SharedStory shared, string me) =>
         cache.Enabled && !IsAuthor && !IsAdmin && ModelState.ErrorCount == 0
         && (Recognition is null
