@@ -134,14 +134,14 @@ public sealed class DetailsModel(
     /// they are credited in it (no applaud button), the day (a fix is overdue from a date), the address the share link
     /// names. Their forms' tokens are their own, written into the kept markup per response.
     /// </summary>
-    /// <summary>Whether the story says it repeats an earlier one, whose title and fixes its fixes panel shows.</summary>
-    private sealed record Repeats(bool Any);
-
     private bool KeepsWholeBody(SharedStory shared, string me) =>
         cache.Enabled && !IsAuthor && !IsAdmin && ModelState.ErrorCount == 0
         && (Recognition is null
             || (Recognition is { Applause.Mine: false, Rights: { CanCelebrate: false, CelebrationNote: null, CanFeature: false } }
                 && !shared.Recognition!.Comments.Any(c => c.AuthorId == me)));
+
+    /// <summary>Whether the story says it repeats an earlier one, whose title and fixes its fixes panel shows.</summary>
+    private sealed record Repeats(bool Any);
 
     private async Task<bool> AllowedAsync(string policy) => (await authorization.AuthorizeAsync(User, policy)).Succeeded;
 }
