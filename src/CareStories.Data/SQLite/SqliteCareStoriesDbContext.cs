@@ -1,4 +1,5 @@
 using CareStories.Domain.Data;
+using CareStories.Domain.Stories;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareStories.Data.SQLite;
@@ -15,6 +16,23 @@ public sealed class SqliteCareStoriesDbContext(DbContextOptions<SqliteCareStorie
 
     /// <summary>SQLite's own; its upper() is replaced on every connection by one that knows every alphabet.</summary>
     public override string TextSearchCollation => "BINARY";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Insights reads a period's submissions and review decisions by status and time. On SQLite the index also
+        // holds every other column those reads ask for (the status before, the submission a decision answers, the
+        // story, the comment that marks a story published without review), so a year's 31,000 submissions and
+        // 31,000 decisions are read from the index alone rather than each from its row: in the sqlite3 shell on the
+        // benchmark's data, the submitted trend 49-77 -> 34-52 ms and the review waits 33-50 -> 21-32 ms. The comment
+        // is short (at most 1,000 characters) and set on few decisions. PostgreSQL keeps the narrow index: its index
+        // entries must fit a third of a page, which a comment of 1,000 characters need not.
+        var changes = builder.Entity<StoryStatusChange>();
+        var narrow = changes.Metadata.FindIndex(
+            [changes.Metadata.GetProperty(nameof(StoryStatusChange.To)), changes.Metadata.GetProperty(nameof(StoryStatusChange.At))]);
+        changes.Metadata.RemoveIndex(narrow!);
+        changes.HasIndex(h => new { h.To, h.At, h.From, h.SubmittedAt, h.StoryId, h.Comment });
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1487,9 +1487,9 @@ namespace CareStories.Data.SQLite.Migrations
 
                     b.HasIndex("StoryId", "At");
 
-                    b.HasIndex("To", "At");
-
                     b.HasIndex("StoryId", "To", "At");
+
+                    b.HasIndex("To", "At", "From", "SubmittedAt", "StoryId", "Comment");
 
                     b.ToTable("StoryStatusChanges");
                 });
