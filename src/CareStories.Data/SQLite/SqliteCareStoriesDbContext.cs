@@ -29,8 +29,9 @@ public sealed class SqliteCareStoriesDbContext(DbContextOptions<SqliteCareStorie
         // entries must fit a third of a page, which a comment of 1,000 characters need not.
         var changes = builder.Entity<StoryStatusChange>();
         var narrow = changes.Metadata.FindIndex(
-            [changes.Metadata.GetProperty(nameof(StoryStatusChange.To)), changes.Metadata.GetProperty(nameof(StoryStatusChange.At))]);
-        changes.Metadata.RemoveIndex(narrow!);
+            [changes.Metadata.GetProperty(nameof(StoryStatusChange.To)), changes.Metadata.GetProperty(nameof(StoryStatusChange.At))])
+            ?? throw new InvalidOperationException("The status changes' (To, At) index, which SQLite widens here, is no longer in the shared model.");
+        changes.Metadata.RemoveIndex(narrow);
         changes.HasIndex(h => new { h.To, h.At, h.From, h.SubmittedAt, h.StoryId, h.Comment });
     }
 

@@ -270,7 +270,7 @@ internal sealed class StoryStatusChangeConfiguration : IEntityTypeConfiguration<
     {
         builder.Property(h => h.Comment).HasMaxLength(StoryStatusChange.CommentMaxLength);
         builder.HasIndex(h => new { h.StoryId, h.At });
-        builder.HasIndex(h => new { h.To, h.At }); // Insights: submissions and decisions in a period
+        builder.HasIndex(h => new { h.To, h.At }); // Insights: submissions and decisions in a period (SQLite widens it: SqliteCareStoriesDbContext)
         // Insights' review waits: each decision's latest submission, read per story (without it SQLite walked every
         // submission before the decision through the index above: 15 s a page at 100,000 stories).
         builder.HasIndex(h => new { h.StoryId, h.To, h.At });
