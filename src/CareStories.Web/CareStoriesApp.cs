@@ -121,6 +121,8 @@ public static class CareStoriesApp
         services.AddCareStoriesDelivery(configuration);
         services.AddScoped<Pages.Mail.Unsubscribing>();
         services.AddHostedService<Insights.RecognitionNudgeService>();
+        // Insights' figures of the months already over, kept under their own stamp (see KeptMonths).
+        services.AddSingleton<Domain.Insights.KeptMonths>();
 
         services.AddCareStoriesAuthorization();
         services.AddScoped<Pages.Stories.StoryGate>();

@@ -124,7 +124,7 @@ public abstract class CareStoriesDbContext(DbContextOptions options)
         Freshness.ChangeStamping.RenewIfContentChanged(this);
         await StoryTeamKinds.SetAddedAsync(this, cancellationToken);
         var kindEdits = StoryTeamKinds.Edited(this);
-        var storyStamps = Freshness.StoryStamps.ToRenew(this);
+        var storyStamps = WithInsightsHistory(Freshness.StoryStamps.ToRenew(this), await Insights.InsightsHistory.ChangedAsync(this, cancellationToken));
         if (storyStamps.Count == 0 && kindEdits.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -156,7 +156,7 @@ public abstract class CareStoriesDbContext(DbContextOptions options)
         Freshness.ChangeStamping.RenewIfContentChanged(this);
         StoryTeamKinds.SetAdded(this);
         var kindEdits = StoryTeamKinds.Edited(this);
-        var storyStamps = Freshness.StoryStamps.ToRenew(this);
+        var storyStamps = WithInsightsHistory(Freshness.StoryStamps.ToRenew(this), Insights.InsightsHistory.Changed(this));
         if (storyStamps.Count == 0 && kindEdits.Count == 0)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -177,6 +177,13 @@ public abstract class CareStoriesDbContext(DbContextOptions options)
         transaction.Commit();
         return saved;
     }
+
+    /// <summary>
+    /// The stamp rows to renew, with Insights' history row (<see cref="Insights.InsightsHistory"/>) when the save
+    /// changes a month that is over: written by the same upsert, in the same transaction.
+    /// </summary>
+    private static IReadOnlyList<int> WithInsightsHistory(IReadOnlyList<int> rows, bool historyChanged) =>
+        historyChanged ? [.. rows, Insights.InsightsHistory.StampId] : rows;
 
     private async Task DispatchDomainEventsAsync(CancellationToken cancellationToken)
     {

@@ -27,23 +27,7 @@ public sealed partial class InsightsReport
     public async Task<(ReviewFigures Overall, IReadOnlyList<TeamReview> Teams)> ReviewAsync(
         DateTimeOffset now, int overdueDays, CancellationToken cancellationToken)
     {
-        // The waits are read once with each decision's teams; the overall figures and each team's are counted from
-        // those rows here.
-        // For one team only its decisions are read, with its links: reading every decision of the company to keep a
-        // manager's few here was most of a manager's year. For several teams every decision is read and the scope's
-        // are picked out here, as with the counts by team (see InScopeTeams: SQLite seeks a list of ids one by one).
-        var links = InScopeTeams(db.Set<StoryTeam>().AsNoTracking());
-        var waits = OneTeamAtMost ? DecisionWaits().Where(w => links.Any(t => t.StoryId == w.StoryId)) : DecisionWaits();
-        var rows = waits
-            .LeftJoin(links, w => w.StoryId, t => t.StoryId, (w, t) => new DecisionTeam
-            {
-                Id = w.Id,
-                TeamId = t == null ? null : t.TeamId,
-                SentBack = w.SentBack,
-                WaitHours = w.WaitHours,
-            })
-            .AsAsyncEnumerable();
-        var (overall, byTeam) = await WaitHistogramsAsync(rows, cancellationToken);
+        var (overall, byTeam) = await KeptWaitsAsync(cancellationToken);
         var cutoff = now.AddDays(-overdueDays);
         var overdueStories = ScopedStories.Where(s => s.Status == StoryStatus.Submitted && s.SubmittedAt < cutoff);
         var overdue = await overdueStories.CountAsync(cancellationToken);
@@ -59,6 +43,63 @@ public sealed partial class InsightsReport
     }
 
     private sealed record WaitCount(int TeamId, long WaitHours, int Decisions, int SentBack);
+
+    /// <summary>The histograms of some months' waits, overall and by team: what <see cref="KeptMonths"/> keeps.</summary>
+    private sealed record WaitHistograms(List<WaitCount> Overall, List<WaitCount> ByTeam);
+
+    /// <summary>
+    /// The period's waits as histograms. With <see cref="KeptMonths"/>, those of the months already over come from
+    /// memory when kept there (read and kept otherwise), and the rest of the period is read; histograms of disjoint
+    /// months add up, as a decision falls in the month it was made.
+    /// </summary>
+    private async Task<WaitHistograms> KeptWaitsAsync(CancellationToken cancellationToken)
+    {
+        var boundaries = period.MonthBoundaries();
+        var over = kept?.MonthsOver(boundaries) ?? 0;
+        if (over == 0)
+        {
+            return await WaitsBetweenAsync(period.Start, period.End, cancellationToken);
+        }
+
+        var split = boundaries[over];
+        var key = KeptMonths.View.Key("review-waits", scope, period.Start, split);
+        if (!kept!.TryGet<WaitHistograms>(key, out var earlier))
+        {
+            earlier = await WaitsBetweenAsync(period.Start, split, cancellationToken);
+            kept.Keep(key, earlier);
+        }
+
+        if (split >= period.End)
+        {
+            return earlier;
+        }
+
+        var later = await WaitsBetweenAsync(split, period.End, cancellationToken);
+        return new WaitHistograms([.. earlier.Overall, .. later.Overall], [.. earlier.ByTeam, .. later.ByTeam]);
+    }
+
+    /// <summary>The waits of the decisions made in [from, to), as histograms.</summary>
+    private Task<WaitHistograms> WaitsBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        // The waits are read once with each decision's teams; the overall figures and each team's are counted from
+        // those rows here.
+        // For one team only its decisions are read, with its links: reading every decision of the company to keep a
+        // manager's few here was most of a manager's year. For several teams every decision is read and the scope's
+        // are picked out here, as with the counts by team (see InScopeTeams: SQLite seeks a list of ids one by one).
+        var links = InScopeTeams(db.Set<StoryTeam>().AsNoTracking());
+        var decisions = DecisionWaits(from, to);
+        var waits = OneTeamAtMost ? decisions.Where(w => links.Any(t => t.StoryId == w.StoryId)) : decisions;
+        var rows = waits
+            .LeftJoin(links, w => w.StoryId, t => t.StoryId, (w, t) => new DecisionTeam
+            {
+                Id = w.Id,
+                TeamId = t == null ? null : t.TeamId,
+                SentBack = w.SentBack,
+                WaitHours = w.WaitHours,
+            })
+            .AsAsyncEnumerable();
+        return WaitHistogramsAsync(rows, cancellationToken);
+    }
 
     /// <summary>A decision's wait with one of its story's teams (none when the story has no team).</summary>
     private sealed class DecisionTeam
@@ -79,7 +120,7 @@ public sealed partial class InsightsReport
     /// alive across several of the GC's first-generation collections and so were promoted to its oldest generation,
     /// with the list's arrays on the large object heap, where they stayed until the next full collection.
     /// </summary>
-    private async Task<(List<WaitCount> Overall, List<WaitCount> ByTeam)> WaitHistogramsAsync(
+    private async Task<WaitHistograms> WaitHistogramsAsync(
         IAsyncEnumerable<DecisionTeam> rows, CancellationToken cancellationToken)
     {
         var inScope = _teamIds.ToHashSet();
@@ -106,7 +147,7 @@ public sealed partial class InsightsReport
             }
         }
 
-        return (
+        return new WaitHistograms(
             overall.Select(h => new WaitCount(0, h.Key, h.Value.Decisions, h.Value.SentBack)).ToList(),
             byTeam.Select(h => new WaitCount(h.Key.TeamId, h.Key.WaitHours, h.Value.Decisions, h.Value.SentBack)).ToList());
     }
@@ -164,7 +205,10 @@ public sealed partial class InsightsReport
     /// <c>timestamptz</c>, so it is the seconds between them. Whole hours, rounded down, on both. EF Core composes the
     /// scope and the grouping onto it.
     /// </summary>
-    public IQueryable<DecisionWait> DecisionWaits()
+    public IQueryable<DecisionWait> DecisionWaits() => DecisionWaits(period.Start, period.End);
+
+    /// <summary>The same, for the decisions made in [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public IQueryable<DecisionWait> DecisionWaits(DateTimeOffset start, DateTimeOffset end)
     {
         const int submitted = (int)StoryStatus.Submitted;
         const int sentBack = (int)StoryStatus.ChangesRequested;
@@ -175,8 +219,8 @@ public sealed partial class InsightsReport
         // per decision, about a fifth of the whole company's year (see docs/performance.md).
         if (db.Dialect == SqlDialect.PostgreSQL)
         {
-            var from = period.Start.ToUniversalTime();
-            var until = period.End.ToUniversalTime();
+            var from = start.ToUniversalTime();
+            var until = end.ToUniversalTime();
             return db.Database.SqlQuery<DecisionWait>($"""
                 SELECT d."Id" AS "Id", d."StoryId" AS "StoryId",
                        CASE WHEN d."To" = {sentBack} THEN 1 ELSE 0 END AS "SentBack",
@@ -189,8 +233,8 @@ public sealed partial class InsightsReport
                 """);
         }
 
-        var start = period.Start.UtcTicks;
-        var end = period.End.UtcTicks;
+        var startTicks = start.UtcTicks;
+        var endTicks = end.UtcTicks;
         const long ticksPerHour = TimeSpan.TicksPerHour;
         return db.Database.SqlQuery<DecisionWait>($"""
             SELECT d."Id" AS "Id", d."StoryId" AS "StoryId",
@@ -198,7 +242,7 @@ public sealed partial class InsightsReport
                    (d."At" - d."SubmittedAt") / {ticksPerHour} AS "WaitHours"
             FROM "StoryStatusChanges" AS d
             WHERE d."To" IN ({sentBack}, {published}) AND d."From" = {submitted}
-              AND d."At" >= {start} AND d."At" < {end}
+              AND d."At" >= {startTicks} AND d."At" < {endTicks}
               AND d."SubmittedAt" <= d."At"
               AND (d."Comment" IS NULL OR d."Comment" <> {withoutReview})
             """);

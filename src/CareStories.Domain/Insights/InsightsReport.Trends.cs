@@ -24,18 +24,55 @@ public sealed partial class InsightsReport
         var series = new List<TrendSeries>();
         foreach (var metric in metrics)
         {
-            series.Add(metric == TrendMetric.Applause
-                ? await ApplauseTrendAsync(cancellationToken)
-                : await TrendAsync(metric, cancellationToken));
+            series.Add(await KeptTrendAsync(metric, cancellationToken));
         }
 
         return series;
     }
 
-    private IQueryable<TrendRow> TrendRows(TrendMetric metric)
+    /// <summary>
+    /// One measure by month. With <see cref="KeptMonths"/>, the months already over come from memory when kept there
+    /// and only the rest of the period is counted; when they are not kept, the whole period is counted in the one
+    /// command as before and the months over are kept for the next reader.
+    /// </summary>
+    private async Task<TrendSeries> KeptTrendAsync(TrendMetric metric, CancellationToken cancellationToken)
     {
-        var start = period.Start;
-        var end = period.End;
+        var boundaries = period.MonthBoundaries();
+        var months = boundaries.Count - 1;
+        var over = kept?.MonthsOver(boundaries) ?? 0;
+        if (over == 0)
+        {
+            return Series(metric, months, await CountAsync(metric, boundaries, cancellationToken));
+        }
+
+        var key = KeptMonths.View.Key($"trend-{metric}", scope, boundaries[0], boundaries[over]);
+        if (kept!.TryGet<MonthCount[]>(key, out var earlier))
+        {
+            var counts = earlier.ToDictionary(c => c.Month);
+            if (over < months)
+            {
+                foreach (var later in (await CountAsync(metric, boundaries.Skip(over).ToList(), cancellationToken)).Values)
+                {
+                    counts[later.Month + over] = later with { Month = later.Month + over };
+                }
+            }
+
+            return Series(metric, months, counts);
+        }
+
+        var all = await CountAsync(metric, boundaries, cancellationToken);
+        kept.Keep(key, Enumerable.Range(0, over).Select(m => all.GetValueOrDefault(m) ?? new MonthCount(m, 0, 0, 0)).ToArray());
+        return Series(metric, months, all);
+    }
+
+    /// <summary>One measure counted by month between the first and the last of <paramref name="boundaries"/>.</summary>
+    private Task<Dictionary<int, MonthCount>> CountAsync(TrendMetric metric, IReadOnlyList<DateTimeOffset> boundaries, CancellationToken cancellationToken) =>
+        metric == TrendMetric.Applause
+            ? CountApplauseAsync(boundaries, cancellationToken)
+            : CountTrendAsync(metric, boundaries, cancellationToken);
+
+    private IQueryable<TrendRow> TrendRows(TrendMetric metric, DateTimeOffset start, DateTimeOffset end)
+    {
         if (metric == TrendMetric.CustomerThanks)
         {
             return ThanksRows(start, end, _customerFacingIds, _behindTheScenesIds);
@@ -51,13 +88,13 @@ public sealed partial class InsightsReport
                 CustomerFacing = cfLinks.Any(t => t.StoryId == h.StoryId),
                 BehindTheScenes = btsLinks.Any(t => t.StoryId == h.StoryId),
             }),
-            TrendMetric.Published => PublishedInPeriod.Select(s => new TrendRow
+            TrendMetric.Published => PublishedBetween(start, end).Select(s => new TrendRow
             {
                 At = s.PublishedAt!.Value,
                 CustomerFacing = cfLinks.Any(t => t.StoryId == s.Id),
                 BehindTheScenes = btsLinks.Any(t => t.StoryId == s.Id),
             }),
-            TrendMetric.Celebrations => CelebrationsInPeriod.Select(c => new TrendRow
+            TrendMetric.Celebrations => CelebrationsBetween(start, end).Select(c => new TrendRow
             {
                 At = c.At,
                 CustomerFacing = cfLinks.Any(t => t.StoryId == c.StoryId),
@@ -82,13 +119,13 @@ public sealed partial class InsightsReport
                 Kinds = kinds.Where(k => k.StoryId == h.StoryId).GroupBy(k => k.StoryId)
                     .Select(g => (int?)(g.Min(k => k.Kind) + (2 * g.Max(k => k.Kind)) + 1)).FirstOrDefault(),
             }),
-            TrendMetric.Published => PublishedInPeriod.Select(s => new KindCodeRow
+            TrendMetric.Published => PublishedBetween(start, end).Select(s => new KindCodeRow
             {
                 At = s.PublishedAt!.Value,
                 Kinds = kinds.Where(k => k.StoryId == s.Id).GroupBy(k => k.StoryId)
                     .Select(g => (int?)(g.Min(k => k.Kind) + (2 * g.Max(k => k.Kind)) + 1)).FirstOrDefault(),
             }),
-            TrendMetric.Celebrations => CelebrationsInPeriod.Select(c => new KindCodeRow
+            TrendMetric.Celebrations => CelebrationsBetween(start, end).Select(c => new KindCodeRow
             {
                 At = c.At,
                 Kinds = kinds.Where(k => k.StoryId == c.StoryId).GroupBy(k => k.StoryId)
@@ -239,13 +276,14 @@ public sealed partial class InsightsReport
     /// Applause is the most numerous thing counted (several per story), so it is counted per story and month first
     /// and each story's kinds of team are looked up once per story rather than once per applause.
     /// </summary>
-    private async Task<TrendSeries> ApplauseTrendAsync(CancellationToken cancellationToken)
+    private async Task<Dictionary<int, MonthCount>> CountApplauseAsync(IReadOnlyList<DateTimeOffset> boundaries, CancellationToken cancellationToken)
     {
-        var boundaries = period.MonthBoundaries();
+        var start = boundaries[0];
+        var end = boundaries[^1];
         var links = ScopeLinks;
         var unpublished = UnpublishedStoryIds;
         var perStory = db.Applause.AsNoTracking()
-            .Where(a => a.At >= period.Start && a.At < period.End)
+            .Where(a => a.At >= start && a.At < end)
             .Select(MonthBuckets.KeyMonthOf<Applause>(a => a.StoryId, a => a.At, boundaries))
             .GroupBy(x => new { x.Key, x.Month })
             .Select(g => new { StoryId = g.Key.Key, g.Key.Month, Count = g.Count() });
@@ -291,7 +329,7 @@ public sealed partial class InsightsReport
                 .ToDictionaryAsync(c => c.Month, cancellationToken);
         }
 
-        return Series(TrendMetric.Applause, boundaries.Count - 1, counts);
+        return counts;
     }
 
     private static TrendSeries Series(TrendMetric metric, int months, Dictionary<int, MonthCount> counts)
@@ -301,19 +339,18 @@ public sealed partial class InsightsReport
         return new TrendSeries(metric, Pick(c => c.Total), Pick(c => c.CustomerFacing), Pick(c => c.BehindTheScenes));
     }
 
-    private async Task<TrendSeries> TrendAsync(TrendMetric metric, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, MonthCount>> CountTrendAsync(TrendMetric metric, IReadOnlyList<DateTimeOffset> boundaries, CancellationToken cancellationToken)
     {
-        var boundaries = period.MonthBoundaries();
-        var months = boundaries.Count - 1;
+        var start = boundaries[0];
+        var end = boundaries[^1];
         if (KindsInOneProbe && metric != TrendMetric.CustomerThanks)
         {
-            return Series(metric, months, await CountByKindCodeAsync(KindCodeRows(metric, period.Start, period.End), boundaries, cancellationToken));
+            return await CountByKindCodeAsync(KindCodeRows(metric, start, end), boundaries, cancellationToken);
         }
 
-        var counts = await TrendRows(metric).Select(MonthBuckets.Of(boundaries))
+        return await TrendRows(metric, start, end).Select(MonthBuckets.Of(boundaries))
             .GroupBy(r => r.Month)
             .Select(g => new MonthCount(g.Key, g.Count(), g.Count(r => r.CustomerFacing), g.Count(r => r.BehindTheScenes)))
             .ToDictionaryAsync(c => c.Month, cancellationToken);
-        return Series(metric, months, counts);
     }
 }

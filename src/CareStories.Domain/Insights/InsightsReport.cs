@@ -14,8 +14,10 @@ namespace CareStories.Domain.Insights;
 /// moved teams brings their recognition with them.</item>
 /// <item>Deactivated people are not counted among the people.</item>
 /// </list>
+/// Given <paramref name="kept"/>, the trends and review waits of the months already over are taken from memory where
+/// kept there, and kept there when read (<see cref="KeptMonths"/>); without it every figure is read from the database.
 /// </summary>
-public sealed partial class InsightsReport(CareStoriesDbContext db, InsightsScope scope, ReportingPeriod period)
+public sealed partial class InsightsReport(CareStoriesDbContext db, InsightsScope scope, ReportingPeriod period, KeptMonths.View? kept = null)
 {
     private readonly List<int> _teamIds = scope.TeamIds.ToList();
     private readonly List<int> _customerFacingIds = scope.Teams.Where(t => t.Kind == TeamKind.CustomerFacing).Select(t => t.Id).ToList();
@@ -30,24 +32,27 @@ public sealed partial class InsightsReport(CareStoriesDbContext db, InsightsScop
         ? db.Stories.AsNoTracking()
         : db.Stories.AsNoTracking().Where(s => s.Teams.Any(t => _teamIds.Contains(t.TeamId)));
 
-    public IQueryable<Story> PublishedInPeriod => ScopedStories.Where(s =>
-        s.Status == StoryStatus.Published && s.PublishedAt >= period.Start && s.PublishedAt < period.End);
+    public IQueryable<Story> PublishedInPeriod => PublishedBetween(period.Start, period.End);
+
+    /// <summary>Stories in the scope published in [from, to) and published still.</summary>
+    private IQueryable<Story> PublishedBetween(DateTimeOffset from, DateTimeOffset to) => ScopedStories.Where(s =>
+        s.Status == StoryStatus.Published && s.PublishedAt >= from && s.PublishedAt < to);
 
     /// <summary>Celebrations given in the period on stories in the scope that are still published.</summary>
-    public IQueryable<Celebration> CelebrationsInPeriod
-    {
-        get
-        {
-            if (scope.WholeCompany)
-            {
-                return CelebrationsOnPublished(period.Start, period.End);
-            }
+    public IQueryable<Celebration> CelebrationsInPeriod => CelebrationsBetween(period.Start, period.End);
 
-            var unpublished = UnpublishedStoryIds;
-            var links = ScopeLinks;
-            return db.Celebrations.AsNoTracking().Where(c =>
-                c.At >= period.Start && c.At < period.End && !unpublished.Contains(c.StoryId) && links.Any(t => t.StoryId == c.StoryId));
+    /// <summary>Celebrations given in [from, to) on stories in the scope that are still published.</summary>
+    private IQueryable<Celebration> CelebrationsBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (scope.WholeCompany)
+        {
+            return CelebrationsOnPublished(from, to);
         }
+
+        var unpublished = UnpublishedStoryIds;
+        var links = ScopeLinks;
+        return db.Celebrations.AsNoTracking().Where(c =>
+            c.At >= from && c.At < to && !unpublished.Contains(c.StoryId) && links.Any(t => t.StoryId == c.StoryId));
     }
 
     /// <summary>
