@@ -22,6 +22,9 @@ namespace CareStories.Domain.Insights;
 /// <item>a story's teams changed after it was created, a team's kind changed, a team deleted, anyone's membership of a
 /// team changed (a thank-you to a person counts for the teams they are in now).</item>
 /// </list>
+/// A published story's people, values and teams cannot change while it is published (only a draft or a story sent
+/// back is edited), so a story edited after it was withdrawn is covered by the rules on leaving and re-entering
+/// "published". Names, roles, deactivation and memberships of people are not kept: they are read on every page.
 /// The row is written by the same upsert in the same transaction as the stories' stamps (<see cref="StoryStamps"/>);
 /// a row not there yet reads as 0.
 /// </summary>
@@ -122,7 +125,7 @@ public static class InsightsHistory
         return entry.Entity switch
         {
             StoryStatusChange => Moment(entry, nameof(StoryStatusChange.At), settled, nameof(StoryStatusChange.StoryId)),
-            Celebration => Moment(entry, nameof(Celebration.At), settled, nameof(Celebration.StoryId)),
+            Celebration => Moment(entry, nameof(Celebration.At), settled, nameof(Celebration.StoryId), nameof(Celebration.BadgeId), nameof(Celebration.CelebratorId)),
             Applause => Moment(entry, nameof(Applause.At), settled, nameof(Applause.StoryId)),
             Thanks.CustomerThanks => Moment(
                 entry, nameof(Thanks.CustomerThanks.ReceivedAt), settled, nameof(Thanks.CustomerThanks.TeamId), nameof(Thanks.CustomerThanks.PersonId)),

@@ -26,43 +26,28 @@ public sealed partial class InsightsReport
     /// </summary>
     public async Task<RecognitionFigures> RecognitionAsync(CancellationToken cancellationToken)
     {
-        var published = PublishedInPeriod;
-        // From the period's stories to their values (not from each value to all its stories): the period index
-        // bounds the work. Grouped by id, then named, as the values are few and their names unique.
-        var valueCounts = await published.Join(db.Set<StoryValue>(), s => s.Id, v => v.StoryId, (s, v) => v.ValueId)
-            .GroupBy(id => id)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var valueIds = valueCounts.Select(v => v.Key).ToList();
+        var counts = await KeptAsync("recognition", RecognitionCountsAsync, RecognitionCounts.Add, cancellationToken);
+
+        // Named here, after the months are added up: the few values, badges and people counted, each looked up by
+        // id, so a renamed value or a celebrator who became a leader shows as they are now in every month.
+        var valueIds = counts.Values.Keys.ToList();
         var valueNames = await db.Values.AsNoTracking().Where(v => valueIds.Contains(v.Id))
             .ToDictionaryAsync(v => v.Id, v => v.Name, cancellationToken);
-        var values = valueCounts.Select(v => new Tally(valueNames[v.Key], v.Count));
-        var celebrations = CelebrationsInPeriod;
-        // Grouped by id, then named: grouping by the name made SQLite sort every celebration of the period through
-        // the names' case-insensitive collation, a call into .NET per comparison (80 of 100 ms at 100,000 stories).
-        var badgeCounts = await celebrations
-            .GroupBy(c => c.BadgeId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var badgeIds = badgeCounts.Select(b => b.Key).ToList();
+        var values = counts.Values.Select(v => new Tally(valueNames[v.Key], v.Value));
+        var badgeIds = counts.Badges.Keys.ToList();
         var badgeNames = await db.Badges.AsNoTracking().Where(b => badgeIds.Contains(b.Id))
             .ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
-        var badges = badgeCounts.Select(b => new Tally(badgeNames[b.Key], b.Count));
-
+        var badges = counts.Badges.Select(b => new Tally(badgeNames[b.Key], b.Value));
+        var celebratorIds = counts.Celebrators.Keys.ToList();
         var leaders = from userRole in db.UserRoles
                       join role in db.Roles on userRole.RoleId equals role.Id
                       where role.Name == Roles.Leader
                       select userRole.UserId;
-        var celebrators = await celebrations
-            .GroupBy(c => new { c.CelebratorId, c.Celebrator.DisplayName })
-            .Select(g => new CelebratorTally(g.Key.DisplayName, leaders.Contains(g.Key.CelebratorId), g.Count()))
-            .ToListAsync(cancellationToken);
-
-        // Two plain counts: grouped by the "about oneself" test, SQLite ran it twice per story (to group and for the
-        // key) and sorted the stories for the grouping. The index of published stories by time carries the author
-        // (IX_Stories_Status_PublishedAt_AuthorId), so the stories' own rows, which hold the texts, are not read.
-        var stories = await published.CountAsync(cancellationToken);
-        var aboutOneself = await published.CountAsync(s => s.Heroes.Any(h => h.PersonId == s.AuthorId), cancellationToken);
+        var celebratorNames = await db.Users.AsNoTracking().Where(p => celebratorIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.DisplayName, IsLeader = leaders.Contains(p.Id) })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var celebrators = counts.Celebrators
+            .Select(c => new CelebratorTally(celebratorNames[c.Key].DisplayName, celebratorNames[c.Key].IsLeader, c.Value));
 
         static List<Tally> Ordered(IEnumerable<Tally> tallies) =>
             tallies.OrderByDescending(t => t.Count).ThenBy(t => t.Name, StringComparer.CurrentCulture).ToList();
@@ -70,8 +55,59 @@ public sealed partial class InsightsReport
             Ordered(values),
             Ordered(badges),
             celebrators.OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.CurrentCulture).ToList(),
-            stories - aboutOneself,
-            aboutOneself);
+            counts.Stories - counts.AboutOneself,
+            counts.AboutOneself);
+    }
+
+    /// <summary>What was recognised in some months, by id: what <see cref="KeptMonths"/> keeps, and months add up.</summary>
+    private sealed record RecognitionCounts(
+        Dictionary<int, int> Values, Dictionary<int, int> Badges, Dictionary<string, int> Celebrators, int Stories, int AboutOneself)
+    {
+        public static RecognitionCounts Add(RecognitionCounts a, RecognitionCounts b) => new(
+            Sum(a.Values, b.Values), Sum(a.Badges, b.Badges), Sum(a.Celebrators, b.Celebrators), a.Stories + b.Stories, a.AboutOneself + b.AboutOneself);
+    }
+
+    /// <summary>Two tallies by key added up.</summary>
+    private static Dictionary<TKey, int> Sum<TKey>(Dictionary<TKey, int> a, Dictionary<TKey, int> b)
+        where TKey : notnull
+    {
+        var sum = new Dictionary<TKey, int>(a, a.Comparer);
+        foreach (var (key, count) in b)
+        {
+            sum[key] = sum.GetValueOrDefault(key) + count;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Values, badges, celebrators and stories about oneself in [from, to), by id.</summary>
+    private async Task<RecognitionCounts> RecognitionCountsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var published = PublishedBetween(from, to);
+        // From the period's stories to their values (not from each value to all its stories): the period index
+        // bounds the work. Grouped by id, then named, as the values are few and their names unique.
+        var values = await published.Join(db.Set<StoryValue>(), s => s.Id, v => v.StoryId, (s, v) => v.ValueId)
+            .GroupBy(id => id)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(v => v.Key, v => v.Count, cancellationToken);
+        var celebrations = CelebrationsBetween(from, to);
+        // Grouped by id, then named: grouping by the name made SQLite sort every celebration of the period through
+        // the names' case-insensitive collation, a call into .NET per comparison (80 of 100 ms at 100,000 stories).
+        var badges = await celebrations
+            .GroupBy(c => c.BadgeId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(b => b.Key, b => b.Count, cancellationToken);
+        var celebrators = await celebrations
+            .GroupBy(c => c.CelebratorId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(c => c.Key, c => c.Count, StringComparer.Ordinal, cancellationToken);
+
+        // Two plain counts: grouped by the "about oneself" test, SQLite ran it twice per story (to group and for the
+        // key) and sorted the stories for the grouping. The index of published stories by time carries the author
+        // (IX_Stories_Status_PublishedAt_AuthorId), so the stories' own rows, which hold the texts, are not read.
+        var stories = await published.CountAsync(cancellationToken);
+        var aboutOneself = await published.CountAsync(s => s.Heroes.Any(h => h.PersonId == s.AuthorId), cancellationToken);
+        return new RecognitionCounts(values, badges, celebrators, stories, aboutOneself);
     }
 
     /// <summary>Below this many candidates their last recognition is looked up person by person (see <see cref="NotRecognisedAsync"/>).</summary>

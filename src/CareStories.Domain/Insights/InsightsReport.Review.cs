@@ -48,35 +48,11 @@ public sealed partial class InsightsReport
     private sealed record WaitHistograms(List<WaitCount> Overall, List<WaitCount> ByTeam);
 
     /// <summary>
-    /// The period's waits as histograms. With <see cref="KeptMonths"/>, those of the months already over come from
-    /// memory when kept there (read and kept otherwise), and the rest of the period is read; histograms of disjoint
-    /// months add up, as a decision falls in the month it was made.
+    /// The period's waits as histograms, those of the months over kept (<see cref="KeptAsync"/>): histograms of
+    /// disjoint months add up, as a decision falls in the month it was made.
     /// </summary>
-    private async Task<WaitHistograms> KeptWaitsAsync(CancellationToken cancellationToken)
-    {
-        var boundaries = period.MonthBoundaries();
-        var over = kept?.MonthsOver(boundaries) ?? 0;
-        if (over == 0)
-        {
-            return await WaitsBetweenAsync(period.Start, period.End, cancellationToken);
-        }
-
-        var split = boundaries[over];
-        var key = KeptMonths.View.Key("review-waits", scope, period.Start, split);
-        if (!kept!.TryGet<WaitHistograms>(key, out var earlier))
-        {
-            earlier = await WaitsBetweenAsync(period.Start, split, cancellationToken);
-            kept.Keep(key, earlier);
-        }
-
-        if (split >= period.End)
-        {
-            return earlier;
-        }
-
-        var later = await WaitsBetweenAsync(split, period.End, cancellationToken);
-        return new WaitHistograms([.. earlier.Overall, .. later.Overall], [.. earlier.ByTeam, .. later.ByTeam]);
-    }
+    private Task<WaitHistograms> KeptWaitsAsync(CancellationToken cancellationToken) =>
+        KeptAsync("review-waits", WaitsBetweenAsync, (a, b) => new WaitHistograms([.. a.Overall, .. b.Overall], [.. a.ByTeam, .. b.ByTeam]), cancellationToken);
 
     /// <summary>The waits of the decisions made in [from, to), as histograms.</summary>
     private Task<WaitHistograms> WaitsBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)

@@ -129,10 +129,7 @@ public sealed partial class InsightsReport(CareStoriesDbContext db, InsightsScop
 
     public async Task<CoverageFigures> CoverageAsync(CancellationToken cancellationToken)
     {
-        // Who was recognised is read once (at most everyone in the company) and every count of people is made from
-        // it here, rather than running the same union of stories and celebrations under each count.
-        var recognised = (await RecognisedBetween(period.Start, period.End).Distinct().ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
+        var (recognised, storiesByTeam, celebrationsByTeam) = await KeptAsync("coverage", CoverageCountsAsync, CoverageCounts.Add, cancellationToken);
         var scopedPeople = await ScopedPeople.Select(p => p.Id).ToListAsync(cancellationToken);
         var members = await db.TeamMemberships.AsNoTracking()
             .Where(m => _teamIds.Contains(m.TeamId) && m.Person.DeactivatedAt == null)
@@ -142,13 +139,6 @@ public sealed partial class InsightsReport(CareStoriesDbContext db, InsightsScop
         var recognisedPeople = scopedPeople.Count(recognised.Contains);
         var peopleByTeam = members.CountBy(m => m.TeamId).ToDictionary();
         var recognisedByTeam = members.Where(m => recognised.Contains(m.PersonId)).CountBy(m => m.TeamId).ToDictionary();
-
-        var links = db.Set<StoryTeam>().AsNoTracking();
-        var storiesByTeam = await CountByTeamAsync(InScopeTeams(db.Stories.AsNoTracking()
-            .Where(s => s.Status == StoryStatus.Published && s.PublishedAt >= period.Start && s.PublishedAt < period.End)
-            .Join(links, s => s.Id, t => t.StoryId, (s, t) => t)), cancellationToken);
-        var celebrationsByTeam = await CountByTeamAsync(InScopeTeams(CelebrationsOnPublished(period.Start, period.End)
-            .Join(links, c => c.StoryId, t => t.StoryId, (c, t) => t)), cancellationToken);
 
         var teams = scope.Teams
             .Select(t => new TeamCoverage(
@@ -168,5 +158,29 @@ public sealed partial class InsightsReport(CareStoriesDbContext db, InsightsScop
                 teams.Where(t => t.Team.Kind == kind).Sum(t => t.Celebrations)))
             .ToList();
         return new CoverageFigures(people, recognisedPeople, teams, kinds);
+    }
+
+    /// <summary>
+    /// Who was recognised in some months, and the scope's stories published and celebrations given then by team: what
+    /// <see cref="KeptMonths"/> keeps. Months add up: the people as a union, the counts as sums.
+    /// </summary>
+    private sealed record CoverageCounts(HashSet<string> Recognised, Dictionary<int, int> StoriesByTeam, Dictionary<int, int> CelebrationsByTeam)
+    {
+        public static CoverageCounts Add(CoverageCounts a, CoverageCounts b) =>
+            new([.. a.Recognised, .. b.Recognised], Sum(a.StoriesByTeam, b.StoriesByTeam), Sum(a.CelebrationsByTeam, b.CelebrationsByTeam));
+    }
+
+    private async Task<CoverageCounts> CoverageCountsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        // Who was recognised is read once (at most everyone in the company) and every count of people is made from
+        // it, rather than running the same union of stories and celebrations under each count.
+        var recognised = (await RecognisedBetween(from, to).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var links = db.Set<StoryTeam>().AsNoTracking();
+        var storiesByTeam = await CountByTeamAsync(InScopeTeams(db.Stories.AsNoTracking()
+            .Where(s => s.Status == StoryStatus.Published && s.PublishedAt >= from && s.PublishedAt < to)
+            .Join(links, s => s.Id, t => t.StoryId, (s, t) => t)), cancellationToken);
+        var celebrationsByTeam = await CountByTeamAsync(InScopeTeams(CelebrationsOnPublished(from, to)
+            .Join(links, c => c.StoryId, t => t.StoryId, (c, t) => t)), cancellationToken);
+        return new CoverageCounts(recognised, storiesByTeam, celebrationsByTeam);
     }
 }

@@ -10,10 +10,11 @@ namespace CareStories.Domain.Insights;
 /// whole company is some 40,000 decisions and 100,000 applause, celebrations and submissions, read again on every
 /// page although nearly nothing people do changes a month that is over; what does renews the stamp in the same save
 /// (<see cref="InsightsHistory"/> lists it), and every page reads the stamp from the database first, so a change saved
-/// through any instance is on the next page everywhere. What is kept: the five trends by month, and the review waits
-/// (their histograms overall and by team) of the months over, as one piece from the period's first day to the first
-/// month not over. What is not: everything counted over the whole period at once (coverage's people, what is
-/// recognised, spend and fixes, who has not been recognised) and anything that depends on "now" (overdue reviews).
+/// through any instance is on the next page everywhere. What is kept, as one piece from the period's first day to the
+/// first month not over: the five trends by month; the review waits (their histograms overall and by team); who was
+/// recognised, with the scope's stories and celebrations by team; the values, badges, celebrators (by id) and stories
+/// about oneself. What is not: the people and their teams, names and roles (read on every page, so a move, a rename or
+/// a new leader shows at once), spend and fixes, who has not been recognised lately, and overdue reviews.
 /// A month is "over" once <see cref="After"/> has passed since its end.
 /// </summary>
 public sealed class KeptMonths(TimeProvider time)

@@ -1,11 +1,12 @@
 using CareStories.Domain.Data;
+using System.Text.Json;
 using CareStories.Domain.Insights;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareStories.Web.Tests.Insights;
 
 /// <summary>
-/// The trends and review waits of the months already over, kept in memory (<see cref="KeptMonths"/>): the same
+/// The figures of the months already over (trends, review waits, coverage, what is recognised), kept in memory (<see cref="KeptMonths"/>): the same
 /// figures as reading every month from the database, read from memory until something changes a month that is over,
 /// and read again on the very next page after such a change, whichever save made it. The company is the generated
 /// one (<see cref="InsightsWorld"/>); the period is the last 12 months up to the test clock's day (10 March 2026), so
@@ -20,7 +21,7 @@ public sealed class KeptMonthsTests(CareStoriesFactory factory) : IClassFixture<
 
     private ReportingPeriod Year => ReportingPeriod.Ending(PeriodChoice.Last12Months, factory.Clock.GetUtcNow(), TimeZoneInfo.Utc);
 
-    private sealed record Figures(IReadOnlyList<int[]> Trends, ReviewFigures Review, IReadOnlyList<TeamReview> Teams)
+    private sealed record Figures(IReadOnlyList<int[]> Trends, ReviewFigures Review, IReadOnlyList<TeamReview> Teams, string Coverage, string Recognition)
     {
         /// <summary>A measure's months: all teams, then customer-facing, then behind-the-scenes.</summary>
         public int[] Of(TrendMetric metric) => Trends[(int)metric];
@@ -38,10 +39,13 @@ public sealed class KeptMonthsTests(CareStoriesFactory factory) : IClassFixture<
         var report = new InsightsReport(db, scope, Year, view);
         var trends = await report.TrendsAsync(CancellationToken.None);
         var (review, teams) = await report.ReviewAsync(factory.Clock.GetUtcNow(), 7, CancellationToken.None);
+        var coverage = await report.CoverageAsync(CancellationToken.None);
+        var recognition = await report.RecognitionAsync(CancellationToken.None);
         var series = trends.OrderBy(t => t.Metric)
             .Select(t => t.Total.Concat(t.CustomerFacing).Concat(t.BehindTheScenes).ToArray())
             .ToList();
-        return new Figures(series, review, teams);
+        // Coverage and recognition compared whole, every list in order, as JSON.
+        return new Figures(series, review, teams, JsonSerializer.Serialize(coverage), JsonSerializer.Serialize(recognition));
     }
 
     private static void AssertSame(Figures expected, Figures actual)
@@ -55,6 +59,8 @@ public sealed class KeptMonthsTests(CareStoriesFactory factory) : IClassFixture<
 
         Assert.Equal(expected.Review, actual.Review);
         Assert.Equal(expected.Teams, actual.Teams);
+        Assert.Equal(expected.Coverage, actual.Coverage);
+        Assert.Equal(expected.Recognition, actual.Recognition);
     }
 
     /// <summary>Reads the figures with the months over kept, twice (the second from memory), and checks both against reading them all.</summary>
@@ -223,6 +229,34 @@ public sealed class KeptMonthsTests(CareStoriesFactory factory) : IClassFixture<
             await db.SaveChangesAsync();
         });
         Assert.NotEqual(stamp, await StampAsync());
+    }
+
+    [Fact]
+    public async Task A_celebrator_renamed_shows_the_new_name_in_the_months_over_at_once()
+    {
+        var scope = await ScopeAsync();
+        await AssertKeptAgreeAsync(scope);
+        var stamp = await StampAsync();
+        var teamIds = scope.TeamIds.ToList();
+        var start = Year.Start;
+        var celebrator = await factory.WithDbAsync(db => db.Celebrations
+            .Where(c => c.At >= start && db.Stories.Any(s => s.Id == c.StoryId && s.Status == StoryStatus.Published && s.Teams.Any(t => teamIds.Contains(t.TeamId))))
+            .OrderBy(c => c.At).Select(c => c.CelebratorId).FirstAsync());
+        var renamed = TestData.Unique("Renamed");
+        await factory.WithDbAsync(async db =>
+        {
+            var person = await db.Users.SingleAsync(p => p.Id == celebrator);
+            person.Rename(renamed, person.JobTitle);
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(stamp, await StampAsync());
+        await AssertKeptAgreeAsync(scope);
+        await using var services = factory.Services.CreateAsyncScope();
+        var db = services.ServiceProvider.GetRequiredService<CareStoriesDbContext>();
+        var view = await factory.Services.GetRequiredService<KeptMonths>().ForAsync(db, CancellationToken.None);
+        var recognition = await new InsightsReport(db, scope, Year, view).RecognitionAsync(CancellationToken.None);
+        Assert.Contains(recognition.Celebrators, c => c.Name == renamed);
     }
 
     private Task ChangeStoryAsync(int id, Action<Story> change) => factory.WithDbAsync(async db =>

@@ -58,13 +58,14 @@ public sealed class IndexModel(
         ReviewOverdueDays = settings.ReviewOverdueDays;
         // About 30 grouped commands in three parts, read side by side on three pooled contexts (a DbContext runs one
         // command at a time): a leader waits for the longest part, not for the sum. Task.Run, as SQLite's "async"
-        // commands run synchronously and would otherwise run the parts one after the other. The trends and review
-        // waits of the months already over come from memory while nothing changed them (KeptMonths: one small command
-        // reads their stamp first), and then only the month under way is counted for them; when they are not kept
-        // (the first page after a change to a month that is over) they are the costliest commands, so the parts are
-        // cut to be even either way: coverage with most trends; what is recognised with spend and fixes; the
-        // applause trend (and, for the whole company, the published trend) with the review waits and who has not
-        // been recognised. See docs/performance.md.
+        // commands run synchronously and would otherwise run the parts one after the other. What can be counted month
+        // by month (trends, review waits, coverage, what is recognised) comes from memory for the months already over
+        // while nothing changed them (KeptMonths: one small command reads their stamp first), and then only the month
+        // under way is read for it; spend and fixes and who has not been recognised lately are read whole. When the
+        // months over are not kept (the first page after a change to one) the trends and review waits are the costliest
+        // commands, so the parts are cut to be even either way: coverage, most trends, and spend and fixes; what is
+        // recognised and who has not been recognised; the applause trend (and, for the whole company, the published
+        // trend) with the review waits. See docs/performance.md.
         var kept = await keptMonths.ForAsync(Db, cancellationToken);
         await using var second = scopes.CreateAsyncScope();
         await using var third = scopes.CreateAsyncScope();
@@ -77,7 +78,8 @@ public sealed class IndexModel(
         var first = Task.Run(
             async () => (
                 await report.CoverageAsync(cancellationToken),
-                await report.TrendsAsync(Enum.GetValues<TrendMetric>().Except(later), cancellationToken)),
+                await report.TrendsAsync(Enum.GetValues<TrendMetric>().Except(later), cancellationToken),
+                await report.SpendAndFixesAsync(today, cancellationToken)),
             cancellationToken);
         var between = Task.Run(
             async () => (
@@ -87,13 +89,12 @@ public sealed class IndexModel(
         var rest = Task.Run(
             async () => (
                 await other.TrendsAsync(later, cancellationToken),
-                await other.ReviewAsync(now, ReviewOverdueDays, cancellationToken),
-                await other.SpendAndFixesAsync(today, cancellationToken)),
+                await other.ReviewAsync(now, ReviewOverdueDays, cancellationToken)),
             cancellationToken);
         await Task.WhenAll(first, between, rest);
-        (Coverage, var trends) = await first;
+        (Coverage, var trends, SpendAndFixes) = await first;
         (Recognition, (NotRecognised, NotRecognisedCount)) = await between;
-        (var laterTrends, (Review, ReviewByTeam), SpendAndFixes) = await rest;
+        (var laterTrends, (Review, ReviewByTeam)) = await rest;
         Trends = trends.Concat(laterTrends).OrderBy(t => t.Metric).ToList();
         Months = Period.Months();
         return Page();
