@@ -122,6 +122,19 @@ public sealed class BenchmarkDatabase
         return new GeneratedData(stories, published, people, teams, rows, TimeSpan.Zero, DataGenerator.ReaderEmail, DataGenerator.Password);
     }
 
+    /// <summary>
+    /// Renews Insights' history stamp as a change to a month already over would (the same upsert the app writes), so
+    /// the app reads every month of the next Insights page from the database again.
+    /// </summary>
+    public async Task RenewInsightsHistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var db = CareStoriesDatabase.Create(Provider, ConnectionString);
+        var value = Random.Shared.NextInt64(1, long.MaxValue);
+        await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "ChangeStamps" ("Id", "Value") VALUES ({CareStories.Domain.Insights.InsightsHistory.StampId}, {value}) ON CONFLICT ("Id") DO UPDATE SET "Value" = excluded."Value" """,
+            cancellationToken);
+    }
+
     /// <summary>Drops the database (the file and its journals, or the PostgreSQL database).</summary>
     public async Task DeleteAsync(CancellationToken cancellationToken)
     {

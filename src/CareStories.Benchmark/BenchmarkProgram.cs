@@ -180,6 +180,7 @@ public static class BenchmarkProgram
         {
             Console.WriteLine($"Timing Insights, {LoadSettings.Seconds(InsightsDuration)} of wrk over one connection on each address...");
             insights = await InsightsLatency.MeasureAsync(app.Address, InsightsWarmUp, InsightsDuration, cancellationToken);
+            insights = [.. insights, await InsightsLatency.MeasureReadAgainAsync(app.Address, database.RenewInsightsHistoryAsync, cancellationToken)];
         }
 
         var staticTarget = targets[0];

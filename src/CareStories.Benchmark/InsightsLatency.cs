@@ -3,8 +3,12 @@ using System.Text.RegularExpressions;
 
 namespace CareStories.Benchmark;
 
-/// <summary>One Insights address under wrk with one connection: how long a leader or manager waits for the page.</summary>
-public sealed record LatencyResult(string Name, string Path, long Requests, TimeSpan P50, TimeSpan P95, TimeSpan Max)
+/// <summary>
+/// One Insights address under wrk with one connection: how long a leader or manager waits for the page. A result that
+/// is not <see cref="Judged"/> is shown beside the others but not held to the aim (the page with the months already over
+/// read again, <see cref="InsightsLatency.MeasureReadAgainAsync"/>).
+/// </summary>
+public sealed record LatencyResult(string Name, string Path, long Requests, TimeSpan P50, TimeSpan P95, TimeSpan Max, bool Judged = true)
 {
     public bool MeetsAim => P95 < InsightsLatency.Aim;
 }
@@ -105,6 +109,43 @@ public static partial class InsightsLatency
         return exitCode == 0 ? output : throw new BenchmarkException($"wrk failed on {url} (exit code {exitCode}):\n{output}");
     }
 
+    /// <summary>How many pages <see cref="MeasureReadAgainAsync"/> times.</summary>
+    public const int ReadAgainPages = 20;
+
+    /// <summary>
+    /// The whole company's year as the first leader to open it after a change to a month already over meets it: the
+    /// app keeps the figures of the months over in memory under a stamp that such a change renews (KeptMonths), so
+    /// the pages above read only the month under way. Here <paramref name="renewHistory"/> renews that stamp in the
+    /// database before each of <see cref="ReadAgainPages"/> pages, one after another, each timed from request to last
+    /// byte: every page reads all its months. Shown, not judged: how often a leader meets it depends on how often
+    /// months over change (a story withdrawn, last month's applause taken back), which nothing here stands for.
+    /// </summary>
+    public static async Task<LatencyResult> MeasureReadAgainAsync(Uri address, Func<CancellationToken, Task> renewHistory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(renewHistory);
+        const string name = "Insights, whole company, 12 months, every month read again (leader)";
+        var (_, email, path, mustContain) = Addresses[0];
+        using var session = new BrowserSession(address);
+        await session.SignInAsync(email, DataGenerator.Password, cancellationToken);
+        var target = new Target(Key, name, path) { MustContain = mustContain };
+        await session.VerifyAsync(target, cancellationToken);
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < ReadAgainPages; i++)
+        {
+            await renewHistory(cancellationToken);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await session.VerifyAsync(target, cancellationToken);
+            times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+
+        times.Sort();
+        TimeSpan Rank(double share) => times[Math.Max(0, (int)Math.Ceiling(share * times.Count) - 1)];
+        var result = new LatencyResult(name, path, times.Count, Rank(0.5), Rank(0.95), times[^1], Judged: false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {name}: {result.Requests} requests, p50 {result.P50.TotalMilliseconds:0} ms, p95 {result.P95.TotalMilliseconds:0} ms, max {result.Max.TotalMilliseconds:0} ms (not judged)"));
+        return result;
+    }
+
     public static string Markdown(IReadOnlyList<LatencyResult> results, TimeSpan duration)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -112,12 +153,19 @@ public static partial class InsightsLatency
         md.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Insights under `wrk -t1 -c1 -d{LoadSettings.Seconds(duration)} --latency` (one person asking again as soon as the page arrives), after a warm-up, signed in as a leader or a manager; aim: p95 under {Aim.TotalMilliseconds:0} ms."));
         md.AppendLine();
+        if (results.Any(r => !r.Judged))
+        {
+            md.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"The app keeps the figures of the months already over in memory until a change to one of them; the row marked \"not judged\" is {ReadAgainPages} pages one after another with that memory made stale before each (every month read from the database), timed from request to last byte."));
+            md.AppendLine();
+        }
+
         md.AppendLine("| page | address | requests | p50 | p95 | slowest | aim |");
         md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | --- |");
         foreach (var r in results)
         {
             md.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Name} | `{r.Path}` | {r.Requests:N0} | {r.P50.TotalMilliseconds:0} ms | {r.P95.TotalMilliseconds:0} ms | {r.Max.TotalMilliseconds:0} ms | {(r.MeetsAim ? "met" : "**missed**")} |"));
+                $"| {r.Name} | `{r.Path}` | {r.Requests:N0} | {r.P50.TotalMilliseconds:0} ms | {r.P95.TotalMilliseconds:0} ms | {r.Max.TotalMilliseconds:0} ms | {(!r.Judged ? "not judged" : r.MeetsAim ? "met" : "**missed**")} |"));
         }
 
         return md.ToString();

@@ -104,6 +104,21 @@ public sealed class MixedAndAimsTests
         Assert.Contains("Feed, behind-the-scenes", aims["p99 under 50"].Measured);
     }
 
+    [Fact]
+    public void The_insights_aim_is_judged_on_the_pages_as_leaders_meet_them_and_the_page_read_again_is_shown_beside()
+    {
+        var kept = new LatencyResult("Insights, year", "/Insights", 40, TimeSpan.FromMilliseconds(120), TimeSpan.FromMilliseconds(180), TimeSpan.FromMilliseconds(200));
+        var readAgain = new LatencyResult("Insights, year, every month read again", "/Insights", 20, TimeSpan.FromMilliseconds(380), TimeSpan.FromMilliseconds(450), TimeSpan.FromMilliseconds(500), Judged: false);
+        var report = Report(("static", 20_000, 3)) with { Insights = [kept, readAgain], InsightsDuration = TimeSpan.FromSeconds(10) };
+
+        var aim = report.Aims().Single(a => a.Description.StartsWith("Insights", StringComparison.Ordinal));
+        Assert.True(aim.Met);
+        Assert.Equal("slowest p95 180 ms (Insights, year)", aim.Measured);
+        var table = InsightsLatency.Markdown(report.Insights, report.InsightsDuration);
+        Assert.Contains("| Insights, year, every month read again | `/Insights` | 20 | 380 ms | 450 ms | 500 ms | not judged |", table, StringComparison.Ordinal);
+        Assert.Contains("made stale before each", table, StringComparison.Ordinal);
+    }
+
     private static MixedResult Mixed(IReadOnlyList<double> reads, IReadOnlyList<double> writes) => new(
         Mix, TimeSpan.FromSeconds(10), reads, writes, new Dictionary<MixedChange, int> { [MixedChange.Comment] = 1 }, 0, 1, [], []);
 
