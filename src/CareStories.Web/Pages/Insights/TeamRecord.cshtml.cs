@@ -7,7 +7,7 @@ namespace CareStories.Web.Pages.Insights;
 /// them published in the period, the celebrations they were given in it (badges and messages) and the customer
 /// quotes on those stories; as a printable page and as CSV (the same rows). Leaders and admins choose a team.
 /// </summary>
-public sealed class TeamRecordModel(CareStoriesDbContext db, TimeProvider time, IConfiguration configuration)
+public sealed class TeamRecordModel(CareStoriesDbContext db, TimeProvider time, IConfiguration configuration, IServiceScopeFactory scopes)
     : InsightsPageModel(db, time, configuration)
 {
     public IReadOnlyList<TeamRecordRow> People { get; private set; } = [];
@@ -28,7 +28,9 @@ public sealed class TeamRecordModel(CareStoriesDbContext db, TimeProvider time, 
         GeneratedAt = Now;
         if (Period is not null && !Scope.IsEmpty && !NeedsTeam)
         {
-            People = await TeamRecordQuery.ReadAsync(Db, Scope, Period, cancellationToken);
+            // Its celebrations and fixes are read on a second pooled context beside the credits and spend.
+            await using var second = scopes.CreateAsyncScope();
+            People = await TeamRecordQuery.ReadAsync(Db, Scope, Period, cancellationToken, second.ServiceProvider.GetRequiredService<CareStoriesDbContext>());
         }
 
         return Page();
@@ -46,7 +48,8 @@ public sealed class TeamRecordModel(CareStoriesDbContext db, TimeProvider time, 
             return BadRequest();
         }
 
-        var people = await TeamRecordQuery.ReadAsync(Db, Scope, Period, cancellationToken);
+        await using var second = scopes.CreateAsyncScope();
+        var people = await TeamRecordQuery.ReadAsync(Db, Scope, Period, cancellationToken, second.ServiceProvider.GetRequiredService<CareStoriesDbContext>());
         var name = $"team-record-{Period.From:yyyy-MM-dd}-to-{Period.To:yyyy-MM-dd}.csv";
         return File(TeamRecordQuery.Csv(people), InsightsCsv.ContentType, name);
     }

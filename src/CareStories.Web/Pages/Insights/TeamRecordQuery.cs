@@ -33,8 +33,11 @@ public static class TeamRecordQuery
 
     private sealed record CelebrationDetail(int Id, DateTimeOffset At, string Badge, string Message, string By, string Title);
 
+    /// <summary>How many stories published in the period credit a person, and their customer quotes.</summary>
+    private sealed record CreditCount(string PersonId, int Stories, int Quotes);
+
     public static async Task<IReadOnlyList<TeamRecordRow>> ReadAsync(
-        CareStoriesDbContext db, InsightsScope scope, ReportingPeriod period, CancellationToken cancellationToken)
+        CareStoriesDbContext db, InsightsScope scope, ReportingPeriod period, CancellationToken cancellationToken, CareStoriesDbContext? beside = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
@@ -44,12 +47,18 @@ public static class TeamRecordQuery
             .Where(m => teamIds.Contains(m.TeamId) && m.Person.DeactivatedAt == null)
             .Select(m => new Member(m.PersonId, m.Person.DisplayName, m.Team.Name))
             .ToListAsync(cancellationToken);
-        return await ForPeopleAsync(db, people, period, cancellationToken);
+        return await ForPeopleAsync(db, people, period, cancellationToken, beside);
     }
 
-    /// <summary>One line for each of these people (one row per team they are in).</summary>
+    /// <summary>
+    /// One line for each of these people (one row per team they are in). Given a second context
+    /// (<paramref name="beside"/>), the celebrations and fixes are read on it while the credits and spend are read on
+    /// <paramref name="db"/>, side by side (a context runs one command at a time; Task.Run, as SQLite's "async"
+    /// commands run synchronously): a manager waits for the longer half, not for the sum.
+    /// </summary>
     public static async Task<IReadOnlyList<TeamRecordRow>> ForPeopleAsync(
-        CareStoriesDbContext db, IReadOnlyList<Member> people, ReportingPeriod period, CancellationToken cancellationToken)
+        CareStoriesDbContext db, IReadOnlyList<Member> people, ReportingPeriod period, CancellationToken cancellationToken,
+        CareStoriesDbContext? beside = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(people);
@@ -60,19 +69,60 @@ public static class TeamRecordQuery
         // Every figure is grouped over all the people credited in the period and the team's people are picked here:
         // with their ids in the SQL, SQLite (which has no statistics) sought the heroes' key (story, person) once per
         // person for every story of the period, 1.2 million seeks for a team of 40 over a year of 100,000 stories.
-        var published = db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published);
-        var inPeriod = published.Where(s => s.PublishedAt >= period.Start && s.PublishedAt < period.End);
-        // Stories credited and their quotes in one pass over the period's credits (two commands read them twice),
-        // the quotes joined once per credit: a count of the story's quotes under each credit was a correlated
-        // subquery (SQLite's shell: 161 → 96 ms of CPU for a year at 100,000 stories). A person is credited
-        // once per story, so their stories are the distinct story ids of their rows.
-        var credits = await (from s in inPeriod
-                             from h in s.Heroes
-                             from q in s.Quotes.Where(q => !q.IsTextRedacted).DefaultIfEmpty()
-                             select new { h.PersonId, StoryId = s.Id, QuoteId = (int?)q!.Id })
-            .GroupBy(x => x.PersonId)
-            .Select(g => new { g.Key, Stories = g.Select(x => x.StoryId).Distinct().Count(), Quotes = g.Count(x => x.QuoteId != null) })
-            .ToDictionaryAsync(x => x.Key, cancellationToken);
+        async Task<(Dictionary<string, CreditCount> Credits, Dictionary<string, IReadOnlyList<SpendTotal>> Spend)> CreditsAndSpendAsync()
+        {
+            var published = db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published);
+            var inPeriod = published.Where(s => s.PublishedAt >= period.Start && s.PublishedAt < period.End);
+            // Stories credited and their quotes in one pass over the period's credits (two commands read them twice),
+            // the quotes joined once per credit: a count of the story's quotes under each credit was a correlated
+            // subquery (SQLite's shell: 161 → 96 ms of CPU for a year at 100,000 stories). A person is credited
+            // once per story, so their stories are the distinct story ids of their rows.
+            var credits = await (from s in inPeriod
+                                 from h in s.Heroes
+                                 from q in s.Quotes.Where(q => !q.IsTextRedacted).DefaultIfEmpty()
+                                 select new { h.PersonId, StoryId = s.Id, QuoteId = (int?)q!.Id })
+                .GroupBy(x => x.PersonId)
+                .Select(g => new CreditCount(g.Key, g.Select(x => x.StoryId).Distinct().Count(), g.Count(x => x.QuoteId != null)))
+                .ToDictionaryAsync(x => x.PersonId, cancellationToken);
+            return (credits, await SpendAsync(db, inPeriod, wanted, cancellationToken));
+        }
+
+        (Dictionary<string, CreditCount> Credits, Dictionary<string, IReadOnlyList<SpendTotal>> Spend) own;
+        (List<RecordCelebration> Celebrations, Dictionary<string, int> FixesDone) recognition;
+        if (beside is null)
+        {
+            own = await CreditsAndSpendAsync();
+            recognition = await CelebrationsAndFixesAsync(db, ids, wanted, period, cancellationToken);
+        }
+        else
+        {
+            var ownTask = Task.Run(CreditsAndSpendAsync, cancellationToken);
+            var recognitionTask = Task.Run(() => CelebrationsAndFixesAsync(beside, ids, wanted, period, cancellationToken), cancellationToken);
+            await Task.WhenAll(ownTask, recognitionTask);
+            (own, recognition) = (await ownTask, await recognitionTask);
+        }
+
+        var (credits, spend) = own;
+        var (celebrations, fixesDone) = recognition;
+
+        return people.GroupBy(p => (p.PersonId, p.DisplayName))
+            .Select(g => new TeamRecordRow(
+                g.Key.PersonId,
+                g.Key.DisplayName,
+                string.Join(", ", g.Select(p => p.Team).OfType<string>().Order(StringComparer.CurrentCulture)),
+                credits.GetValueOrDefault(g.Key.PersonId)?.Stories ?? 0,
+                credits.GetValueOrDefault(g.Key.PersonId)?.Quotes ?? 0,
+                celebrations.Where(c => c.PersonId == g.Key.PersonId).ToList(),
+                spend.GetValueOrDefault(g.Key.PersonId, []),
+                fixesDone.GetValueOrDefault(g.Key.PersonId)))
+            .OrderBy(r => r.Name, StringComparer.CurrentCulture).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The celebrations each of these people was given in the period (in the order given), and the fixes done that credit them.</summary>
+    private static async Task<(List<RecordCelebration> Celebrations, Dictionary<string, int> FixesDone)> CelebrationsAndFixesAsync(
+        CareStoriesDbContext db, List<string> ids, HashSet<string> wanted, ReportingPeriod period, CancellationToken cancellationToken)
+    {
         // The period's celebrations from their time index, "on a published story" as "not on one of the few
         // unpublished ones" (each celebration names a story that exists): joined to the published stories, SQLite
         // walked all 90,000 of them by the status index and probed each one's celebrations (52 → 16 ms of CPU
@@ -113,7 +163,6 @@ public static class TeamRecordQuery
             .OrderBy(x => x.Detail.At).ThenBy(x => x.Detail.Id)
             .Select(x => new RecordCelebration(x.PersonId, x.Detail.Badge, x.Detail.Message, x.Detail.By, x.Detail.Title, x.Detail.At))
             .ToList();
-        var spend = await SpendAsync(db, inPeriod, wanted, cancellationToken);
         var fixesDone = await db.Fixes.AsNoTracking().DoneBetween(period.Start, period.End)
             .SelectMany(f => f.Credits)
             .Where(c => ids.Contains(c.PersonId))
@@ -121,18 +170,7 @@ public static class TeamRecordQuery
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
-        return people.GroupBy(p => (p.PersonId, p.DisplayName))
-            .Select(g => new TeamRecordRow(
-                g.Key.PersonId,
-                g.Key.DisplayName,
-                string.Join(", ", g.Select(p => p.Team).OfType<string>().Order(StringComparer.CurrentCulture)),
-                credits.GetValueOrDefault(g.Key.PersonId)?.Stories ?? 0,
-                credits.GetValueOrDefault(g.Key.PersonId)?.Quotes ?? 0,
-                celebrations.Where(c => c.PersonId == g.Key.PersonId).ToList(),
-                spend.GetValueOrDefault(g.Key.PersonId, []),
-                fixesDone.GetValueOrDefault(g.Key.PersonId)))
-            .OrderBy(r => r.Name, StringComparer.CurrentCulture).ThenBy(r => r.Id, StringComparer.Ordinal)
-            .ToList();
+        return (celebrations, fixesDone);
     }
 
     /// <summary>
