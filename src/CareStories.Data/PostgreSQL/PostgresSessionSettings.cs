@@ -19,7 +19,7 @@ public static class PostgresSessionSettings
     /// after its rewrite), is not kept between executions, and pays back only on queries that run for seconds.</item>
     /// <item><c>max_parallel_workers_per_gather = 0</c>: no query is split over parallel worker processes. PostgreSQL
     /// would do it for the Insights commands over a year (the people recognised, the review waits), starting two
-    /// workers for each; on a small machine already answering other requests (and Insights' own two halves side by
+    /// workers for each; on a small machine already answering other requests (and Insights' own three parts side by
     /// side) the workers only compete for the same cores, and starting them costs more than they save: the whole
     /// company's year, its parts read one after the other, took 578 ms of commands without them against 662 with
     /// them (coverage 115 → 87 ms, review waits 124 → 78) on the benchmark's data.</item>
