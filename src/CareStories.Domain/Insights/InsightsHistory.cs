@@ -55,29 +55,24 @@ public static class InsightsHistory
     public static async Task<bool> ChangedAsync(CareStoriesDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var settled = SettledBefore(db);
-        var republished = new List<int>();
-        foreach (var entry in db.ChangeTracker.Entries())
-        {
-            switch (Judge(entry, settled))
-            {
-                case Verdict.Changed:
-                    return true;
-                case Verdict.IfRecognisedBefore:
-                    republished.Add((int)entry.Property(nameof(Story.Id)).CurrentValue!);
-                    break;
-            }
-        }
-
-        return republished.Count > 0 && (
-            await db.Celebrations.AnyAsync(c => republished.Contains(c.StoryId) && c.At < settled, cancellationToken)
-            || await db.Applause.AnyAsync(a => republished.Contains(a.StoryId) && a.At < settled, cancellationToken));
+        var (changed, recognisedBefore) = Judge(db);
+        return changed || (recognisedBefore is not null && await recognisedBefore.AnyAsync(cancellationToken));
     }
 
     /// <summary>The same, for the synchronous save (tools, seeding).</summary>
     public static bool Changed(CareStoriesDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var (changed, recognisedBefore) = Judge(db);
+        return changed || (recognisedBefore is not null && recognisedBefore.Any());
+    }
+
+    /// <summary>
+    /// Whether the save's tracked changes change a month that is over, and if that depends on the database: the query
+    /// of the celebrations and applause older than <see cref="Settled"/> on the stories this save publishes again.
+    /// </summary>
+    private static (bool Changed, IQueryable<int>? RecognisedBefore) Judge(CareStoriesDbContext db)
+    {
         var settled = SettledBefore(db);
         var republished = new List<int>();
         foreach (var entry in db.ChangeTracker.Entries())
@@ -85,16 +80,17 @@ public static class InsightsHistory
             switch (Judge(entry, settled))
             {
                 case Verdict.Changed:
-                    return true;
+                    return (true, null);
                 case Verdict.IfRecognisedBefore:
                     republished.Add((int)entry.Property(nameof(Story.Id)).CurrentValue!);
                     break;
             }
         }
 
-        return republished.Count > 0 && (
-            db.Celebrations.Any(c => republished.Contains(c.StoryId) && c.At < settled)
-            || db.Applause.Any(a => republished.Contains(a.StoryId) && a.At < settled));
+        return republished.Count == 0
+            ? (false, null)
+            : (false, db.Celebrations.Where(c => republished.Contains(c.StoryId) && c.At < settled).Select(c => c.StoryId)
+                .Concat(db.Applause.Where(a => republished.Contains(a.StoryId) && a.At < settled).Select(a => a.StoryId)));
     }
 
     /// <summary>
