@@ -1,5 +1,5 @@
-using CareStories.Domain.Data;
 using System.Text.Json;
+using CareStories.Domain.Data;
 using CareStories.Domain.Insights;
 using Microsoft.Extensions.DependencyInjection;
 
