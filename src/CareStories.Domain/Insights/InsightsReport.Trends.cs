@@ -31,38 +31,23 @@ public sealed partial class InsightsReport
     }
 
     /// <summary>
-    /// One measure by month. With <see cref="KeptMonths"/>, the months already over come from memory when kept there
-    /// and only the rest of the period is counted; when they are not kept, the whole period is counted in the one
-    /// command as before and the months over are kept for the next reader.
+    /// One measure by month, the months already over kept (<see cref="KeptAsync"/>): each span's counts are keyed by
+    /// the month's place in the whole period, so two spans add up as one dictionary.
     /// </summary>
     private async Task<TrendSeries> KeptTrendAsync(TrendMetric metric, CancellationToken cancellationToken)
     {
-        var boundaries = period.MonthBoundaries();
-        var months = boundaries.Count - 1;
-        var over = kept?.MonthsOver(boundaries) ?? 0;
-        if (over == 0)
+        var boundaries = period.MonthBoundaries().ToList();
+        async Task<Dictionary<int, MonthCount>> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken token)
         {
-            return Series(metric, months, await CountAsync(metric, boundaries, cancellationToken));
+            var first = boundaries.IndexOf(from);
+            var span = boundaries.Skip(first).TakeWhile(b => b <= to).ToList();
+            var counts = await CountAsync(metric, span, token);
+            return counts.Values.ToDictionary(c => c.Month + first, c => c with { Month = c.Month + first });
         }
 
-        var key = KeptMonths.View.Key($"trend-{metric}", scope, boundaries[0], boundaries[over]);
-        if (kept!.TryGet<MonthCount[]>(key, out var earlier))
-        {
-            var counts = earlier.ToDictionary(c => c.Month);
-            if (over < months)
-            {
-                foreach (var later in (await CountAsync(metric, boundaries.Skip(over).ToList(), cancellationToken)).Values)
-                {
-                    counts[later.Month + over] = later with { Month = later.Month + over };
-                }
-            }
-
-            return Series(metric, months, counts);
-        }
-
-        var all = await CountAsync(metric, boundaries, cancellationToken);
-        kept.Keep(key, Enumerable.Range(0, over).Select(m => all.GetValueOrDefault(m) ?? new MonthCount(m, 0, 0, 0)).ToArray());
-        return Series(metric, months, all);
+        var counts = await KeptAsync(
+            $"trend-{metric}", ReadAsync, (a, b) => a.Concat(b).ToDictionary(c => c.Key, c => c.Value), cancellationToken);
+        return Series(metric, boundaries.Count - 1, counts);
     }
 
     /// <summary>One measure counted by month between the first and the last of <paramref name="boundaries"/>.</summary>
