@@ -22,7 +22,10 @@ public sealed class KeptMonths(TimeProvider time)
     /// <summary>How long after its end a month's figures may be kept: twice <see cref="InsightsHistory.Settled"/>.</summary>
     public static readonly TimeSpan After = InsightsHistory.Settled * 2;
 
-    /// <summary>At most this many pieces (a trend of a scope and period, or its review waits); then all are dropped.</summary>
+    /// <summary>
+    /// At most this many pieces (one figure of one scope over one span of months: a trend, the review waits, the
+    /// coverage or the recognition counts); then all are dropped and kept again as pages are read.
+    /// </summary>
     public const int MaxPieces = 4_000;
 
     private Shelf _shelf = new(0);
@@ -43,7 +46,8 @@ public sealed class KeptMonths(TimeProvider time)
         return new View(shelf, time.GetUtcNow() - After);
     }
 
-    private sealed class Shelf(long stamp)
+    /// <summary>The pieces kept under one stamp.</summary>
+    internal sealed class Shelf(long stamp)
     {
         public long Stamp { get; } = stamp;
 
@@ -55,9 +59,9 @@ public sealed class KeptMonths(TimeProvider time)
     {
         private readonly Shelf _shelf;
 
-        internal View(object shelf, DateTimeOffset overBefore)
+        internal View(Shelf shelf, DateTimeOffset overBefore)
         {
-            _shelf = (Shelf)shelf;
+            _shelf = shelf;
             OverBefore = overBefore;
         }
 
