@@ -2,7 +2,8 @@ using CareStories.Web;
 using CareStories.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
-MallocArenas.Limit(builder.Configuration.GetValue("Memory:MallocArenas", 2));
+// Started without the environment it needs to stay within its memory, the app starts itself again with it (Linux only).
+StartEnvironment.Apply(builder.Configuration);
 builder.AddCareStories();
 
 var app = builder.Build();

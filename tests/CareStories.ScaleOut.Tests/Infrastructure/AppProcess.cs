@@ -19,6 +19,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id, as /proc knows it.</summary>
+    public int Id => _process.Id;
+
     /// <summary>The last lines the process wrote.</summary>
     public string Output => string.Join('\n', _output.TakeLast(60));
 

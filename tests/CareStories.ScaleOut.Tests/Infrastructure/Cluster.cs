@@ -47,9 +47,9 @@ public sealed class Cluster : IAsyncLifetime
             var a = StartApp("a", appA, database, seedDemo: true);
             var b = StartApp("b", appB, database, seedDemo: false);
             _processes.Add(StartNginx(appA, appB, proxy, viaA, viaB));
-            await WaitUntilReadyAsync(a, new Uri($"http://127.0.0.1:{appA}"));
-            await WaitUntilReadyAsync(b, new Uri($"http://127.0.0.1:{appB}"));
-            await WaitUntilReadyAsync(_processes[^1], Proxy);
+            await WaitUntilReadyAsync(a, new Uri($"http://127.0.0.1:{appA}"), () => Logs);
+            await WaitUntilReadyAsync(b, new Uri($"http://127.0.0.1:{appB}"), () => Logs);
+            await WaitUntilReadyAsync(_processes[^1], Proxy, () => Logs);
         }
         catch
         {
@@ -189,7 +189,8 @@ public sealed class Cluster : IAsyncLifetime
         return AppProcess.Start("nginx", executable, ["-p", folder, "-e", Path.Combine(folder, "error.log"), "-c", config, "-g", "daemon off;"], new Dictionary<string, string>(), folder);
     }
 
-    private async Task WaitUntilReadyAsync(AppProcess process, Uri address)
+    /// <summary>Waits (at most 90 s) until <paramref name="process"/> answers /health/ready at <paramref name="address"/>.</summary>
+    public static async Task WaitUntilReadyAsync(AppProcess process, Uri address, Func<string> logs)
     {
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         var waited = Stopwatch.StartNew();
@@ -197,7 +198,7 @@ public sealed class Cluster : IAsyncLifetime
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"{process.Name} stopped while starting.\n{Logs}");
+                throw new InvalidOperationException($"{process.Name} stopped while starting.\n{logs()}");
             }
 
             try
@@ -220,7 +221,7 @@ public sealed class Cluster : IAsyncLifetime
             await Task.Delay(200);
         }
 
-        throw new InvalidOperationException($"{process.Name} was not ready within 90 seconds.\n{Logs}");
+        throw new InvalidOperationException($"{process.Name} was not ready within 90 seconds.\n{logs()}");
     }
 
     public async Task DisposeAsync()
