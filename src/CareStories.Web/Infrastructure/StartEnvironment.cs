@@ -7,7 +7,7 @@ namespace CareStories.Web.Infrastructure;
 
 /// <summary>
 /// Two settings that glibc and the .NET runtime read from the environment only as a process starts, and which the app
-/// needs to stay within its memory (docs/performance.md, "Two malloc arenas and fewer methods compiled twice"):
+/// needs to stay within its memory (docs/performance.md, "Peak memory under 300 MB on SQLite"):
 /// <list type="bullet">
 /// <item><c>MALLOC_ARENA_MAX</c> (<c>Memory:MallocArenas</c>, 2). glibc gives each new thread a malloc arena of its own,
 /// up to eight per core, each keeping what it freed; native memory (SQLite's page caches and statements above all) is
