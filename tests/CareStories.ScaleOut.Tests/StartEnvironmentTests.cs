@@ -18,6 +18,7 @@ public sealed class StartEnvironmentTests
         var environment = await File.ReadAllTextAsync($"/proc/{app.Process.Id}/environ");
         Assert.Contains("\0MALLOC_ARENA_MAX=2\0", "\0" + environment, StringComparison.Ordinal);
         Assert.Contains("\0DOTNET_TC_CallCountThreshold=1000\0", "\0" + environment, StringComparison.Ordinal);
+        Assert.Contains("\0CARESTORIES_STARTED_AGAIN=1\0", "\0" + environment, StringComparison.Ordinal);
         // The settings it was started with are all still there.
         Assert.Contains("\0Demo__Seed=false\0", "\0" + environment, StringComparison.Ordinal);
         // At most one besides the main one; glibc's default here is one per thread, 15 at this point. One more is
@@ -37,6 +38,17 @@ public sealed class StartEnvironmentTests
             ["Memory__MallocArenas"] = "0",
             ["Memory__TieredCompilationCallCount"] = "0",
         });
+
+        var environment = await File.ReadAllTextAsync($"/proc/{app.Process.Id}/environ");
+        Assert.DoesNotContain("MALLOC_ARENA_MAX", environment, StringComparison.Ordinal);
+        Assert.DoesNotContain("DOTNET_TC_CallCountThreshold", environment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_start_that_lost_a_variable_on_the_way_goes_on_without_starting_a_third_time()
+    {
+        // As glibc does for a program with file capabilities: the restarted process does not see MALLOC_ARENA_MAX.
+        await using var app = await StartAsync(new Dictionary<string, string> { ["CARESTORIES_STARTED_AGAIN"] = "1" });
 
         var environment = await File.ReadAllTextAsync($"/proc/{app.Process.Id}/environ");
         Assert.DoesNotContain("MALLOC_ARENA_MAX", environment, StringComparison.Ordinal);

@@ -29,6 +29,13 @@ public static class StartEnvironment
 
     public const string CallCountThreshold = "DOTNET_TC_CallCountThreshold";
 
+    /// <summary>
+    /// Set in the environment of the second start, which never starts a third: where the system drops a variable on the
+    /// way (glibc removes <c>MALLOC_*</c> for a program given file capabilities, as <c>setcap</c> on dotnet does to
+    /// open port 80), the app goes on without it instead of starting again and again.
+    /// </summary>
+    public const string StartedAgain = "CARESTORIES_STARTED_AGAIN";
+
     // M_ARENA_MAX in glibc's malloc.h.
     private const int ArenaMaxParameter = -8;
 
@@ -68,8 +75,9 @@ public static class StartEnvironment
             return;
         }
 
-        if (MayRestart() && CommandLine() is { } arguments)
+        if (MayRestart() && !current.Contains(StartedAgain) && CommandLine() is { } arguments)
         {
+            missing[StartedAgain] = "1";
             // The runtime's diagnostic port (dotnet-counters, dotnet-trace) is a socket file named after the process id
             // and start time, both kept across execve; the runtime about to start would find the name taken.
             RemoveDiagnosticPort();
