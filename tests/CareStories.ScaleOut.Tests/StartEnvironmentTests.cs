@@ -39,9 +39,7 @@ public sealed class StartEnvironmentTests
             ["Memory__TieredCompilationCallCount"] = "0",
         });
 
-        var environment = await File.ReadAllTextAsync($"/proc/{app.Process.Id}/environ");
-        Assert.DoesNotContain("MALLOC_ARENA_MAX", environment, StringComparison.Ordinal);
-        Assert.DoesNotContain("DOTNET_TC_CallCountThreshold", environment, StringComparison.Ordinal);
+        await AssertNotStartedAgainAsync(app);
     }
 
     [Fact]
@@ -50,9 +48,7 @@ public sealed class StartEnvironmentTests
         // As glibc does for a program with file capabilities: the restarted process does not see MALLOC_ARENA_MAX.
         await using var app = await StartAsync(new Dictionary<string, string> { ["CARESTORIES_STARTED_AGAIN"] = "1" });
 
-        var environment = await File.ReadAllTextAsync($"/proc/{app.Process.Id}/environ");
-        Assert.DoesNotContain("MALLOC_ARENA_MAX", environment, StringComparison.Ordinal);
-        Assert.DoesNotContain("DOTNET_TC_CallCountThreshold", environment, StringComparison.Ordinal);
+        await AssertNotStartedAgainAsync(app);
     }
 
     [Fact]
@@ -64,6 +60,14 @@ public sealed class StartEnvironmentTests
         Assert.Contains("\0MALLOC_ARENA_MAX=4\0", "\0" + environment, StringComparison.Ordinal);
         Assert.DoesNotContain("MALLOC_ARENA_MAX=2", environment, StringComparison.Ordinal);
         Assert.Contains("\0DOTNET_TC_CallCountThreshold=1000\0", "\0" + environment, StringComparison.Ordinal);
+    }
+
+    /// <summary>The app runs as it was started: neither variable was added to its environment.</summary>
+    private static async Task AssertNotStartedAgainAsync(RunningApp app)
+    {
+        var environment = await File.ReadAllTextAsync($"/proc/{app.Process.Id}/environ");
+        Assert.DoesNotContain("MALLOC_ARENA_MAX", environment, StringComparison.Ordinal);
+        Assert.DoesNotContain("DOTNET_TC_CallCountThreshold", environment, StringComparison.Ordinal);
     }
 
     /// <summary>glibc's arenas besides the main one: 64 MB reservations on a 64 MB boundary, made of anonymous mappings.</summary>
