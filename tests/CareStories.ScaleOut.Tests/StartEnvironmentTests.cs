@@ -17,6 +17,7 @@ public sealed class StartEnvironmentTests
 
         var environment = await File.ReadAllTextAsync($"/proc/{app.Process.Id}/environ");
         Assert.Contains("\0MALLOC_ARENA_MAX=2\0", "\0" + environment, StringComparison.Ordinal);
+        // 4,096 calls, in the hexadecimal the runtime reads its DOTNET_ numbers in.
         Assert.Contains("\0DOTNET_TC_CallCountThreshold=1000\0", "\0" + environment, StringComparison.Ordinal);
         Assert.Contains("\0CARESTORIES_STARTED_AGAIN=1\0", "\0" + environment, StringComparison.Ordinal);
         // The settings it was started with are all still there.

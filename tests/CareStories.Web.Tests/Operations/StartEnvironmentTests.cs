@@ -41,7 +41,7 @@ public sealed class StartEnvironmentTests
     }
 
     [Fact]
-    public void The_app_wants_two_arenas_and_a_thousand_calls_unless_configured_otherwise()
+    public void The_app_wants_two_arenas_and_4096_calls_written_as_the_runtime_reads_them_in_hexadecimal()
     {
         var defaults = StartEnvironment.Wanted(new ConfigurationBuilder().Build());
         var changed = StartEnvironment.Wanted(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -51,7 +51,8 @@ public sealed class StartEnvironmentTests
         }).Build());
 
         Assert.Equal(new Dictionary<string, string> { ["MALLOC_ARENA_MAX"] = "2", ["DOTNET_TC_CallCountThreshold"] = "1000" }, defaults);
-        Assert.Equal(new Dictionary<string, string> { ["DOTNET_TC_CallCountThreshold"] = "200" }, changed);
+        // The runtime reads DOTNET_ numbers as hexadecimal: 0x1000 is 4,096 calls, 0xC8 is 200.
+        Assert.Equal(new Dictionary<string, string> { ["DOTNET_TC_CallCountThreshold"] = "C8" }, changed);
     }
 
     [Fact]
