@@ -31,6 +31,8 @@ public sealed class ReviewJourneyTests(AppServer app, Browser browser, ITestOutp
         if (await menu.IsVisibleAsync())
         {
             await menu.ClickAsync();
+            // Open, not still sliding open: a click during the 0.35 s slide can land beside a link still moving into place.
+            await Expect(page.Locator("#main-nav")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bshow\b"));
         }
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Review", Exact = true }).ClickAsync();
