@@ -5,9 +5,11 @@ namespace CareStories.Web.Freshness;
 
 /// <summary>
 /// This instance's memory of what pages share between readers (a feed page's cards and filter lists, a story's
-/// text and recognition), each entry filed under the <see cref="SharedContentStamp"/> it was read at. A save that
-/// changes shared content renews the stamp, so old entries are simply never asked for again and age out. Only what
-/// every reader may see goes here: per-person parts (the bell, my applause, what I may do) are read per request.
+/// text and recognition), each entry filed under a key and the <see cref="SharedContentStamp"/> it was read at. A save
+/// that changes shared content renews the stamp; the next read of a key at the new stamp replaces the entry kept at
+/// the old one, so a key holds one version, not one per change (under writes the feed's page changes with every
+/// applause, and the old pages would otherwise stay until the cache is full). Only what every reader may see goes
+/// here: per-person parts (the bell, my applause, what I may do) are read per request.
 /// </summary>
 public sealed class SharedContentCache(IConfiguration configuration) : IDisposable
 {
@@ -17,9 +19,10 @@ public sealed class SharedContentCache(IConfiguration configuration) : IDisposab
     /// </summary>
     public const long Capacity = 24 * 1024;
 
-    // The stamp carries freshness, so time only clears out what nobody asks for any more.
+    // The stamp carries freshness, so time only clears out keys nobody asks for any more.
     private static readonly TimeSpan Unused = TimeSpan.FromMinutes(5);
 
+    // Keyed by the caller's key alone, the value carrying its stamp (Kept): storing a key replaces its older version.
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.25 });
 
     // The reads under way, one per key: when a change renews the stamp, the readers who ask for the same page at once
@@ -44,11 +47,12 @@ public sealed class SharedContentCache(IConfiguration configuration) : IDisposab
             return await load();
         }
 
-        var fullKey = (stamp, key);
-        if (_cache.TryGetValue(fullKey, out T? cached) && cached is not null)
+        if (Find<T>(stamp, key) is { } cached)
         {
             return cached;
         }
+
+        var fullKey = (stamp, key);
 
         var mine = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
         var loading = _loading.GetOrAdd(fullKey, mine.Task);
@@ -68,12 +72,7 @@ public sealed class SharedContentCache(IConfiguration configuration) : IDisposab
         try
         {
             var value = await load();
-            using (var entry = _cache.CreateEntry(fullKey))
-            {
-                entry.Value = value;
-                entry.Size = Math.Max(1, size?.Invoke(value) ?? 1);
-                entry.SlidingExpiration = Unused;
-            }
+            Keep(stamp, key, value, size?.Invoke(value) ?? 1);
 
             mine.SetResult(value);
             return value;
@@ -96,8 +95,8 @@ public sealed class SharedContentCache(IConfiguration configuration) : IDisposab
     public bool TryGet<T>(long stamp, string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value)
         where T : class
     {
-        value = null;
-        return Enabled && _cache.TryGetValue((stamp, key), out value) && value is not null;
+        value = Enabled ? Find<T>(stamp, key) : null;
+        return value is not null;
     }
 
     /// <summary>Files <paramref name="value"/> under <paramref name="key"/> at <paramref name="stamp"/>, about <paramref name="size"/> kilobytes.</summary>
@@ -106,12 +105,28 @@ public sealed class SharedContentCache(IConfiguration configuration) : IDisposab
     {
         if (Enabled)
         {
-            using var entry = _cache.CreateEntry((stamp, key));
-            entry.Value = value;
-            entry.Size = Math.Max(1, size);
-            entry.SlidingExpiration = Unused;
+            Keep(stamp, key, value, size);
         }
     }
+
+    /// <summary>How many keys the cache holds (each at one stamp).</summary>
+    public long Count => _cache.Count;
+
+    private T? Find<T>(long stamp, string key)
+        where T : class =>
+        _cache.TryGetValue(key, out Kept? kept) && kept!.Stamp == stamp ? kept.Value as T : null;
+
+    // Replaces whatever the key held, at whichever stamp: a reader still at an older stamp may put back its older
+    // version for a moment, which the next reader at the newer stamp does not take (the stamps differ) and replaces.
+    private void Keep(long stamp, string key, object value, long size)
+    {
+        using var entry = _cache.CreateEntry(key);
+        entry.Value = new Kept(stamp, value);
+        entry.Size = Math.Max(1, size);
+        entry.SlidingExpiration = Unused;
+    }
+
+    private sealed record Kept(long Stamp, object Value);
 
     public void Dispose() => _cache.Dispose();
 }

@@ -30,9 +30,13 @@ public static class StoryPageStamp
     public static Task<StoryRequestStamps> ReadWithSharedAsync(CareStoriesDbContext db, string me, int storyId, CancellationToken cancellationToken) =>
         ReadWithShared(db, me, StoryStamps.IdOf(storyId), cancellationToken);
 
-    /// <summary>The cache key of a story's shared part from its two stamps.</summary>
+    /// <summary>
+    /// The cache stamp and key of a story's shared part from its two stamps: the story's own is the stamp, since it
+    /// changes with every applause and comment and the cache keeps one stamp per key, so the version it replaces goes
+    /// (<see cref="SharedContentCache"/>); the rarely renewed stamp of other changes is part of the key.
+    /// </summary>
     public static (long Stamp, string Key) KeyOf(int storyId, long other, long story) =>
-        (other, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"story:{storyId}:{story}"));
+        (story, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"story:{storyId}:{other}"));
 
     /// <summary>The cache key of <paramref name="storyId"/>'s shared part: both stamps, a row not made yet counting as 0.</summary>
     public static async Task<(long Stamp, string Key)> CacheKeyAsync(CareStoriesDbContext db, int storyId, CancellationToken cancellationToken)

@@ -46,12 +46,33 @@ public sealed class SharedContentCacheTests
     }
 
     [Fact]
-    public async Task Another_stamp_is_another_entry()
+    public async Task A_key_read_at_a_newer_stamp_replaces_its_older_version_instead_of_keeping_both()
     {
         using var cache = new SharedContentCache(new ConfigurationBuilder().Build());
 
         Assert.Equal("before", await cache.GetOrLoadAsync(1, "feed", () => Task.FromResult("before")));
+        Assert.Equal("story", await cache.GetOrLoadAsync(1, "story:1", () => Task.FromResult("story")));
         Assert.Equal("after", await cache.GetOrLoadAsync(2, "feed", () => Task.FromResult("after")));
-        Assert.Equal("before", await cache.GetOrLoadAsync(1, "feed", () => Task.FromResult("never read")));
+
+        // One version per key: the page of stamp 1 is gone, the other key is untouched.
+        Assert.Equal(2, cache.Count);
+        Assert.Equal("after", await cache.GetOrLoadAsync(2, "feed", () => Task.FromResult("never read")));
+        Assert.Equal("story", await cache.GetOrLoadAsync(1, "story:1", () => Task.FromResult("never read")));
+        Assert.False(cache.TryGet(1, "feed", out string? _));
+    }
+
+    [Fact]
+    public async Task A_reader_still_at_an_older_stamp_reads_its_own_version_and_never_gets_the_newer_one_or_gives_it_to_a_newer_reader()
+    {
+        using var cache = new SharedContentCache(new ConfigurationBuilder().Build());
+        cache.Set(2, "feed", "page at 2", 50);
+
+        // A request that read the stamp just before the change: it reads the page as of its stamp, not the newer one.
+        Assert.Equal("page at 1", await cache.GetOrLoadAsync(1, "feed", () => Task.FromResult("page at 1")));
+        // That older version took the key for a moment; a reader at the newer stamp does not take it, and reads again.
+        Assert.Equal("page at 2, read again", await cache.GetOrLoadAsync(2, "feed", () => Task.FromResult("page at 2, read again")));
+        Assert.True(cache.TryGet(2, "feed", out string? kept));
+        Assert.Equal("page at 2, read again", kept);
+        Assert.Equal(1, cache.Count);
     }
 }
