@@ -136,10 +136,10 @@ public static class CareStoriesApp
 
         services.AddScoped<Notifications.NotificationBell>();
         services.AddSingleton<Freshness.SharedContentCache>();
-        // The feed's cards and the story page's shared parts (<cache> tags) are filed under change stamps too, so a
-        // burst of changes leaves entries nobody asks for again until they slide out; the framework's 100 MB default
-        // would let them pile up. (A whole feed page's markup is kept in SharedContentCache: <shared-markup>.)
-        services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(options => options.SizeLimit = 24 * 1024 * 1024);
+        // The only <cache> tag left is the menu's, a few kilobytes per set of roles: markup filed under change stamps (the
+        // feed's pages and cards, the story page's parts) is kept in SharedContentCache (<shared-markup>), which keeps
+        // one stamp per key. The framework's default would let its own cache grow to 100 MB.
+        services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(options => options.SizeLimit = 1024 * 1024);
         services.AddScoped<Pages.Thanks.LinkGate>();
         services.AddCareStoriesPhotos(configuration, builder.Environment);
         services.AddRazorPages(options =>

@@ -11,7 +11,10 @@ namespace CareStories.Web.Freshness;
 /// <see cref="SharedContentCache"/> beside the page's data under the same change stamp and key, as UTF-8 bytes in
 /// segments (<see cref="Utf8Markup"/>) and written to the response as bytes. Used instead of the framework's
 /// <c>&lt;cache&gt;</c> for a whole feed page: that tag keeps 50 KB of HTML as 1,024-character arrays (about 100 KB)
-/// in a cache of its own, and every request copies those characters through two writers and encodes them again.
+/// in a cache of its own, and every request copies those characters through two writers and encodes them again. Used
+/// too for the parts a page keeps under a story's stamp (a feed card, a story page's text, facts and history): the
+/// framework's cache cannot drop the version a change replaced, which stayed there until it slid out, and this
+/// cache keeps one stamp per key. Inside another <c>&lt;shared-markup&gt;</c> a part is written as characters.
 /// Only markup that is the same for every reader at this stamp may go inside, with one exception: with
 /// <c>form-token="true"</c> its forms may carry their antiforgery token, which is each person's own. The token of the
 /// request that renders the markup is cut out of it, and every response writes its own token into those places.

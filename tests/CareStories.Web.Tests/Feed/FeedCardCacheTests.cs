@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CareStories.Web.Tests.Recognition;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareStories.Web.Tests.Feed;
 
@@ -62,6 +63,26 @@ public sealed class FeedCardCacheTests(FeedFactory factory) : IClassFixture<Feed
         });
 
         Assert.Contains(newName, (await reader.GetDocumentAsync("/Feed")).Card(story.Id).Text());
+    }
+
+    [Fact]
+    public async Task Applause_replaces_what_the_cache_kept_of_the_feed_and_the_story_page_instead_of_adding_to_it()
+    {
+        var story = await factory.PublishedStoryAsync();
+        var reader = await factory.SignInAsync(await factory.Data.PersonAsync());
+        var applauder = await factory.SignInAsync(await factory.Data.PersonAsync());
+        var cache = factory.Services.GetRequiredService<CareStories.Web.Freshness.SharedContentCache>();
+        await reader.GetDocumentAsync("/Feed");
+        await reader.GetDocumentAsync(story.Url);
+        var kept = cache.Count;
+
+        await applauder.SubmitFormAsync(story.Url, [], "form[action$='/Applause']").ShouldBeAsync(HttpStatusCode.Redirect);
+        Assert.Contains("1 applause", (await reader.GetDocumentAsync("/Feed")).Card(story.Id).Text());
+        Assert.Equal("1", (await reader.GetDocumentAsync(story.Url)).QuerySelector("[data-applause-count]")?.TextContent);
+
+        // The feed page, its data, the story's card and its markup, the story page's data and parts: each kept once, at
+        // the new stamp, in place of the old.
+        Assert.Equal(kept, cache.Count);
     }
 
     // The story ids a command was given: as parameters of their own, as one array (PostgreSQL) or as one JSON array.

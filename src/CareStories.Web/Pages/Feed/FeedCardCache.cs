@@ -60,7 +60,7 @@ public sealed partial class IndexModel
         var missing = new List<int>();
         foreach (var id in ids)
         {
-            if (cache.TryGet(other, CardKey(id, stamps), out Card? card))
+            if (cache.TryGet(stamps.GetValueOrDefault(id), CardKey(id, other), out Card? card))
             {
                 cards[id] = card;
             }
@@ -72,9 +72,11 @@ public sealed partial class IndexModel
 
         foreach (var (id, read) in await CardsAsync(missing, teams, badges, cancellationToken))
         {
-            var key = CardKey(id, stamps);
-            var card = read with { MarkupKey = string.Create(CultureInfo.InvariantCulture, $"{other}:{key}") };
-            cache.Set(other, key, card, 2);
+            // The card and its markup (_FeedCard) under the same stamp and key: the story's stamp changes with every
+            // applause, so it is the stamp (the cache keeps one per key), and the rarely renewed other one is in the key.
+            var (stamp, key) = (stamps.GetValueOrDefault(id), CardKey(id, other));
+            var card = read with { MarkupStamp = stamp, MarkupKey = key };
+            cache.Set(stamp, key, card, 2);
             cards[id] = card;
         }
 
@@ -82,6 +84,6 @@ public sealed partial class IndexModel
     }
 
     // A story whose stamp row is not made yet (never changed since it was written) reads as 0.
-    private static string CardKey(int id, Dictionary<int, long> stamps) =>
-        string.Create(CultureInfo.InvariantCulture, $"feed-card:{id}:{stamps.GetValueOrDefault(id)}");
+    private static string CardKey(int id, long other) =>
+        string.Create(CultureInfo.InvariantCulture, $"feed-card:{id}:{other}");
 }

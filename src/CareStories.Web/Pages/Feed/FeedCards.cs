@@ -38,7 +38,10 @@ public sealed partial class IndexModel
         /// <summary>Each person celebrates a story once, so the celebrations are the celebrators.</summary>
         public int Celebrators => Badges.Sum(b => b.Count);
 
-        /// <summary>What the card's markup is cached under (its story's stamps, <see cref="CachedCardsAsync"/>); empty: not cached.</summary>
+        /// <summary>The stamp the card's markup is cached under: its story's own (<see cref="CachedCardsAsync"/>).</summary>
+        public long MarkupStamp { get; init; }
+
+        /// <summary>What the card's markup is cached under at <see cref="MarkupStamp"/>; empty: not cached.</summary>
         public string MarkupKey { get; init; } = "";
     }
 

@@ -37,12 +37,18 @@ public sealed class DetailsModel(
     public sealed record PhotoTakedownView(DateTimeOffset At, string Reason);
 
     /// <summary>
-    /// What the markup every reader shares (the text, the credited people, teams and values, the history) is filed
-    /// under: the change stamp and the story, nothing about the reader.
+    /// The stamp the markup every reader shares (the text, the facts, the history) is filed under: the story page's,
+    /// nothing about the reader. Each part's key is <see cref="PartKey"/>.
     /// </summary>
-    public string SharedMarkupKey { get; private set; } = "";
+    public long PartsStamp { get; private set; }
 
-    public bool CacheEnabled => cache.Enabled;
+    private string _partsKey = "";
+
+    /// <summary>
+    /// What <paramref name="part"/> of the shared markup is filed under at <see cref="PartsStamp"/>; empty (rendered every
+    /// time) until the story has been read.
+    /// </summary>
+    public string PartKey(string part) => _partsKey.Length == 0 ? "" : $"story-{part}:{_partsKey}";
 
     /// <summary>
     /// What the whole body of the page is kept under, as markup, for a reader whose view of it holds nothing of their
@@ -82,7 +88,7 @@ public sealed class DetailsModel(
         // Filed under the story's own stamp, so a change to another story leaves it cached (Freshness/StoryPageStamp);
         // its shared markup under the same key.
         var (storyStamp, storyKey) = await stamp.StoryPageKeyAsync(id, cancellationToken);
-        SharedMarkupKey = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{storyStamp}:{storyKey}");
+        (PartsStamp, _partsKey) = (storyStamp, storyKey);
         var shared = await cache.GetOrLoadAsync(storyStamp, storyKey, async () =>
         {
             var story = await StoryView.ReadAsync(db, id, cancellationToken);
